@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { loadConfig } from '#lib/server/config.ts';
+import { initDatabase } from '#lib/server/db.ts';
+import { SESSION_COOKIE, validateSession } from '#lib/server/sessions.ts';
+import { loadSessionUser } from '#lib/server/accounts.ts';
+import { log } from '#lib/server/log.ts';
+import { LOCALE_COOKIE, pickLocale } from '#lib/i18n/translate.ts';
+
+/** Opens the database when SvelteKit runs without our server entry (vite dev and preview). */
+export const init: ServerInit = () => {
+	initDatabase(loadConfig().dataDir);
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	event.locals.requestId = randomUUID();
+	const token = event.cookies.get(SESSION_COOKIE);
+	const userId = validateSession(token);
+	event.locals.user = userId ? loadSessionUser(userId) : null;
+	event.locals.sessionToken = event.locals.user ? token : undefined;
+	if (token && !event.locals.user) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	event.locals.locale = event.locals.user?.locale ?? pickLocale(event.cookies.get(LOCALE_COOKIE));
+
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+	response.headers.set('x-request-id', event.locals.requestId);
+	log.info({
+		requestId: event.locals.requestId,
+		method: event.request.method,
+		path: event.url.pathname,
+		status: response.status,
+		userId: event.locals.user?.id,
+		ms: Math.round(performance.now() - started)
+	});
+	return response;
+};
+
+/** Unexpected errors: log everything, show the browser only a generic message and a reference. */
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+	const id = event.locals.requestId ?? randomUUID();
+	if (kind !== 'unknown') return { id };
+	log.error({ requestId: id, err: error, path: event.url.pathname }, 'unhandled error');
+	return { message: 'unexpected', id };
+};

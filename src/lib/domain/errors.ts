@@ -1,0 +1,66 @@
+/**
+ * Expected errors thrown by domain and server code. Routes map them to HTTP statuses; anything
+ * else is unexpected and reaches `handleError`, which logs it and returns a safe message.
+ */
+
+/** Field name → Danish message key; used to re-render forms and to fill `error.fields` in the API. */
+export type FieldErrors = Record<string, string>;
+
+/** The thing asked for does not exist, or the actor may not know that it exists. */
+export class NotFoundError extends Error {
+	readonly code = 'not_found';
+	readonly status = 404;
+}
+
+/** The actor is known but the role does not allow the action. */
+export class ForbiddenError extends Error {
+	readonly code = 'forbidden';
+	readonly status = 403;
+}
+
+/** Input breaks a rule; `fields` names the offending fields with message keys. */
+export class ValidationError extends Error {
+	readonly code = 'invalid';
+	readonly status = 400;
+	readonly fields: FieldErrors;
+	constructor(message: string, fields: FieldErrors = {}) {
+		super(message);
+		this.fields = fields;
+	}
+}
+
+/** The request conflicts with current state (e.g. an invitation already used). */
+export class ConflictError extends Error {
+	readonly code: string;
+	readonly status = 409;
+	constructor(code: string, message: string) {
+		super(message);
+		this.code = code;
+	}
+}
+
+/** Too many attempts; `retryAfterSeconds` tells the client when to try again. */
+export class RateLimitedError extends Error {
+	readonly code = 'rate_limited';
+	readonly status = 429;
+	readonly retryAfterSeconds: number;
+	constructor(retryAfterSeconds: number) {
+		super('too many attempts');
+		this.retryAfterSeconds = retryAfterSeconds;
+	}
+}
+
+/** Any error this module defines: routes translate these and only these into responses. */
+export type DomainError =
+	NotFoundError | ForbiddenError | ValidationError | ConflictError | RateLimitedError;
+
+/** True when `error` is one of the expected domain errors. */
+export function isDomainError(error: unknown): error is DomainError {
+	return (
+		error instanceof NotFoundError ||
+		error instanceof ForbiddenError ||
+		error instanceof ValidationError ||
+		error instanceof ConflictError ||
+		error instanceof RateLimitedError
+	);
+}

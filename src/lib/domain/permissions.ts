@@ -1,0 +1,106 @@
+/**
+ * The one place where access is decided. Every page load, form action, API route and the sync
+ * socket call `can()`; nothing else compares roles.
+ */
+import type { DocumentKind, OrgRole, Phase, WorkshopRole } from './workshop.ts';
+
+/** What the server knows about the person making a request. */
+export type Actor = {
+	id: string;
+	/** Organisation id → the person's role there. */
+	orgRoles: Readonly<Record<string, OrgRole>>;
+	/** Workshop id → the person's role there. */
+	workshopRoles: Readonly<Record<string, WorkshopRole>>;
+};
+
+export type OrgResource = { type: 'org'; id: string };
+export type WorkshopResource = { type: 'workshop'; id: string; orgId: string; phase: Phase };
+export type DocumentResource = {
+	type: 'document';
+	id: string;
+	kind: DocumentKind;
+	workshop: WorkshopResource;
+};
+export type Resource = OrgResource | WorkshopResource | DocumentResource;
+
+/**
+ * - `read`: see the resource.
+ * - `write`: change it (a document's content, a workshop's title).
+ * - `manage`: org: users and roles; workshop: invitations and members.
+ * - `create-workshop`: start a workshop in an organisation.
+ * - `change-phase`: move a workshop between phases.
+ */
+export const ACTIONS = ['read', 'write', 'manage', 'create-workshop', 'change-phase'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** True when `actor` may perform `action` on `resource`. Unknown combinations are refused. */
+export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {
+	if (!actor) return false;
+	switch (resource.type) {
+		case 'org':
+			return canOnOrg(actor, action, resource);
+		case 'workshop':
+			return canOnWorkshop(actor, action, resource);
+		case 'document':
+			return canOnDocument(actor, action, resource);
+	}
+}
+
+function canOnOrg(actor: Actor, action: Action, org: OrgResource): boolean {
+	const role = actor.orgRoles[org.id];
+	if (!role) return false;
+	switch (action) {
+		case 'read':
+			return true;
+		case 'manage':
+			return role === 'admin';
+		case 'create-workshop':
+			return role === 'admin' || role === 'facilitator';
+		default:
+			return false;
+	}
+}
+
+function isOrgAdmin(actor: Actor, orgId: string): boolean {
+	return actor.orgRoles[orgId] === 'admin';
+}
+
+function canOnWorkshop(actor: Actor, action: Action, workshop: WorkshopResource): boolean {
+	const role = actor.workshopRoles[workshop.id];
+	const isAdmin = isOrgAdmin(actor, workshop.orgId);
+	switch (action) {
+		case 'read':
+			return role !== undefined || isAdmin;
+		case 'manage':
+			return role === 'facilitator' || isAdmin;
+		case 'write':
+		case 'change-phase':
+			return role === 'facilitator';
+		default:
+			return false;
+	}
+}
+
+/**
+ * Documents follow the journey: the work group writes the template on Dag 1 and the drejebog on
+ * Dag 1-2; moving to Dag 2 locks the template for them. The facilitator can always edit, staff
+ * and administrators only read.
+ */
+function canOnDocument(actor: Actor, action: Action, doc: DocumentResource): boolean {
+	const role = actor.workshopRoles[doc.workshop.id];
+	switch (action) {
+		case 'read':
+			return canOnWorkshop(actor, 'read', doc.workshop);
+		case 'write':
+			if (role === 'facilitator') return true;
+			if (role !== 'member') return false;
+			return memberMayEdit(doc.kind, doc.workshop.phase);
+		default:
+			return false;
+	}
+}
+
+function memberMayEdit(kind: DocumentKind, phase: Phase): boolean {
+	if (kind === 'template') return phase === 'format';
+	return phase === 'format' || phase === 'drejebog';
+}

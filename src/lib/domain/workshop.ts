@@ -1,0 +1,69 @@
+/**
+ * The vocabulary of a workshop (udviklingsforløb): roles, phases and the documents it owns.
+ * Everything here is plain data so that the server, the client and tests share one definition.
+ */
+
+/** Roles a person holds in one workshop. */
+export const WORKSHOP_ROLES = ['facilitator', 'member', 'staff'] as const;
+export type WorkshopRole = (typeof WORKSHOP_ROLES)[number];
+
+/** Roles a person holds in an organisation (municipality). */
+export const ORG_ROLES = ['admin', 'facilitator', 'member'] as const;
+export type OrgRole = (typeof ORG_ROLES)[number];
+
+/** The phases in order: Dag 1 Format, Dag 2 Drejebog, Dag 3 Idriftsættelse, Drift. */
+export const PHASES = ['format', 'drejebog', 'rollout', 'drift'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Documents created with every workshop; the collaboration engine syncs each one. */
+export const DOCUMENT_KINDS = ['template', 'drejebog'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** Position of a phase in the journey, for "done / current / next" displays. */
+export function phaseIndex(phase: Phase): number {
+	return PHASES.indexOf(phase);
+}
+
+/** A day in a workshop format with its agenda. */
+export type FormatDay = {
+	phase: Phase;
+	agenda: { title: string; minutes: number }[];
+};
+
+/**
+ * The default three-day course from the source material: format design, drejebog, rollout.
+ * Durations are the facilitator's starting point; the run-mode issue makes them editable.
+ */
+export const THREE_DAY_FORMAT: { name: string; days: FormatDay[] } = {
+	name: 'Tre dage',
+	days: [
+		{
+			phase: 'format',
+			agenda: [
+				{ title: 'Velkomst og mål for dagen', minutes: 20 },
+				{ title: 'Hvad skal læringsbeviset vise?', minutes: 60 },
+				{ title: 'Kompetenceområder og udsagn', minutes: 90 },
+				{ title: 'Skalaer og niveauer', minutes: 60 },
+				{ title: 'Gennemsyn og afstemning', minutes: 30 }
+			]
+		},
+		{
+			phase: 'drejebog',
+			agenda: [
+				{ title: 'Gennemgang af produktet', minutes: 30 },
+				{ title: 'Før praktik', minutes: 60 },
+				{ title: 'Under praktik', minutes: 60 },
+				{ title: 'Mod afslutningen', minutes: 60 },
+				{ title: 'CV og Min Plan', minutes: 30 }
+			]
+		},
+		{
+			phase: 'rollout',
+			agenda: [
+				{ title: 'Præsentation for medarbejderne', minutes: 45 },
+				{ title: 'Gennemgang trin for trin', minutes: 60 },
+				{ title: 'Spørgsmål og næste skridt', minutes: 30 }
+			]
+		}
+	]
+};

@@ -1,0 +1,130 @@
+/**
+ * The process's single SQLite connection (Node's built-in `node:sqlite`, WAL mode).
+ *
+ * The production entry (`server/index.ts`) runs this file directly while the SvelteKit handler
+ * runs a bundled copy of it; both find the one open handle through a `globalThis` registry keyed
+ * by a global symbol, so there is exactly one connection per process.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS } from './migrations/index.ts';
+
+export type Db = DatabaseSync;
+
+const REGISTRY = Symbol.for('formvaerk.db');
+type Registry = { db: DatabaseSync; file: string };
+type GlobalWithDb = typeof globalThis & { [REGISTRY]?: Registry };
+
+/** File name of the database inside the data directory. */
+export const DB_FILE_NAME = 'formvaerk.db';
+
+/** Thrown when the data directory cannot be created or written; the server prints it and exits. */
+export class DataDirError extends Error {}
+
+/** Makes sure `dataDir` exists and is writable; throws `DataDirError` with a plain message. */
+export function ensureWritableDir(dataDir: string): void {
+	try {
+		fs.mkdirSync(dataDir, { recursive: true });
+		fs.accessSync(dataDir, fs.constants.W_OK);
+	} catch (cause) {
+		throw new DataDirError(
+			`The data directory ${dataDir} cannot be written (${(cause as NodeJS.ErrnoException).code ?? 'error'}). ` +
+				'Set FORMVAERK_DATA_DIR to a writable directory.'
+		);
+	}
+}
+
+/** Opens (or creates) the database file with the pragmas the app relies on, and migrates it. */
+export function openDatabase(file: string): DatabaseSync {
+	const db = new DatabaseSync(file);
+	db.exec('PRAGMA journal_mode = WAL');
+	// In WAL mode NORMAL keeps every committed transaction through a process crash (SIGKILL):
+	// the commit is in the WAL file once COMMIT returns. Only an OS crash or power loss can lose
+	// the last transactions; FULL would close that gap at the price of an fsync per commit, which
+	// the collaboration engine's latency budget cannot pay. See docs/operations.md.
+	db.exec('PRAGMA synchronous = NORMAL');
+	db.exec('PRAGMA foreign_keys = ON');
+	db.exec('PRAGMA busy_timeout = 5000');
+	migrate(db);
+	return db;
+}
+
+/** Applies every migration newer than the database's recorded version, each in a transaction. */
+export function migrate(db: DatabaseSync): number {
+	db.exec(
+		'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)'
+	);
+	const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as {
+		v: number | null;
+	};
+	const current = row.v ?? 0;
+	let applied = 0;
+	for (const migration of MIGRATIONS) {
+		if (migration.version <= current) continue;
+		transaction(db, () => {
+			db.exec(migration.sql);
+			db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+				migration.version,
+				migration.name,
+				Date.now()
+			);
+		});
+		applied++;
+	}
+	return applied;
+}
+
+/**
+ * Runs `fn` inside a transaction; rolls back and rethrows when it throws. Nested calls become
+ * savepoints, so a function that needs a transaction can be called from one that has it.
+ */
+export function transaction<T>(db: DatabaseSync, fn: () => T): T {
+	const isNested = db.isTransaction;
+	db.exec(isNested ? 'SAVEPOINT nested' : 'BEGIN IMMEDIATE');
+	try {
+		const result = fn();
+		db.exec(isNested ? 'RELEASE nested' : 'COMMIT');
+		return result;
+	} catch (error) {
+		db.exec(isNested ? 'ROLLBACK TO nested; RELEASE nested' : 'ROLLBACK');
+		throw error;
+	}
+}
+
+/**
+ * Opens the database under `dataDir` unless this process already has one open.
+ * @throws DataDirError when the directory cannot be written.
+ */
+export function initDatabase(dataDir: string): DatabaseSync {
+	const g = globalThis as GlobalWithDb;
+	const existing = g[REGISTRY];
+	if (existing) return existing.db;
+	ensureWritableDir(dataDir);
+	const file = path.join(dataDir, DB_FILE_NAME);
+	const db = openDatabase(file);
+	g[REGISTRY] = { db, file };
+	return db;
+}
+
+/** The open database; throws when `initDatabase` has not run (a programming error). */
+export function getDb(): DatabaseSync {
+	const registry = (globalThis as GlobalWithDb)[REGISTRY];
+	if (!registry) throw new Error('database not initialised: call initDatabase() first');
+	return registry.db;
+}
+
+/** True when the process has an open database. */
+export function isDatabaseOpen(): boolean {
+	const registry = (globalThis as GlobalWithDb)[REGISTRY];
+	return registry?.db.isOpen === true;
+}
+
+/** Closes the process's database (on shutdown) and forgets it. */
+export function closeDatabase(): void {
+	const g = globalThis as GlobalWithDb;
+	const registry = g[REGISTRY];
+	if (!registry) return;
+	if (registry.db.isOpen) registry.db.close();
+	delete g[REGISTRY];
+}

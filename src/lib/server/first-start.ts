@@ -1,0 +1,140 @@
+/**
+ * What happens on the very first start: either a demo municipality with one user per role and a
+ * demo workshop (FORMVAERK_DEMO not 0), or a one-time link for creating the first administrator.
+ */
+import { randomBytes } from 'node:crypto';
+import { getDb, transaction } from './db.ts';
+import { hashToken, newToken } from './ids.ts';
+import { createOrganisation, createUser, setOrgRole, loadSessionUser } from './accounts.ts';
+import { createWorkshop, addWorkshopMember } from './workshops.ts';
+import { ConflictError, NotFoundError } from '#lib/domain/errors.ts';
+import type { OrgRole, WorkshopRole } from '#lib/domain/workshop.ts';
+
+export type DemoLogin = { email: string; password: string; description: string };
+
+/** True when no user exists yet. */
+export function isEmpty(): boolean {
+	const row = getDb().prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number };
+	return row.n === 0;
+}
+
+const DEMO_PEOPLE: {
+	email: string;
+	name: string;
+	orgRole: OrgRole;
+	workshopRole: WorkshopRole | null;
+	description: string;
+}[] = [
+	{
+		email: 'admin@demo.formvaerk.dk',
+		name: 'Anne Administrator',
+		orgRole: 'admin',
+		workshopRole: null,
+		description: 'administrator'
+	},
+	{
+		email: 'facilitator@demo.formvaerk.dk',
+		name: 'Frida Facilitator',
+		orgRole: 'facilitator',
+		workshopRole: 'facilitator',
+		description: 'facilitator'
+	},
+	{
+		email: 'arbejdsgruppe@demo.formvaerk.dk',
+		name: 'Jonas Jobkonsulent',
+		orgRole: 'member',
+		workshopRole: 'member',
+		description: 'arbejdsgruppe'
+	},
+	{
+		email: 'arbejdsgruppe2@demo.formvaerk.dk',
+		name: 'Sara Sagsbehandler',
+		orgRole: 'member',
+		workshopRole: 'member',
+		description: 'arbejdsgruppe'
+	},
+	{
+		email: 'medarbejder@demo.formvaerk.dk',
+		name: 'Mads Medarbejder',
+		orgRole: 'member',
+		workshopRole: 'staff',
+		description: 'medarbejder'
+	}
+];
+
+/** Title of the demo workshop. */
+export const DEMO_WORKSHOP_TITLE = 'Læringsbevis for unge i virksomhedspraktik';
+
+/**
+ * Creates "Demo Kommune" with one user per role and a demo workshop. Passwords are random and
+ * returned once so the caller can print them; only their hashes are stored.
+ */
+export async function seedDemo(): Promise<{
+	orgId: string;
+	workshopId: string;
+	logins: DemoLogin[];
+}> {
+	const logins: DemoLogin[] = [];
+	const users: { id: string; person: (typeof DEMO_PEOPLE)[number] }[] = [];
+	// Hash outside the transaction: scrypt is asynchronous and a transaction must not span awaits.
+	for (const person of DEMO_PEOPLE) {
+		const password = randomBytes(9).toString('base64url');
+		const user = await createUser({ email: person.email, name: person.name, password });
+		users.push({ id: user.id, person });
+		logins.push({ email: person.email, password, description: person.description });
+	}
+	return transaction(getDb(), () => {
+		const orgId = createOrganisation('Demo Kommune');
+		for (const { id, person } of users) setOrgRole(orgId, id, person.orgRole);
+		const facilitator = users.find((u) => u.person.workshopRole === 'facilitator');
+		const actor = loadSessionUser(facilitator!.id)!;
+		const workshop = createWorkshop(actor, { orgId, title: DEMO_WORKSHOP_TITLE });
+		for (const { id, person } of users) {
+			if (person.workshopRole && person.workshopRole !== 'facilitator') {
+				addWorkshopMember(workshop.id, id, person.workshopRole);
+			}
+		}
+		return { orgId, workshopId: workshop.id, logins };
+	});
+}
+
+/** Issues a fresh one-time setup token (older ones stop working) and returns it. */
+export function issueSetupToken(): string {
+	const token = newToken();
+	const db = getDb();
+	transaction(db, () => {
+		db.prepare('DELETE FROM setup_tokens').run();
+		db.prepare('INSERT INTO setup_tokens (token_hash, created_at) VALUES (?, ?)').run(
+			hashToken(token),
+			Date.now()
+		);
+	});
+	return token;
+}
+
+/** True when `token` is the current setup token and nobody has used it yet. */
+export function isSetupTokenValid(token: string): boolean {
+	return (
+		getDb().prepare('SELECT 1 FROM setup_tokens WHERE token_hash = ?').get(hashToken(token)) !==
+		undefined
+	);
+}
+
+/**
+ * Uses the setup token: creates the first organisation and its administrator.
+ * @throws NotFoundError for an unknown token, ConflictError when users already exist.
+ */
+export async function completeSetup(
+	token: string,
+	input: { orgName: string; name: string; email: string; password: string }
+): Promise<{ userId: string; orgId: string }> {
+	if (!isSetupTokenValid(token)) throw new NotFoundError('setup');
+	if (!isEmpty()) throw new ConflictError('already_set_up', 'setup.done');
+	const user = await createUser(input);
+	return transaction(getDb(), () => {
+		const orgId = createOrganisation(input.orgName);
+		setOrgRole(orgId, user.id, 'admin');
+		getDb().prepare('DELETE FROM setup_tokens').run();
+		return { userId: user.id, orgId };
+	});
+}

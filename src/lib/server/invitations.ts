@@ -1,0 +1,170 @@
+/**
+ * Invitations by link. The link carries a random single-use token (stored hashed) that expires
+ * and can be revoked. No mail is sent: the facilitator copies the link from the UI.
+ */
+import { getDb, transaction } from './db.ts';
+import { hashToken, newId, newToken } from './ids.ts';
+import { addWorkshopMember, authorizeWorkshop } from './workshops.ts';
+import { ConflictError, NotFoundError } from '#lib/domain/errors.ts';
+import { INVITATION_TTL_SECONDS } from '#lib/domain/limits.ts';
+import type { Actor } from '#lib/domain/permissions.ts';
+import type { WorkshopRole } from '#lib/domain/workshop.ts';
+
+export type Invitation = {
+	id: string;
+	workshopId: string;
+	email: string;
+	role: WorkshopRole;
+	createdAt: number;
+	expiresAt: number;
+	status: InvitationStatus;
+};
+export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
+export type CreatedInvitation = Invitation & { token: string; url: string };
+
+type Row = {
+	id: string;
+	workshop_id: string;
+	email: string;
+	role: WorkshopRole;
+	created_at: number;
+	expires_at: number;
+	accepted_at: number | null;
+	revoked_at: number | null;
+};
+
+function statusOf(row: Row, now: number): InvitationStatus {
+	if (row.accepted_at) return 'accepted';
+	if (row.revoked_at) return 'revoked';
+	if (row.expires_at <= now) return 'expired';
+	return 'pending';
+}
+
+function toInvitation(row: Row, now = Date.now()): Invitation {
+	return {
+		id: row.id,
+		workshopId: row.workshop_id,
+		email: row.email,
+		role: row.role,
+		createdAt: row.created_at,
+		expiresAt: row.expires_at,
+		status: statusOf(row, now)
+	};
+}
+
+/** The path of an invitation link; prefix it with the public origin. */
+export function invitationPath(token: string): string {
+	return `/invitations/${token}`;
+}
+
+/**
+ * Creates an invitation to a workshop and returns it with its token and link.
+ * @throws NotFoundError, ForbiddenError when the actor may not manage the workshop.
+ */
+export function createInvitation(
+	actor: Actor,
+	input: { workshopId: string; email: string; role: WorkshopRole; origin: string; now?: number }
+): CreatedInvitation {
+	authorizeWorkshop(actor, input.workshopId, 'manage');
+	const now = input.now ?? Date.now();
+	const token = newToken();
+	const row: Row = {
+		id: newId(),
+		workshop_id: input.workshopId,
+		email: input.email,
+		role: input.role,
+		created_at: now,
+		expires_at: now + INVITATION_TTL_SECONDS * 1000,
+		accepted_at: null,
+		revoked_at: null
+	};
+	getDb()
+		.prepare(
+			`INSERT INTO invitations (id, token_hash, workshop_id, email, role, created_by, created_at, expires_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+		)
+		.run(
+			row.id,
+			hashToken(token),
+			row.workshop_id,
+			row.email,
+			row.role,
+			actor.id,
+			row.created_at,
+			row.expires_at
+		);
+	return { ...toInvitation(row, now), token, url: `${input.origin}${invitationPath(token)}` };
+}
+
+/** Invitations of a workshop, newest first, for those who manage it. */
+export function listInvitations(actor: Actor, workshopId: string): Invitation[] {
+	authorizeWorkshop(actor, workshopId, 'manage');
+	const rows = getDb()
+		.prepare('SELECT * FROM invitations WHERE workshop_id = ? ORDER BY created_at DESC')
+		.all(workshopId) as Row[];
+	return rows.map((row) => toInvitation(row));
+}
+
+/**
+ * Revokes a pending invitation.
+ * @throws NotFoundError, ForbiddenError, ConflictError when it is no longer pending.
+ */
+export function revokeInvitation(actor: Actor, invitationId: string): void {
+	const row = getDb().prepare('SELECT * FROM invitations WHERE id = ?').get(invitationId) as
+		Row | undefined;
+	if (!row) throw new NotFoundError('invitation');
+	authorizeWorkshop(actor, row.workshop_id, 'manage');
+	const status = statusOf(row, Date.now());
+	if (status !== 'pending') throw new ConflictError(`invitation_${status}`, `invitation.${status}`);
+	getDb()
+		.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ?')
+		.run(Date.now(), invitationId);
+}
+
+export type InvitationPreview = Invitation & { workshopTitle: string; orgName: string };
+
+/**
+ * Looks an invitation up by its token (for the acceptance page), whatever its status.
+ * @throws NotFoundError when the token is unknown.
+ */
+export function findInvitationByToken(token: string): InvitationPreview {
+	const row = getDb()
+		.prepare(
+			`SELECT i.*, w.title AS workshop_title, o.name AS org_name FROM invitations i
+			 JOIN workshops w ON w.id = i.workshop_id JOIN organisations o ON o.id = w.org_id
+			 WHERE i.token_hash = ?`
+		)
+		.get(hashToken(token)) as (Row & { workshop_title: string; org_name: string }) | undefined;
+	if (!row) throw new NotFoundError('invitation');
+	return { ...toInvitation(row), workshopTitle: row.workshop_title, orgName: row.org_name };
+}
+
+/**
+ * Accepts an invitation for the signed-in user: they join the workshop with the invited role.
+ * The token is single-use; acceptance and membership are one transaction.
+ * @throws NotFoundError for an unknown token, ConflictError when used, revoked or expired.
+ */
+export function acceptInvitation(
+	userId: string,
+	token: string,
+	now = Date.now()
+): { workshopId: string; role: WorkshopRole } {
+	const db = getDb();
+	return transaction(db, () => {
+		const row = db
+			.prepare('SELECT * FROM invitations WHERE token_hash = ?')
+			.get(hashToken(token)) as Row | undefined;
+		if (!row) throw new NotFoundError('invitation');
+		const status = statusOf(row, now);
+		if (status !== 'pending') {
+			throw new ConflictError(`invitation_${status}`, `invitation.${status}`);
+		}
+		db.prepare('UPDATE invitations SET accepted_at = ?, accepted_by = ? WHERE id = ?').run(
+			now,
+			userId,
+			row.id
+		);
+		addWorkshopMember(row.workshop_id, userId, row.role);
+		return { workshopId: row.workshop_id, role: row.role };
+	});
+}

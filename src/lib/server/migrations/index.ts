@@ -1,0 +1,9 @@
+/**
+ * Versioned schema migrations. A released migration is never edited: add a new one instead.
+ * Each runs in its own transaction and records itself in `schema_migrations`.
+ */
+import { m001Initial } from './001-initial.ts';
+
+export type Migration = { version: number; name: string; sql: string };
+
+export const MIGRATIONS: readonly Migration[] = [m001Initial];

@@ -1,0 +1,47 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { loginSchema, fieldErrors } from '#lib/domain/schemas.ts';
+import { RateLimitedError, ValidationError } from '#lib/domain/errors.ts';
+import { login } from '#lib/server/accounts.ts';
+import { formValues } from '#lib/server/guards.ts';
+import { setSessionCookie } from '#lib/server/session-cookie.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Only same-site paths are accepted as a return address, never another origin. */
+function safeNext(next: string | null): string {
+	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/workshops';
+}
+
+export const load = (({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	return {};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const values = await formValues(request);
+		const parsed = loginSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, {
+				fields: fieldErrors(parsed.error),
+				values: { email: values.email ?? '' }
+			});
+		}
+		try {
+			const { token } = await login({ ...parsed.data, address: getClientAddress() });
+			setSessionCookie(cookies, url, token);
+		} catch (e) {
+			if (e instanceof RateLimitedError) {
+				return fail(429, {
+					message: 'login.throttled',
+					minutes: Math.ceil(e.retryAfterSeconds / 60),
+					values: { email: parsed.data.email }
+				});
+			}
+			if (e instanceof ValidationError) {
+				return fail(400, { message: 'login.invalid', values: { email: parsed.data.email } });
+			}
+			throw e;
+		}
+		redirect(303, safeNext(url.searchParams.get('next')));
+	}
+} satisfies Actions;

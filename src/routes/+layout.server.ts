@@ -1,0 +1,16 @@
+import type { LayoutServerLoad } from './$types';
+
+export const load = (({ locals }) => {
+	const user = locals.user;
+	return {
+		locale: locals.locale,
+		user: user
+			? {
+					id: user.id,
+					name: user.name,
+					email: user.email,
+					isAdmin: user.orgs.some((o) => o.role === 'admin')
+				}
+			: null
+	};
+}) satisfies LayoutServerLoad;
