@@ -59,6 +59,9 @@ const { promise: ready, resolve: setReady } = Promise.withResolvers<void>();
 
 const server = http.createServer((req, res) => {
 	if (!config.origin) req.headers['x-formvaerk-proto'] = 'http';
+	// The per-request info line is written when the response is ready (hooks.server.ts); this one
+	// shows at debug level what is still running, e.g. when a shutdown waits.
+	log.debug({ method: req.method, path: req.url?.split('?')[0] }, 'request received');
 	inFlight.add(res);
 	res.on('close', () => inFlight.delete(res));
 	if (isShuttingDown) res.setHeader('connection', 'close');
