@@ -1,27 +1,44 @@
 /**
  * Production entry: one Node HTTP server that serves the SvelteKit app (adapter-node handler)
  * and the collaboration endpoint on the same port, with one SQLite connection for both.
+ * Start-up problems (bad configuration, unwritable data directory, a second server on the same
+ * data directory, a taken port) end the process with one plain line on stderr and exit code 1.
  */
 import http from 'node:http';
-import { loadConfig } from '../src/lib/server/config.ts';
-import { closeDatabase, DataDirError, initDatabase } from '../src/lib/server/db.ts';
+import { ConfigError, loadConfig, type Config } from '../src/lib/server/config.ts';
+import {
+	closeDatabase,
+	DataDirError,
+	ensureWritableDir,
+	initDatabase
+} from '../src/lib/server/db.ts';
+import { acquireDataDirLock, DataDirLockedError } from '../src/lib/server/data-dir-lock.ts';
 import { log } from '../src/lib/server/log.ts';
 import { runFirstStart } from './first-start-banner.ts';
 
-const config = loadConfig();
-
-try {
-	initDatabase(config.dataDir);
-} catch (error) {
-	if (error instanceof DataDirError) {
-		process.stderr.write(`Formværk cannot start: ${error.message}\n`);
-		process.exit(1);
-	}
-	throw error;
+/** Prints why the server cannot start and exits; expected problems never show a stack trace. */
+function refuseToStart(message: string): never {
+	process.stderr.write(`Formværk cannot start: ${message}\n`);
+	process.exit(1);
 }
 
-const publicUrl = config.origin ?? `http://localhost:${config.port}`;
-await runFirstStart(config, publicUrl);
+let config: Config;
+let releaseDataDir: () => void;
+try {
+	config = loadConfig();
+	ensureWritableDir(config.dataDir);
+	// Before the database opens: a second server must not migrate or seed under a running one.
+	releaseDataDir = acquireDataDirLock(config.dataDir);
+	process.on('exit', releaseDataDir);
+	initDatabase(config.dataDir);
+} catch (error) {
+	const isExpected =
+		error instanceof ConfigError ||
+		error instanceof DataDirError ||
+		error instanceof DataDirLockedError;
+	if (isExpected) refuseToStart(error.message);
+	throw error;
+}
 
 // adapter-node builds request URLs from ORIGIN, or else from the Host header with the protocol in
 // PROTOCOL_HEADER (defaulting to https). We serve plain http ourselves, so without a configured
@@ -34,35 +51,88 @@ const HANDLER_MODULE = '../build/handler.js';
 type HandlerModule = { handler: (req: http.IncomingMessage, res: http.ServerResponse) => void };
 const { handler } = (await import(HANDLER_MODULE)) as HandlerModule;
 
+let isShuttingDown = false;
+/** Requests being answered, so a shutdown can ask their connections to close afterwards. */
+const inFlight = new Set<http.ServerResponse>();
+/** Resolves once first-start seeding is done; requests that arrive earlier wait for it. */
+const { promise: ready, resolve: setReady } = Promise.withResolvers<void>();
+
 const server = http.createServer((req, res) => {
 	if (!config.origin) req.headers['x-formvaerk-proto'] = 'http';
-	handler(req, res);
+	// The per-request info line is written when the response is ready (hooks.server.ts); this one
+	// shows at debug level what is still running, e.g. when a shutdown waits.
+	log.debug({ method: req.method, path: req.url?.split('?')[0] }, 'request received');
+	inFlight.add(res);
+	res.on('close', () => inFlight.delete(res));
+	if (isShuttingDown) res.setHeader('connection', 'close');
+	// A keep-alive connection would otherwise hold the shutdown until its idle timeout (5 s).
+	res.on('finish', () => {
+		if (isShuttingDown) setImmediate(() => server.closeIdleConnections());
+	});
+	ready
+		.then(() => handler(req, res))
+		.catch((error: unknown) => {
+			log.error({ err: error }, 'request handler failed');
+			if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+			res.end('Internal Server Error');
+		});
 });
 const closers: (() => Promise<void>)[] = [];
 
-server.listen(config.port, config.host, () => {
-	const address = server.address();
-	const port = typeof address === 'object' && address ? address.port : config.port;
-	log.info({ port, host: config.host, dataDir: config.dataDir }, 'listening');
-	process.stdout.write(`Formværk kører på ${config.origin ?? `http://localhost:${port}`}\n`);
+// The port is taken before first-start seeding, so a busy port cannot swallow the demo logins,
+// which are printed only once.
+await new Promise<void>((resolve) => {
+	server.once('error', (error: NodeJS.ErrnoException) => {
+		const reason =
+			error.code === 'EADDRINUSE'
+				? 'is already in use'
+				: error.code === 'EACCES'
+					? 'needs privileges this process does not have'
+					: `cannot be opened (${error.code ?? error.message})`;
+		refuseToStart(`port ${config.port} on ${config.host} ${reason}. Set PORT to a free port.`);
+	});
+	server.listen(config.port, config.host, resolve);
 });
+const address = server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+const publicUrl = config.origin ?? `http://localhost:${port}`;
+await runFirstStart(config, publicUrl);
+setReady();
+log.info({ port, host: config.host, dataDir: config.dataDir }, 'listening');
+process.stdout.write(`Formværk kører på ${publicUrl}\n`);
 
-let isShuttingDown = false;
-/** Stop accepting, let in-flight requests finish, close sockets and the database, exit 0. */
+/**
+ * Stop accepting, let in-flight requests finish (cut off after the grace period), run the
+ * closers, close the database and exit 0. A second signal exits at once with code 1.
+ */
 async function shutdown(signal: string): Promise<void> {
-	if (isShuttingDown) return;
+	if (isShuttingDown) {
+		log.warn({ signal }, 'second signal: stopping without waiting');
+		process.exit(1);
+	}
 	isShuttingDown = true;
-	log.info({ signal }, 'shutting down');
+	log.info({ signal, inFlight: inFlight.size }, 'shutting down');
 	const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+	for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
 	server.closeIdleConnections();
-	for (const close of closers) await close();
-	// Requests still running after 10 s are cut off so a stuck client cannot block a deploy.
-	const timeout = setTimeout(() => server.closeAllConnections(), 10_000);
-	await closed;
+	// Requests still running after the grace period are cut off so a stuck client cannot block a deploy.
+	const timeout = setTimeout(() => {
+		log.warn({ requests: inFlight.size }, 'grace period over: closing remaining connections');
+		server.closeAllConnections();
+	}, config.shutdownGraceSeconds * 1000);
+	let exitCode = 0;
+	try {
+		for (const close of closers) await close();
+		await closed;
+	} catch (error) {
+		log.error({ err: error }, 'shutdown step failed');
+		exitCode = 1;
+	}
 	clearTimeout(timeout);
 	closeDatabase();
+	releaseDataDir();
 	log.info('stopped');
-	process.exit(0);
+	process.exit(exitCode);
 }
 
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

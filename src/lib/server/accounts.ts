@@ -127,6 +127,22 @@ export function setOrgRole(orgId: string, userId: string, role: OrgRole): void {
 		.run(orgId, userId, role);
 }
 
+/**
+ * Creates an account directly in an organisation. For the operator's command-line tool, which
+ * acts outside any login and so has no actor for `can()` to check.
+ * @throws NotFoundError (organisation), ConflictError (email taken).
+ */
+export async function createOrgUser(
+	orgId: string,
+	input: { email: string; name: string; password: string; role: OrgRole }
+): Promise<User> {
+	const org = getDb().prepare('SELECT 1 FROM organisations WHERE id = ?').get(orgId);
+	if (!org) throw new NotFoundError('organisation');
+	const user = await createUser(input);
+	setOrgRole(orgId, user.id, input.role);
+	return user;
+}
+
 /** Adds a user to an organisation as a plain member unless they already belong to it. */
 export function ensureOrgMember(orgId: string, userId: string): void {
 	getDb()

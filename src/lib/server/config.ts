@@ -1,5 +1,6 @@
 /**
- * Runtime configuration from environment variables, read once at start. Documented in README.md.
+ * Runtime configuration from environment variables, read once at start. Documented in README.md
+ * and docs/operations.md.
  */
 import path from 'node:path';
 
@@ -15,29 +16,91 @@ export type Config = {
 	maxFrameBytes: number;
 	sessionIdleSeconds: number | undefined;
 	sessionAbsoluteSeconds: number | undefined;
+	/** How long a shutdown waits for in-flight requests before cutting them off. */
+	shutdownGraceSeconds: number;
 };
 
-function intFromEnv(name: string, fallback: number | undefined): number | undefined {
-	const raw = process.env[name];
+/** Thrown for a malformed environment value; the message names the variable and what it needs. */
+export class ConfigError extends Error {}
+
+/** pino's level names plus `silent`; anything else would make the logger throw at import. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Ten seconds is long enough for any normal request (a login hashes for ~100 ms) and well inside
+ * the 30 s that systemd and Kubernetes wait before they send SIGKILL.
+ */
+const DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
+
+function intFromEnv(
+	env: NodeJS.ProcessEnv,
+	name: string,
+	fallback: number | undefined,
+	{ min = 0, max = Number.MAX_SAFE_INTEGER } = {}
+): number | undefined {
+	const raw = env[name];
 	if (raw === undefined || raw === '') return fallback;
 	const value = Number(raw);
-	if (!Number.isInteger(value) || value < 0) {
-		throw new Error(`${name} must be a non-negative whole number, got "${raw}"`);
+	if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+		throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
 	}
 	return value;
 }
 
-/** Reads the configuration; throws with a readable message on a malformed value. */
+function originFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+	const raw = env.FORMVAERK_ORIGIN?.trim();
+	if (!raw) return undefined;
+	let url: URL | undefined;
+	try {
+		url = new URL(raw);
+	} catch {
+		url = undefined;
+	}
+	// Links and cookies are built from the origin alone, so a path or query would be silently lost.
+	const isOriginOnly = url && url.pathname === '/' && !url.search && !url.hash && !url.username;
+	if (!url || !isOriginOnly || !['http:', 'https:'].includes(url.protocol)) {
+		throw new ConfigError(
+			`FORMVAERK_ORIGIN must be a public origin like https://formvaerk.kommune.dk (no path), got "${raw}"`
+		);
+	}
+	return url.origin;
+}
+
+function demoFromEnv(env: NodeJS.ProcessEnv): boolean {
+	const raw = env.FORMVAERK_DEMO ?? '';
+	// Anything else ("false", "off") is refused rather than guessed: a guess of "on" would put
+	// demo accounts with known names into a production database.
+	if (!['', '0', '1'].includes(raw.trim())) {
+		throw new ConfigError(`FORMVAERK_DEMO must be 0 or 1, got "${raw}"`);
+	}
+	return raw.trim() !== '0';
+}
+
+/** The data directory (`FORMVAERK_DATA_DIR`, default `./data`) as an absolute path. */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+	return path.resolve(env.FORMVAERK_DATA_DIR || 'data');
+}
+
+/** Reads the configuration. @throws ConfigError with a readable message on a malformed value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-	const origin = env.FORMVAERK_ORIGIN?.replace(/\/$/, '') || undefined;
+	const logLevel = env.LOG_LEVEL;
+	if (logLevel && !LOG_LEVELS.includes(logLevel)) {
+		throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+	}
+	const maxFrame = 2 * 1024 * 1024;
 	return {
-		port: intFromEnv('PORT', 3000) ?? 3000,
+		port: intFromEnv(env, 'PORT', 3000, { max: 65535 }) ?? 3000,
 		host: env.HOST || '0.0.0.0',
-		dataDir: path.resolve(env.FORMVAERK_DATA_DIR || 'data'),
-		isDemoEnabled: env.FORMVAERK_DEMO !== '0',
-		origin,
-		maxFrameBytes: intFromEnv('FORMVAERK_MAX_FRAME_BYTES', 2 * 1024 * 1024) ?? 2 * 1024 * 1024,
-		sessionIdleSeconds: intFromEnv('FORMVAERK_SESSION_IDLE_SECONDS', undefined),
-		sessionAbsoluteSeconds: intFromEnv('FORMVAERK_SESSION_ABSOLUTE_SECONDS', undefined)
+		dataDir: dataDirFromEnv(env),
+		isDemoEnabled: demoFromEnv(env),
+		origin: originFromEnv(env),
+		maxFrameBytes: intFromEnv(env, 'FORMVAERK_MAX_FRAME_BYTES', maxFrame, { min: 1 }) ?? maxFrame,
+		sessionIdleSeconds: intFromEnv(env, 'FORMVAERK_SESSION_IDLE_SECONDS', undefined, { min: 1 }),
+		sessionAbsoluteSeconds: intFromEnv(env, 'FORMVAERK_SESSION_ABSOLUTE_SECONDS', undefined, {
+			min: 1
+		}),
+		shutdownGraceSeconds:
+			intFromEnv(env, 'FORMVAERK_SHUTDOWN_GRACE_SECONDS', DEFAULT_SHUTDOWN_GRACE_SECONDS) ??
+			DEFAULT_SHUTDOWN_GRACE_SECONDS
 	};
 }

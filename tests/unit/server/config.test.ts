@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../src/lib/server/config.ts';
+
+describe('loadConfig', () => {
+	it('has working defaults for an empty environment', () => {
+		expect(loadConfig({})).toEqual({
+			port: 3000,
+			host: '0.0.0.0',
+			dataDir: path.resolve('data'),
+			isDemoEnabled: true,
+			origin: undefined,
+			maxFrameBytes: 2 * 1024 * 1024,
+			sessionIdleSeconds: undefined,
+			sessionAbsoluteSeconds: undefined,
+			shutdownGraceSeconds: 10
+		});
+	});
+
+	it('reads every variable', () => {
+		const config = loadConfig({
+			PORT: '8080',
+			HOST: '127.0.0.1',
+			FORMVAERK_DATA_DIR: '/var/lib/formvaerk',
+			FORMVAERK_DEMO: '0',
+			FORMVAERK_ORIGIN: 'https://Formvaerk.Kommune.dk/',
+			FORMVAERK_MAX_FRAME_BYTES: '1000',
+			FORMVAERK_SESSION_IDLE_SECONDS: '60',
+			FORMVAERK_SESSION_ABSOLUTE_SECONDS: '120',
+			FORMVAERK_SHUTDOWN_GRACE_SECONDS: '30',
+			LOG_LEVEL: 'silent'
+		});
+		expect(config).toEqual({
+			port: 8080,
+			host: '127.0.0.1',
+			dataDir: '/var/lib/formvaerk',
+			isDemoEnabled: false,
+			origin: 'https://formvaerk.kommune.dk',
+			maxFrameBytes: 1000,
+			sessionIdleSeconds: 60,
+			sessionAbsoluteSeconds: 120,
+			shutdownGraceSeconds: 30
+		});
+	});
+
+	it.each([
+		['PORT', 'abc'],
+		['PORT', '3000.5'],
+		['PORT', '-1'],
+		['PORT', '65536'],
+		['PORT', '0x10'],
+		['FORMVAERK_DEMO', 'false'],
+		['FORMVAERK_ORIGIN', 'formvaerk.kommune.dk'],
+		['FORMVAERK_ORIGIN', 'https://kommune.dk/formvaerk'],
+		['FORMVAERK_ORIGIN', 'ftp://kommune.dk'],
+		['FORMVAERK_MAX_FRAME_BYTES', '0'],
+		['FORMVAERK_SESSION_ABSOLUTE_SECONDS', '1e6'],
+		['FORMVAERK_SHUTDOWN_GRACE_SECONDS', 'ti'],
+		['LOG_LEVEL', 'loud']
+	])('refuses %s=%s with a message naming it', (name, value) => {
+		expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+		expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name} must `));
+	});
+});
