@@ -7,15 +7,22 @@ export class ApiClient {
 	private cookie = '';
 	constructor(readonly baseUrl: string) {}
 
-	/** Sends a JSON request; `body` undefined sends none, a string is sent raw. */
+	/**
+	 * Sends a JSON request; `body` undefined sends none, a string is sent raw. Every request but
+	 * GET carries `content-type: application/json`, even without a body: SvelteKit refuses a
+	 * state-changing request with neither a content type nor an Origin as a possible cross-site
+	 * form post (docs/api.md). `extraHeaders` override the defaults (tests of bad requests).
+	 */
 	async request<T = unknown>(
 		method: string,
 		path: string,
-		body?: unknown
+		body?: unknown,
+		extraHeaders: Record<string, string> = {}
 	): Promise<ApiResponse<T>> {
 		const headers: Record<string, string> = { accept: 'application/json' };
 		if (this.cookie) headers.cookie = this.cookie;
-		if (body !== undefined) headers['content-type'] = 'application/json';
+		if (body !== undefined || method !== 'GET') headers['content-type'] = 'application/json';
+		Object.assign(headers, extraHeaders);
 		const response = await fetch(this.baseUrl + path, {
 			method,
 			headers,
@@ -42,6 +49,13 @@ export class ApiClient {
 	/** The raw Cookie header value, for WebSocket upgrades. */
 	get cookieHeader(): string {
 		return this.cookie;
+	}
+
+	/** A second client holding the same session cookie (another tab, a stolen cookie). */
+	clone(): ApiClient {
+		const copy = new ApiClient(this.baseUrl);
+		copy.cookie = this.cookie;
+		return copy;
 	}
 
 	/** Logs in through the API. */

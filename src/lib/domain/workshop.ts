@@ -7,6 +7,12 @@
 export const WORKSHOP_ROLES = ['facilitator', 'member', 'staff'] as const;
 export type WorkshopRole = (typeof WORKSHOP_ROLES)[number];
 
+/** The role with more rights of the two; facilitator > member > staff. */
+export function strongerWorkshopRole(a: WorkshopRole | undefined, b: WorkshopRole): WorkshopRole {
+	if (a === undefined) return b;
+	return WORKSHOP_ROLES.indexOf(a) <= WORKSHOP_ROLES.indexOf(b) ? a : b;
+}
+
 /** Roles a person holds in an organisation (municipality). */
 export const ORG_ROLES = ['admin', 'facilitator', 'member'] as const;
 export type OrgRole = (typeof ORG_ROLES)[number];

@@ -99,12 +99,22 @@ export async function createUser(input: {
 	password: string;
 }): Promise<User> {
 	const passwordHash = await hashPassword(input.password);
+	return insertUser({ email: input.email, name: input.name, passwordHash });
+}
+
+/**
+ * Inserts a user whose password is already hashed. Synchronous, so callers can hash first (slow,
+ * async) and then insert inside a transaction together with other writes.
+ * @throws ConflictError when the email is taken.
+ */
+export function insertUser(input: { email: string; name: string; passwordHash: string }): User {
 	const id = newId();
-	const db = getDb();
 	if (findUserByEmail(input.email)) throw new ConflictError('email_taken', 'field.emailTaken');
-	db.prepare(
-		'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)'
-	).run(id, input.email, input.name, passwordHash, Date.now());
+	getDb()
+		.prepare(
+			'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)'
+		)
+		.run(id, input.email, input.name, input.passwordHash, Date.now());
 	return { id, email: input.email, name: input.name, locale: 'da' };
 }
 

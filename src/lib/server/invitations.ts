@@ -5,10 +5,13 @@
 import { getDb, transaction } from './db.ts';
 import { hashToken, newId, newToken } from './ids.ts';
 import { addWorkshopMember, authorizeWorkshop } from './workshops.ts';
+import { findUserByEmail, insertUser, type User } from './accounts.ts';
+import { hashPassword } from './passwords.ts';
+import { createSession } from './sessions.ts';
 import { ConflictError, NotFoundError } from '#lib/domain/errors.ts';
 import { INVITATION_TTL_SECONDS } from '#lib/domain/limits.ts';
 import type { Actor } from '#lib/domain/permissions.ts';
-import type { WorkshopRole } from '#lib/domain/workshop.ts';
+import { strongerWorkshopRole, type WorkshopRole } from '#lib/domain/workshop.ts';
 
 export type Invitation = {
 	id: string;
@@ -115,7 +118,7 @@ export function revokeInvitation(actor: Actor, invitationId: string): void {
 	if (!row) throw new NotFoundError('invitation');
 	authorizeWorkshop(actor, row.workshop_id, 'manage');
 	const status = statusOf(row, Date.now());
-	if (status !== 'pending') throw new ConflictError(`invitation_${status}`, `invitation.${status}`);
+	if (status !== 'pending') throw conflictFor(status);
 	getDb()
 		.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ?')
 		.run(Date.now(), invitationId);
@@ -139,9 +142,15 @@ export function findInvitationByToken(token: string): InvitationPreview {
 	return { ...toInvitation(row), workshopTitle: row.workshop_title, orgName: row.org_name };
 }
 
+function conflictFor(status: Exclude<InvitationStatus, 'pending'>): ConflictError {
+	return new ConflictError(`invitation_${status}`, `invitation.${status}`);
+}
+
 /**
- * Accepts an invitation for the signed-in user: they join the workshop with the invited role.
- * The token is single-use; acceptance and membership are one transaction.
+ * Accepts an invitation for the signed-in user: they join the workshop with the invited role, or
+ * keep a stronger role they already hold (a facilitator opening a staff link must not demote
+ * themselves, possibly leaving the workshop without a facilitator). The token is single-use;
+ * acceptance and membership are one transaction. Answers the role the user now has.
  * @throws NotFoundError for an unknown token, ConflictError when used, revoked or expired.
  */
 export function acceptInvitation(
@@ -156,15 +165,44 @@ export function acceptInvitation(
 			.get(hashToken(token)) as Row | undefined;
 		if (!row) throw new NotFoundError('invitation');
 		const status = statusOf(row, now);
-		if (status !== 'pending') {
-			throw new ConflictError(`invitation_${status}`, `invitation.${status}`);
-		}
+		if (status !== 'pending') throw conflictFor(status);
 		db.prepare('UPDATE invitations SET accepted_at = ?, accepted_by = ? WHERE id = ?').run(
 			now,
 			userId,
 			row.id
 		);
-		addWorkshopMember(row.workshop_id, userId, row.role);
-		return { workshopId: row.workshop_id, role: row.role };
+		const current = db
+			.prepare('SELECT role FROM workshop_members WHERE workshop_id = ? AND user_id = ?')
+			.get(row.workshop_id, userId) as { role: WorkshopRole } | undefined;
+		const role = strongerWorkshopRole(current?.role, row.role);
+		addWorkshopMember(row.workshop_id, userId, role);
+		return { workshopId: row.workshop_id, role };
+	});
+}
+
+/**
+ * A new person answers an invitation: creates their account with the invited email, accepts the
+ * invitation and opens a session, all in one transaction (nothing is created when any step fails).
+ * @throws NotFoundError for an unknown token; ConflictError when the invitation is used, revoked
+ * or expired, or when an account with that email exists (that person logs in and accepts instead).
+ */
+export async function registerWithInvitation(input: {
+	token: string;
+	name: string;
+	password: string;
+}): Promise<{ user: User; sessionToken: string; workshopId: string; role: WorkshopRole }> {
+	// Checked before hashing so a dead link answers quickly and with the precise reason.
+	const invitation = findInvitationByToken(input.token);
+	if (invitation.status !== 'pending') throw conflictFor(invitation.status);
+	if (findUserByEmail(invitation.email)) {
+		throw new ConflictError('email_taken', 'field.emailTaken');
+	}
+	const passwordHash = await hashPassword(input.password);
+	// Both checks run again inside the transaction: another request may have used the link or
+	// registered the email while the password was being hashed.
+	return transaction(getDb(), () => {
+		const user = insertUser({ email: invitation.email, name: input.name, passwordHash });
+		const accepted = acceptInvitation(user.id, input.token);
+		return { user, sessionToken: createSession(user.id), ...accepted };
 	});
 }

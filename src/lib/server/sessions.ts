@@ -56,7 +56,10 @@ export function validateSession(token: string | undefined, now = Date.now()): st
 		db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
 		return null;
 	}
-	if (now - row.last_seen_at > SESSION_TOUCH_SECONDS * 1000) {
+	// Touch at most every SESSION_TOUCH_SECONDS, but at least twice per idle period: with a very
+	// short idle lifetime (tests, strict deployments) an active session must not expire.
+	const touchMs = Math.min(SESSION_TOUCH_SECONDS, idleSeconds / 2) * 1000;
+	if (now - row.last_seen_at > touchMs) {
 		db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, tokenHash);
 	}
 	return row.user_id;

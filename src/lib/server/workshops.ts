@@ -78,14 +78,25 @@ export function listWorkshops(actor: Actor): WorkshopSummary[] {
 }
 
 /**
- * Creates a workshop with its documents; the creator becomes its facilitator.
+ * The organisation a new workshop goes to when the request names none: the first (by name) where
+ * the actor may create workshops, else the first they belong to (which then fails the check).
+ */
+export function defaultWorkshopOrgId(actor: Actor): string {
+	const orgIds = Object.keys(actor.orgRoles);
+	return orgIds.find((id) => can(actor, 'create-workshop', { type: 'org', id })) ?? orgIds[0] ?? '';
+}
+
+/**
+ * Creates a workshop with its documents; the creator becomes its facilitator. Without an `orgId`
+ * it goes to `defaultWorkshopOrgId(actor)`.
  * @throws ForbiddenError when the actor may not create workshops in the organisation.
  */
 export function createWorkshop(
 	actor: Actor,
-	input: { orgId: string; title: string }
+	input: { orgId?: string; title: string }
 ): WorkshopSummary {
-	if (!can(actor, 'create-workshop', { type: 'org', id: input.orgId })) {
+	const orgId = input.orgId ?? defaultWorkshopOrgId(actor);
+	if (!can(actor, 'create-workshop', { type: 'org', id: orgId })) {
 		throw new ForbiddenError('org');
 	}
 	const db = getDb();
@@ -95,7 +106,7 @@ export function createWorkshop(
 		db.prepare(
 			`INSERT INTO workshops (id, org_id, title, format_json, phase, created_by, created_at)
 			 VALUES (?, ?, ?, ?, 'format', ?, ?)`
-		).run(id, input.orgId, input.title, JSON.stringify(THREE_DAY_FORMAT), actor.id, now);
+		).run(id, orgId, input.title, JSON.stringify(THREE_DAY_FORMAT), actor.id, now);
 		db.prepare(
 			`INSERT INTO workshop_members (workshop_id, user_id, role, joined_at) VALUES (?, ?, 'facilitator', ?)`
 		).run(id, actor.id, now);

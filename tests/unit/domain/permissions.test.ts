@@ -1,17 +1,293 @@
+/**
+ * The authorization matrix: every actor × action × resource cell is checked against the table
+ * below, written out by hand from the product rules. The table is the specification; it is not
+ * computed from permissions.ts, so a change in `can()` that nobody meant shows up as a failing cell.
+ *
+ * Municipality X has workshops A and B; municipality Y has workshop C. Documents are named
+ * `<kind>:<workshop>@<phase of the workshop>`.
+ */
 import { describe, expect, it } from 'vitest';
-import { can, type Actor, type WorkshopResource } from '#lib/domain/permissions.ts';
+import {
+	ACTIONS,
+	can,
+	type Action,
+	type Actor,
+	type Resource,
+	type WorkshopResource
+} from '#lib/domain/permissions.ts';
+import { DOCUMENT_KINDS, PHASES, type DocumentKind, type Phase } from '#lib/domain/workshop.ts';
 
-const workshopA: WorkshopResource = { type: 'workshop', id: 'wA', orgId: 'X', phase: 'format' };
-const workshopB: WorkshopResource = { type: 'workshop', id: 'wB', orgId: 'X', phase: 'format' };
-const memberOfA: Actor = { id: 'u1', orgRoles: { X: 'member' }, workshopRoles: { wA: 'member' } };
+const ACTORS: Record<string, Actor | null> = {
+	/** Not logged in. */
+	none: null,
+	/** Organisation roles only, no workshop role. */
+	adminX: { id: 'adminX', orgRoles: { X: 'admin' }, workshopRoles: {} },
+	facX: { id: 'facX', orgRoles: { X: 'facilitator' }, workshopRoles: {} },
+	memX: { id: 'memX', orgRoles: { X: 'member' }, workshopRoles: {} },
+	/** Workshop roles in A (and the organisation membership that comes with joining). */
+	facA: { id: 'facA', orgRoles: { X: 'facilitator' }, workshopRoles: { A: 'facilitator' } },
+	memA: { id: 'memA', orgRoles: { X: 'member' }, workshopRoles: { A: 'member' } },
+	staffA: { id: 'staffA', orgRoles: { X: 'member' }, workshopRoles: { A: 'staff' } },
+	/** The administrator of the other municipality. */
+	adminY: { id: 'adminY', orgRoles: { Y: 'admin' }, workshopRoles: {} }
+};
 
-describe('can', () => {
-	it('refuses a missing actor everything', () => {
-		expect(can(null, 'read', workshopA)).toBe(false);
+// y = allowed, . = refused.
+const EXPECTED = `
+resource              action           none    adminX  facX    memX    facA    memA    staffA  adminY
+org:X                 read             .       y       y       y       y       y       y       .
+org:X                 write            .       .       .       .       .       .       .       .
+org:X                 manage           .       y       .       .       .       .       .       .
+org:X                 create-workshop  .       y       y       .       y       .       .       .
+org:X                 change-phase     .       .       .       .       .       .       .       .
+org:Y                 read             .       .       .       .       .       .       .       y
+org:Y                 write            .       .       .       .       .       .       .       .
+org:Y                 manage           .       .       .       .       .       .       .       y
+org:Y                 create-workshop  .       .       .       .       .       .       .       y
+org:Y                 change-phase     .       .       .       .       .       .       .       .
+workshop:A@format     read             .       y       .       .       y       y       y       .
+workshop:A@format     write            .       .       .       .       y       .       .       .
+workshop:A@format     manage           .       y       .       .       y       .       .       .
+workshop:A@format     create-workshop  .       .       .       .       .       .       .       .
+workshop:A@format     change-phase     .       .       .       .       y       .       .       .
+workshop:A@drejebog   read             .       y       .       .       y       y       y       .
+workshop:A@drejebog   write            .       .       .       .       y       .       .       .
+workshop:A@drejebog   manage           .       y       .       .       y       .       .       .
+workshop:A@drejebog   create-workshop  .       .       .       .       .       .       .       .
+workshop:A@drejebog   change-phase     .       .       .       .       y       .       .       .
+workshop:A@rollout    read             .       y       .       .       y       y       y       .
+workshop:A@rollout    write            .       .       .       .       y       .       .       .
+workshop:A@rollout    manage           .       y       .       .       y       .       .       .
+workshop:A@rollout    create-workshop  .       .       .       .       .       .       .       .
+workshop:A@rollout    change-phase     .       .       .       .       y       .       .       .
+workshop:A@drift      read             .       y       .       .       y       y       y       .
+workshop:A@drift      write            .       .       .       .       y       .       .       .
+workshop:A@drift      manage           .       y       .       .       y       .       .       .
+workshop:A@drift      create-workshop  .       .       .       .       .       .       .       .
+workshop:A@drift      change-phase     .       .       .       .       y       .       .       .
+workshop:B@format     read             .       y       .       .       .       .       .       .
+workshop:B@format     write            .       .       .       .       .       .       .       .
+workshop:B@format     manage           .       y       .       .       .       .       .       .
+workshop:B@format     create-workshop  .       .       .       .       .       .       .       .
+workshop:B@format     change-phase     .       .       .       .       .       .       .       .
+workshop:C@format     read             .       .       .       .       .       .       .       y
+workshop:C@format     write            .       .       .       .       .       .       .       .
+workshop:C@format     manage           .       .       .       .       .       .       .       y
+workshop:C@format     create-workshop  .       .       .       .       .       .       .       .
+workshop:C@format     change-phase     .       .       .       .       .       .       .       .
+template:A@format     read             .       y       .       .       y       y       y       .
+template:A@format     write            .       .       .       .       y       y       .       .
+template:A@format     manage           .       .       .       .       .       .       .       .
+template:A@format     create-workshop  .       .       .       .       .       .       .       .
+template:A@format     change-phase     .       .       .       .       .       .       .       .
+template:A@drejebog   read             .       y       .       .       y       y       y       .
+template:A@drejebog   write            .       .       .       .       y       .       .       .
+template:A@drejebog   manage           .       .       .       .       .       .       .       .
+template:A@drejebog   create-workshop  .       .       .       .       .       .       .       .
+template:A@drejebog   change-phase     .       .       .       .       .       .       .       .
+template:A@rollout    read             .       y       .       .       y       y       y       .
+template:A@rollout    write            .       .       .       .       y       .       .       .
+template:A@rollout    manage           .       .       .       .       .       .       .       .
+template:A@rollout    create-workshop  .       .       .       .       .       .       .       .
+template:A@rollout    change-phase     .       .       .       .       .       .       .       .
+template:A@drift      read             .       y       .       .       y       y       y       .
+template:A@drift      write            .       .       .       .       y       .       .       .
+template:A@drift      manage           .       .       .       .       .       .       .       .
+template:A@drift      create-workshop  .       .       .       .       .       .       .       .
+template:A@drift      change-phase     .       .       .       .       .       .       .       .
+drejebog:A@format     read             .       y       .       .       y       y       y       .
+drejebog:A@format     write            .       .       .       .       y       y       .       .
+drejebog:A@format     manage           .       .       .       .       .       .       .       .
+drejebog:A@format     create-workshop  .       .       .       .       .       .       .       .
+drejebog:A@format     change-phase     .       .       .       .       .       .       .       .
+drejebog:A@drejebog   read             .       y       .       .       y       y       y       .
+drejebog:A@drejebog   write            .       .       .       .       y       y       .       .
+drejebog:A@drejebog   manage           .       .       .       .       .       .       .       .
+drejebog:A@drejebog   create-workshop  .       .       .       .       .       .       .       .
+drejebog:A@drejebog   change-phase     .       .       .       .       .       .       .       .
+drejebog:A@rollout    read             .       y       .       .       y       y       y       .
+drejebog:A@rollout    write            .       .       .       .       y       .       .       .
+drejebog:A@rollout    manage           .       .       .       .       .       .       .       .
+drejebog:A@rollout    create-workshop  .       .       .       .       .       .       .       .
+drejebog:A@rollout    change-phase     .       .       .       .       .       .       .       .
+drejebog:A@drift      read             .       y       .       .       y       y       y       .
+drejebog:A@drift      write            .       .       .       .       y       .       .       .
+drejebog:A@drift      manage           .       .       .       .       .       .       .       .
+drejebog:A@drift      create-workshop  .       .       .       .       .       .       .       .
+drejebog:A@drift      change-phase     .       .       .       .       .       .       .       .
+template:B@format     read             .       y       .       .       .       .       .       .
+template:B@format     write            .       .       .       .       .       .       .       .
+template:B@format     manage           .       .       .       .       .       .       .       .
+template:B@format     create-workshop  .       .       .       .       .       .       .       .
+template:B@format     change-phase     .       .       .       .       .       .       .       .
+template:B@drejebog   read             .       y       .       .       .       .       .       .
+template:B@drejebog   write            .       .       .       .       .       .       .       .
+template:B@drejebog   manage           .       .       .       .       .       .       .       .
+template:B@drejebog   create-workshop  .       .       .       .       .       .       .       .
+template:B@drejebog   change-phase     .       .       .       .       .       .       .       .
+template:B@rollout    read             .       y       .       .       .       .       .       .
+template:B@rollout    write            .       .       .       .       .       .       .       .
+template:B@rollout    manage           .       .       .       .       .       .       .       .
+template:B@rollout    create-workshop  .       .       .       .       .       .       .       .
+template:B@rollout    change-phase     .       .       .       .       .       .       .       .
+template:B@drift      read             .       y       .       .       .       .       .       .
+template:B@drift      write            .       .       .       .       .       .       .       .
+template:B@drift      manage           .       .       .       .       .       .       .       .
+template:B@drift      create-workshop  .       .       .       .       .       .       .       .
+template:B@drift      change-phase     .       .       .       .       .       .       .       .
+drejebog:B@format     read             .       y       .       .       .       .       .       .
+drejebog:B@format     write            .       .       .       .       .       .       .       .
+drejebog:B@format     manage           .       .       .       .       .       .       .       .
+drejebog:B@format     create-workshop  .       .       .       .       .       .       .       .
+drejebog:B@format     change-phase     .       .       .       .       .       .       .       .
+drejebog:B@drejebog   read             .       y       .       .       .       .       .       .
+drejebog:B@drejebog   write            .       .       .       .       .       .       .       .
+drejebog:B@drejebog   manage           .       .       .       .       .       .       .       .
+drejebog:B@drejebog   create-workshop  .       .       .       .       .       .       .       .
+drejebog:B@drejebog   change-phase     .       .       .       .       .       .       .       .
+drejebog:B@rollout    read             .       y       .       .       .       .       .       .
+drejebog:B@rollout    write            .       .       .       .       .       .       .       .
+drejebog:B@rollout    manage           .       .       .       .       .       .       .       .
+drejebog:B@rollout    create-workshop  .       .       .       .       .       .       .       .
+drejebog:B@rollout    change-phase     .       .       .       .       .       .       .       .
+drejebog:B@drift      read             .       y       .       .       .       .       .       .
+drejebog:B@drift      write            .       .       .       .       .       .       .       .
+drejebog:B@drift      manage           .       .       .       .       .       .       .       .
+drejebog:B@drift      create-workshop  .       .       .       .       .       .       .       .
+drejebog:B@drift      change-phase     .       .       .       .       .       .       .       .
+template:C@format     read             .       .       .       .       .       .       .       y
+template:C@format     write            .       .       .       .       .       .       .       .
+template:C@format     manage           .       .       .       .       .       .       .       .
+template:C@format     create-workshop  .       .       .       .       .       .       .       .
+template:C@format     change-phase     .       .       .       .       .       .       .       .
+template:C@drejebog   read             .       .       .       .       .       .       .       y
+template:C@drejebog   write            .       .       .       .       .       .       .       .
+template:C@drejebog   manage           .       .       .       .       .       .       .       .
+template:C@drejebog   create-workshop  .       .       .       .       .       .       .       .
+template:C@drejebog   change-phase     .       .       .       .       .       .       .       .
+template:C@rollout    read             .       .       .       .       .       .       .       y
+template:C@rollout    write            .       .       .       .       .       .       .       .
+template:C@rollout    manage           .       .       .       .       .       .       .       .
+template:C@rollout    create-workshop  .       .       .       .       .       .       .       .
+template:C@rollout    change-phase     .       .       .       .       .       .       .       .
+template:C@drift      read             .       .       .       .       .       .       .       y
+template:C@drift      write            .       .       .       .       .       .       .       .
+template:C@drift      manage           .       .       .       .       .       .       .       .
+template:C@drift      create-workshop  .       .       .       .       .       .       .       .
+template:C@drift      change-phase     .       .       .       .       .       .       .       .
+drejebog:C@format     read             .       .       .       .       .       .       .       y
+drejebog:C@format     write            .       .       .       .       .       .       .       .
+drejebog:C@format     manage           .       .       .       .       .       .       .       .
+drejebog:C@format     create-workshop  .       .       .       .       .       .       .       .
+drejebog:C@format     change-phase     .       .       .       .       .       .       .       .
+drejebog:C@drejebog   read             .       .       .       .       .       .       .       y
+drejebog:C@drejebog   write            .       .       .       .       .       .       .       .
+drejebog:C@drejebog   manage           .       .       .       .       .       .       .       .
+drejebog:C@drejebog   create-workshop  .       .       .       .       .       .       .       .
+drejebog:C@drejebog   change-phase     .       .       .       .       .       .       .       .
+drejebog:C@rollout    read             .       .       .       .       .       .       .       y
+drejebog:C@rollout    write            .       .       .       .       .       .       .       .
+drejebog:C@rollout    manage           .       .       .       .       .       .       .       .
+drejebog:C@rollout    create-workshop  .       .       .       .       .       .       .       .
+drejebog:C@rollout    change-phase     .       .       .       .       .       .       .       .
+drejebog:C@drift      read             .       .       .       .       .       .       .       y
+drejebog:C@drift      write            .       .       .       .       .       .       .       .
+drejebog:C@drift      manage           .       .       .       .       .       .       .       .
+drejebog:C@drift      create-workshop  .       .       .       .       .       .       .       .
+drejebog:C@drift      change-phase     .       .       .       .       .       .       .       .
+`;
+
+type Row = { resource: string; action: Action; cells: Record<string, string> };
+
+function parseTable(text: string): { actors: string[]; rows: Row[] } {
+	const [header, ...lines] = text.trim().split('\n');
+	const actors = header.trim().split(/\s+/).slice(2);
+	const rows = lines.map((line) => {
+		const [resource, action, ...cells] = line.trim().split(/\s+/);
+		return {
+			resource,
+			action: action as Action,
+			cells: Object.fromEntries(actors.map((actor, i) => [actor, cells[i]]))
+		};
+	});
+	return { actors, rows };
+}
+
+function workshop(name: string, phase: Phase): WorkshopResource {
+	return { type: 'workshop', id: name, orgId: name === 'C' ? 'Y' : 'X', phase };
+}
+
+/** Builds the resource a table row names: `org:X`, `workshop:A@format`, `template:A@drift`. */
+function resourceNamed(name: string): Resource {
+	const [type, rest] = name.split(':');
+	if (type === 'org') return { type: 'org', id: rest };
+	const [workshopName, phase] = rest.split('@') as [string, Phase];
+	if (type === 'workshop') return workshop(workshopName, phase);
+	return {
+		type: 'document',
+		id: `${type}-${workshopName}`,
+		kind: type as DocumentKind,
+		workshop: workshop(workshopName, phase)
+	};
+}
+
+const table = parseTable(EXPECTED);
+
+describe('authorization matrix', () => {
+	it('has one column per actor and one row per resource and action', () => {
+		expect(table.actors).toEqual(Object.keys(ACTORS));
+		const resources = [
+			'org:X',
+			'org:Y',
+			...PHASES.map((phase) => `workshop:A@${phase}`),
+			'workshop:B@format',
+			'workshop:C@format',
+			...['A', 'B', 'C'].flatMap((w) =>
+				DOCUMENT_KINDS.flatMap((kind) => PHASES.map((phase) => `${kind}:${w}@${phase}`))
+			)
+		];
+		const expectedKeys = resources.flatMap((r) => ACTIONS.map((a) => `${r} ${a}`)).sort();
+		expect(table.rows.map((r) => `${r.resource} ${r.action}`).sort()).toEqual(expectedKeys);
+		for (const row of table.rows) {
+			expect(Object.values(row.cells).every((c) => c === 'y' || c === '.')).toBe(true);
+		}
 	});
 
-	it('lets a member of workshop A see A but not B', () => {
-		expect(can(memberOfA, 'read', workshopA)).toBe(true);
-		expect(can(memberOfA, 'read', workshopB)).toBe(false);
+	it.each(table.rows)('$resource $action', ({ resource, action, cells }) => {
+		const target = resourceNamed(resource);
+		const actual = Object.fromEntries(
+			Object.entries(ACTORS).map(([name, actor]) => [name, can(actor, action, target) ? 'y' : '.'])
+		);
+		expect(actual).toEqual(cells);
+	});
+});
+
+describe('isolation', () => {
+	const cellsFor = (actor: string, match: (resource: string) => boolean) =>
+		table.rows.filter((r) => match(r.resource)).map((r) => ({ ...r, isAllowed: r.cells[actor] }));
+
+	it('a member of workshop A cannot see workshop B or its documents', () => {
+		for (const actor of ['memA', 'staffA', 'facA']) {
+			const rows = cellsFor(actor, (r) => r.includes(':B@'));
+			expect(rows.length).toBeGreaterThan(0);
+			expect(rows.filter((r) => r.isAllowed === 'y')).toEqual([]);
+			expect(can(ACTORS[actor], 'read', workshop('B', 'format'))).toBe(false);
+		}
+	});
+
+	it('a user of municipality X cannot see municipality Y, its workshops or documents', () => {
+		for (const actor of ['adminX', 'facX', 'memX', 'facA', 'memA', 'staffA']) {
+			const rows = cellsFor(actor, (r) => r === 'org:Y' || r.includes(':C@'));
+			expect(rows.filter((r) => r.isAllowed === 'y')).toEqual([]);
+			expect(can(ACTORS[actor], 'read', { type: 'org', id: 'Y' })).toBe(false);
+			expect(can(ACTORS[actor], 'read', workshop('C', 'format'))).toBe(false);
+		}
+	});
+
+	it('refuses everything to a missing actor, null or undefined', () => {
+		for (const row of table.rows) {
+			expect(can(undefined, row.action, resourceNamed(row.resource))).toBe(false);
+			expect(row.cells.none).toBe('.');
+		}
 	});
 });

@@ -1,0 +1,212 @@
+/**
+ * The table of API operations: one entry per exported handler under src/routes/api/v1, naming the
+ * schema the route validates its body with and the schema of its answer. `openapi.ts` turns it
+ * into the OpenAPI document; the tests use it to probe the running server.
+ */
+import { z } from 'zod';
+import {
+	changePasswordSchema,
+	changePhaseSchema,
+	createInvitationSchema,
+	createWorkshopSchema,
+	loginSchema,
+	registerSchema
+} from '#lib/domain/schemas.ts';
+import {
+	acceptedInvitationSchema,
+	createdInvitationSchema,
+	invitationSchema,
+	meSchema,
+	phaseChangedSchema,
+	registeredSchema,
+	userSchema,
+	workshopDetailSchema,
+	workshopSummarySchema
+} from '#lib/domain/api-schemas.ts';
+
+/** One documented operation: the route file under src/routes/api/v1 must export `method`. */
+export type ApiOperation = {
+	method: 'get' | 'post' | 'delete';
+	/** OpenAPI path with `{param}` placeholders. */
+	path: string;
+	operationId: string;
+	summary: string;
+	tag: 'session' | 'workshops' | 'invitations' | 'meta';
+	/** Works without a session. */
+	isPublic?: boolean;
+	/** The schema the route passes to `readJson`, and a body it accepts. */
+	request?: { schema: z.ZodType; example: Record<string, unknown> };
+	success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType };
+	/** Error statuses the operation can answer besides 500. */
+	errors: number[];
+};
+
+const V1 = '/api/v1';
+
+export const API_OPERATIONS: readonly ApiOperation[] = [
+	{
+		method: 'post',
+		path: `${V1}/session`,
+		operationId: 'login',
+		summary: 'Log in; sets the session cookie',
+		tag: 'session',
+		isPublic: true,
+		request: {
+			schema: loginSchema,
+			example: { email: 'frida@kommune.dk', password: 'hemmelig-kode' }
+		},
+		success: { status: 200, description: 'Logged in', schema: userSchema },
+		errors: [400, 401, 413, 429]
+	},
+	{
+		method: 'delete',
+		path: `${V1}/session`,
+		operationId: 'logout',
+		summary: 'Log out; ends this session',
+		tag: 'session',
+		isPublic: true,
+		success: { status: 204, description: 'Logged out (also when no session existed)' },
+		errors: []
+	},
+	{
+		method: 'get',
+		path: `${V1}/me`,
+		operationId: 'getMe',
+		summary: 'The signed-in user with organisations and workshop roles',
+		tag: 'session',
+		success: { status: 200, description: 'The user', schema: meSchema },
+		errors: [401]
+	},
+	{
+		method: 'post',
+		path: `${V1}/me/password`,
+		operationId: 'changePassword',
+		summary: "Change the signed-in user's password; other sessions end",
+		tag: 'session',
+		request: {
+			schema: changePasswordSchema,
+			example: {
+				currentPassword: 'gammel-kode-123',
+				newPassword: 'ny-lang-kode-456',
+				confirmPassword: 'ny-lang-kode-456'
+			}
+		},
+		success: { status: 204, description: 'Changed' },
+		errors: [400, 401, 413]
+	},
+	{
+		method: 'get',
+		path: `${V1}/workshops`,
+		operationId: 'listWorkshops',
+		summary: 'Workshops the user may see',
+		tag: 'workshops',
+		success: { status: 200, description: 'Workshops', schema: z.array(workshopSummarySchema) },
+		errors: [401]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops`,
+		operationId: 'createWorkshop',
+		summary: 'Create a workshop; the creator becomes its facilitator',
+		tag: 'workshops',
+		request: { schema: createWorkshopSchema, example: { title: 'Læringsbevis for unge' } },
+		success: { status: 201, description: 'Created', schema: workshopSummarySchema },
+		errors: [400, 401, 403, 413]
+	},
+	{
+		method: 'get',
+		path: `${V1}/workshops/{id}`,
+		operationId: 'getWorkshop',
+		summary: 'A workshop with phase, format, members and documents',
+		tag: 'workshops',
+		success: { status: 200, description: 'The workshop', schema: workshopDetailSchema },
+		errors: [401, 404]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/phase`,
+		operationId: 'changePhase',
+		summary: 'Move the workshop to another phase (facilitators)',
+		tag: 'workshops',
+		request: { schema: changePhaseSchema, example: { phase: 'drejebog' } },
+		success: { status: 200, description: 'Moved', schema: phaseChangedSchema },
+		errors: [400, 401, 403, 404, 413]
+	},
+	{
+		method: 'delete',
+		path: `${V1}/workshops/{id}/members/{userId}`,
+		operationId: 'removeMember',
+		summary: 'Remove a person from the workshop (facilitators, administrators)',
+		tag: 'workshops',
+		success: { status: 204, description: 'Removed' },
+		errors: [400, 401, 403, 404]
+	},
+	{
+		method: 'get',
+		path: `${V1}/workshops/{id}/invitations`,
+		operationId: 'listInvitations',
+		summary: "The workshop's invitations, newest first",
+		tag: 'invitations',
+		success: { status: 200, description: 'Invitations', schema: z.array(invitationSchema) },
+		errors: [401, 403, 404]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/invitations`,
+		operationId: 'createInvitation',
+		summary: 'Invite someone by link (facilitators, administrators)',
+		tag: 'invitations',
+		request: {
+			schema: createInvitationSchema,
+			example: { email: 'jonas@kommune.dk', role: 'member' }
+		},
+		success: {
+			status: 201,
+			description: 'Created; token and url are shown only here',
+			schema: createdInvitationSchema
+		},
+		errors: [400, 401, 403, 404, 413]
+	},
+	{
+		method: 'delete',
+		path: `${V1}/invitations/{id}`,
+		operationId: 'revokeInvitation',
+		summary: 'Revoke a pending invitation',
+		tag: 'invitations',
+		success: { status: 204, description: 'Revoked' },
+		errors: [401, 403, 404, 409]
+	},
+	{
+		method: 'post',
+		path: `${V1}/invitations/{token}/accept`,
+		operationId: 'acceptInvitation',
+		summary: 'Accept an invitation as the signed-in user',
+		tag: 'invitations',
+		success: { status: 200, description: 'Joined', schema: acceptedInvitationSchema },
+		errors: [401, 404, 409]
+	},
+	{
+		method: 'post',
+		path: `${V1}/invitations/{token}/register`,
+		operationId: 'registerWithInvitation',
+		summary: 'Create an account from an invitation, log in and join the workshop',
+		tag: 'invitations',
+		isPublic: true,
+		request: {
+			schema: registerSchema,
+			example: { name: 'Jonas Jensen', password: 'en-lang-kode-789' }
+		},
+		success: { status: 201, description: 'Registered and logged in', schema: registeredSchema },
+		errors: [400, 404, 409, 413]
+	},
+	{
+		method: 'get',
+		path: `${V1}/openapi.json`,
+		operationId: 'getOpenApi',
+		summary: 'This document',
+		tag: 'meta',
+		isPublic: true,
+		success: { status: 200, description: 'OpenAPI 3.1 document' },
+		errors: []
+	}
+];

@@ -1,0 +1,77 @@
+/**
+ * Turns server records into the JSON the API answers with. The return types come from the
+ * response schemas in `#lib/domain/api-schemas.ts`, so the compiler keeps the two in step.
+ */
+import type {
+	CreatedInvitationView,
+	InvitationView,
+	MeView,
+	UserView,
+	WorkshopDetailView,
+	WorkshopSummaryView
+} from '#lib/domain/api-schemas.ts';
+import type { SessionUser, User } from './accounts.ts';
+import type { WorkshopDetail, WorkshopSummary } from './workshops.ts';
+import type { CreatedInvitation, Invitation } from './invitations.ts';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A user's public identity. */
+export function userView(user: User): UserView {
+	return { id: user.id, email: user.email, name: user.name, locale: user.locale };
+}
+
+/** The signed-in user with their organisations and workshop roles. */
+export function meView(user: SessionUser): MeView {
+	return {
+		...userView(user),
+		orgs: user.orgs.map((m) => ({ id: m.orgId, name: m.orgName, role: m.role })),
+		workshopRoles: { ...user.workshopRoles }
+	};
+}
+
+/** A workshop as listed. */
+export function workshopSummaryView(w: WorkshopSummary): WorkshopSummaryView {
+	return {
+		id: w.id,
+		title: w.title,
+		orgId: w.orgId,
+		orgName: w.orgName,
+		phase: w.phase,
+		role: w.role,
+		createdAt: iso(w.createdAt)
+	};
+}
+
+/** A workshop with its format, members and documents. */
+export function workshopDetailView(w: WorkshopDetail): WorkshopDetailView {
+	return {
+		...workshopSummaryView(w),
+		format: w.format,
+		members: w.members.map((m) => ({
+			userId: m.userId,
+			name: m.name,
+			email: m.email,
+			role: m.role
+		})),
+		documents: w.documents.map((d) => ({ id: d.id, kind: d.kind }))
+	};
+}
+
+/** An invitation without its secret. */
+export function invitationView(i: Invitation): InvitationView {
+	return {
+		id: i.id,
+		workshopId: i.workshopId,
+		email: i.email,
+		role: i.role,
+		status: i.status,
+		createdAt: iso(i.createdAt),
+		expiresAt: iso(i.expiresAt)
+	};
+}
+
+/** A new invitation with its token and link, shown once to its creator. */
+export function createdInvitationView(i: CreatedInvitation): CreatedInvitationView {
+	return { ...invitationView(i), token: i.token, url: i.url };
+}

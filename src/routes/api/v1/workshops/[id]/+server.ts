@@ -1,0 +1,12 @@
+import { json } from '@sveltejs/kit';
+import { getWorkshop } from '#lib/server/workshops.ts';
+import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/api.ts';
+import { workshopDetailView } from '#lib/server/api-views.ts';
+import type { RequestEvent } from './$types';
+
+/** One workshop with phase, format, members and documents. */
+export const GET = apiRoute<RequestEvent>(({ locals, params }) =>
+	json(workshopDetailView(getWorkshop(requireApiUser(locals), params.id)))
+);
+
+export const fallback = methodNotAllowed;
