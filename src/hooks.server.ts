@@ -3,6 +3,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks'
 import { loadConfig } from '#lib/server/config.ts';
 import { initDatabase } from '#lib/server/db.ts';
 import { SESSION_COOKIE, validateSession } from '#lib/server/sessions.ts';
+import { clearSessionCookie } from '#lib/server/session-cookie.ts';
 import { loadSessionUser } from '#lib/server/accounts.ts';
 import { log } from '#lib/server/log.ts';
 import { LOCALE_COOKIE, pickLocale } from '#lib/i18n/translate.ts';
@@ -19,7 +20,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const userId = validateSession(token);
 	event.locals.user = userId ? loadSessionUser(userId) : null;
 	event.locals.sessionToken = event.locals.user ? token : undefined;
-	if (token && !event.locals.user) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	if (token && !event.locals.user) clearSessionCookie(event.cookies, event.url);
 	event.locals.locale = event.locals.user?.locale ?? pickLocale(event.cookies.get(LOCALE_COOKIE));
 
 	const response = await resolve(event, {
