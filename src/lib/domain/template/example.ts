@@ -81,21 +81,20 @@ type Gain = { text: string; first: number; last: number };
 
 function freeTextFor(label: string, gains: Gain[]): string {
 	const normalized = label.toLocaleLowerCase('da');
-	const byProgress = [...gains].sort((a, b) => b.last - b.first - (a.last - a.first));
-	const byLevel = [...gains].sort((a, b) => b.last - a.last);
 	if (gains.length === 0) return 'Her skriver den unge med sine egne ord.';
 	if (/\bcv\b/.test(normalized)) {
-		return byLevel
-			.slice(0, 4)
-			.map((g) => g.text.trim())
-			.join('\n');
+		const best = [...gains].sort((a, b) => b.last - a.last).slice(0, 4);
+		return best.map((g) => g.text.trim()).join('\n');
 	}
+	// "Kan …" statements read well after "lært" / "bedre til"; use them when there are any.
+	const canDo = gains.filter((g) => /^kan\s/i.test(g.text.trim()));
+	const pool = canDo.length > 0 ? canDo : gains;
 	if (normalized.includes('videre')) {
-		const weakest = byLevel.slice(-2).map((g) => asInfinitive(g.text));
-		return `Jeg vil gerne blive bedre til ${weakest.join(' og ')}.`;
+		const weakest = [...pool].sort((a, b) => b.last - a.last).slice(-2);
+		return `Jeg vil gerne blive bedre til ${weakest.map((g) => asInfinitive(g.text)).join(' og ')}.`;
 	}
-	const learnt = byProgress.slice(0, 2).map((g) => asInfinitive(g.text));
-	return `I praktikken har jeg lært ${learnt.join(' og ')}.`;
+	const learnt = [...pool].sort((a, b) => b.last - b.first - (a.last - a.first)).slice(0, 2);
+	return `I praktikken har jeg lært ${learnt.map((g) => asInfinitive(g.text)).join(' og ')}.`;
 }
 
 /** Example answers for `template`: header values, ratings per point and rater, free text. */
