@@ -228,8 +228,9 @@ describe('bad input', () => {
 	it('refuses an eleventh level and keeps ten', () => {
 		const doc = docFromStarter('detail');
 		const scale = { areaId: area(doc).id };
-		for (let i = area(doc).scale.levels.length; i < 10; i++)
+		for (let i = area(doc).scale.levels.length; i < 10; i++) {
 			addLevel(ctxOf(doc), { scale, label: `Niveau ${i}` });
+		}
 		expect(area(doc).scale.levels).toHaveLength(10);
 		const error = expectRefusedUnchanged(doc, () =>
 			addLevel(ctxOf(doc), { scale, label: 'Elleve' })

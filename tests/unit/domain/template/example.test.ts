@@ -29,8 +29,9 @@ describe('exampleCase', () => {
 				const positions = row.cells
 					.filter((c) => c.raterId === rater.id)
 					.map((c) => c.levelPosition ?? 0);
-				for (let i = 1; i < positions.length; i++)
+				for (let i = 1; i < positions.length; i++) {
 					expect(positions[i]).toBeGreaterThanOrEqual(positions[i - 1]);
+				}
 			}
 			const first = row.cells[0].levelPosition ?? 0;
 			const last = row.cells[row.cells.length - 1].levelPosition ?? 0;

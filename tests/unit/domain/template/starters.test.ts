@@ -111,8 +111,9 @@ describe('statement library', () => {
 
 	it('only names workplaces that have a starter', () => {
 		const starterIds = new Set(WORKPLACE_STARTERS.map((s) => s.id));
-		for (const s of STATEMENT_LIBRARY)
+		for (const s of STATEMENT_LIBRARY) {
 			for (const w of s.workplaces) expect(starterIds).toContain(w);
+		}
 	});
 
 	it('lists a workplace’s own statements first, then the general ones', () => {
