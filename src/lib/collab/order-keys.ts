@@ -16,15 +16,28 @@ export type Placement = { key: string; rekeyed: Ordered[] };
 /** Keys arrive from other clients; anything the library would not produce counts as invalid. */
 const KEY_SHAPE = /^[A-Za-z][0-9A-Za-z]*$/;
 
+/**
+ * Validity per key: sorting a list asks for each key many times, and `readTemplate` runs after
+ * every change. Bounded so a long workshop day cannot grow it without limit.
+ */
+const validity = new Map<string, boolean>();
+const MAX_CACHED_KEYS = 10_000;
+
 /** True when `key` is a key fractional-indexing accepts (checked by asking it for a successor). */
 export function isValidOrderKey(key: unknown): key is string {
 	if (typeof key !== 'string' || !KEY_SHAPE.test(key)) return false;
+	const known = validity.get(key);
+	if (known !== undefined) return known;
+	let isValid: boolean;
 	try {
 		generateKeyBetween(key, null);
-		return true;
+		isValid = true;
 	} catch {
-		return false;
+		isValid = false;
 	}
+	if (validity.size >= MAX_CACHED_KEYS) validity.clear();
+	validity.set(key, isValid);
+	return isValid;
 }
 
 /** List order: valid keys ascending (plain string order, never localeCompare), then invalid keys; ties by id. */
