@@ -57,11 +57,73 @@ export { isTemplateEmpty } from './template-ops-meta.ts';
 export { TEMPLATE_ROOTS } from './template-doc.ts';
 export type { TemplateContext } from './template-input.ts';
 export type { ScaleOwner } from './template-ops-scales.ts';
-export * from './template-ops-areas.ts';
-export * from './template-ops-statements.ts';
-export * from './template-ops-scales.ts';
-export * from './template-ops-lists.ts';
-export { initTemplate, renameTemplate, setSignature, setSigner } from './template-ops-meta.ts';
+export { scaleOwnerSchema } from './template-ops-scales.ts';
+export type {
+	AddAreaInput,
+	MoveAreaInput,
+	RemoveAreaInput,
+	RenameAreaInput
+} from './template-ops-areas.ts';
+export type {
+	AddStatementInput,
+	MoveStatementInput,
+	PullStatementInput,
+	RemoveStatementInput,
+	UpdateStatementInput
+} from './template-ops-statements.ts';
+export type {
+	AddLevelInput,
+	MoveLevelInput,
+	RemoveLevelInput,
+	SetLevelDescriptorInput,
+	SetScaleOverrideInput,
+	UpdateLevelLabelInput
+} from './template-ops-scales.ts';
+export type {
+	AddFreeTextSectionInput,
+	AddHeaderFieldInput,
+	AddLabelledInput,
+	UpdateHeaderFieldInput
+} from './template-ops-lists.ts';
+// The operations themselves, each `op(ctx, input)`.
+export {
+	addArea,
+	renameArea,
+	moveArea,
+	removeArea,
+	addStatement,
+	updateStatement,
+	moveStatement,
+	removeStatement,
+	pullStatementFromLibrary,
+	addLevel,
+	updateLevelLabel,
+	setLevelDescriptor,
+	moveLevel,
+	removeLevel,
+	setScaleOverride,
+	addMeasurementPoint,
+	renameMeasurementPoint,
+	moveMeasurementPoint,
+	removeMeasurementPoint,
+	addRater,
+	renameRater,
+	moveRater,
+	removeRater,
+	addHeaderField,
+	updateHeaderField,
+	moveHeaderField,
+	removeHeaderField,
+	addFreeTextSection,
+	renameFreeTextSection,
+	setFreeTextGuidance,
+	moveFreeTextSection,
+	removeFreeTextSection,
+	initTemplate,
+	renameTemplate,
+	setSignature,
+	setSigner
+};
 
 /** Every named write operation, keyed by name. */
 export const TEMPLATE_OPERATIONS = {
