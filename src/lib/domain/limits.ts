@@ -36,3 +36,37 @@ export const INVITATION_TTL_SECONDS = 14 * 24 * 60 * 60;
 
 /** Largest JSON body the API accepts. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+/*
+ * Læringsbevis template (issue 4). The numbers keep a template printable on a few A4 pages and
+ * readable for a young person; the work group meets them long before they bind.
+ */
+
+/** Longest template title, e.g. "Læringsbevis – virksomhedspraktik i butik". */
+export const MAX_TEMPLATE_TITLE_LENGTH = MAX_TITLE_LENGTH;
+/** Longest label of an area, measurement point, rater, header field or free-text section. */
+export const MAX_LABEL_LENGTH = 80;
+/** A level label is a short heading in a table column ("Kan med hjælp"), so it stays short. */
+export const MAX_LEVEL_LABEL_LENGTH = 40;
+/** Longest competence statement; one sentence a young person can read aloud. */
+export const MAX_STATEMENT_LENGTH = 200;
+/** Longest rich text (descriptor, description, guidance), counted as plain characters. */
+export const MAX_RICH_TEXT_LENGTH = 2000;
+/** Longest text above the signatures. */
+export const MAX_SIGNATURE_TEXT_LENGTH = 500;
+/** A scale needs at least two levels to say anything about progression. */
+export const MIN_SCALE_LEVELS = 2;
+/** More than ten levels cannot be told apart by a young person or a mentor. */
+export const MAX_SCALE_LEVELS = 10;
+/** Competence areas per template. */
+export const MAX_AREAS = 12;
+/** Competence statements per area; more does not fit a læringsbevis a young person reads. */
+export const MAX_STATEMENTS_PER_AREA = 40;
+/** Measurement points per template (start, midtvejs, slut, plus a few extra follow-ups). */
+export const MAX_MEASUREMENT_POINTS = 8;
+/** Raters per template (den unge, virksomheden, jobkonsulenten, plus a mentor or two). */
+export const MAX_RATERS = 6;
+/** Header fields per template. */
+export const MAX_HEADER_FIELDS = 15;
+/** Free-text sections per template. */
+export const MAX_FREE_TEXT_SECTIONS = 8;

@@ -1,0 +1,129 @@
+/**
+ * The layout of a template inside a `Y.Doc`, and the low-level reads every operation shares.
+ *
+ * Each list is a top-level `Y.Map` keyed by item id whose values are `Y.Map`s holding the item's
+ * fields and its order key (`order`). Top-level types are never replaced, so two clients writing
+ * to an empty document cannot overwrite each other's list. Statements live in one flat map with an
+ * `areaId` field, so moving a statement to another area changes one field of one map: a concurrent
+ * move and edit both survive, and no move can duplicate it. Levels live inside their area (or
+ * inside the statement that overrides the scale), so they go away with it.
+ */
+import * as Y from 'yjs';
+import { compareOrdered } from './order-keys.ts';
+
+/** Names of the top-level shared types of a template document. */
+export const TEMPLATE_ROOTS = {
+	meta: 'template.meta',
+	headerFields: 'template.headerFields',
+	areas: 'template.areas',
+	statements: 'template.statements',
+	measurementPoints: 'template.measurementPoints',
+	raters: 'template.raters',
+	freeTextSections: 'template.freeTextSections',
+	signers: 'template.signers'
+} as const;
+
+/** The simple labelled lists that share one set of operations. */
+export type SimpleListName = 'headerFields' | 'measurementPoints' | 'raters' | 'freeTextSections';
+
+/** Fields of item maps. `starter` tags items written by `initTemplate` (see `isVisible`). */
+export const FIELD = {
+	order: 'order',
+	starter: 'starter',
+	label: 'label',
+	text: 'text',
+	kind: 'kind',
+	isRequired: 'isRequired',
+	areaId: 'areaId',
+	levels: 'levels',
+	descriptor: 'descriptor',
+	description: 'description',
+	guidance: 'guidance'
+} as const;
+
+/** Fields of the meta map. */
+export const META = {
+	title: 'title',
+	starterId: 'starterId',
+	signatureIncluded: 'signatureIncluded',
+	signatureText: 'signatureText'
+} as const;
+
+export type ItemMap = Y.Map<unknown>;
+
+/** One item of a list: its id, its map and its order key. */
+export type Entry = { id: string; map: ItemMap; order: string };
+
+/** The top-level types of the template in `doc` (created on first access, never replaced). */
+export function templateRoots(doc: Y.Doc) {
+	return {
+		meta: doc.getMap<unknown>(TEMPLATE_ROOTS.meta),
+		headerFields: doc.getMap<unknown>(TEMPLATE_ROOTS.headerFields),
+		areas: doc.getMap<unknown>(TEMPLATE_ROOTS.areas),
+		statements: doc.getMap<unknown>(TEMPLATE_ROOTS.statements),
+		measurementPoints: doc.getMap<unknown>(TEMPLATE_ROOTS.measurementPoints),
+		raters: doc.getMap<unknown>(TEMPLATE_ROOTS.raters),
+		freeTextSections: doc.getMap<unknown>(TEMPLATE_ROOTS.freeTextSections),
+		signers: doc.getMap<unknown>(TEMPLATE_ROOTS.signers)
+	};
+}
+
+/** A string field, or `fallback` when missing or of another type (the doc may hold anything). */
+export function readString(map: Y.Map<unknown>, key: string, fallback = ''): string {
+	const value = map.get(key);
+	return typeof value === 'string' ? value : fallback;
+}
+
+/** The starter the document was initialised from, or null. */
+export function docStarterId(doc: Y.Doc): string | null {
+	const value = templateRoots(doc).meta.get(META.starterId);
+	return typeof value === 'string' ? value : null;
+}
+
+/**
+ * Whether an item counts. If two people initialise the same empty document from different
+ * starters at once, both sets of items arrive; the meta `starterId` settles on one value
+ * everywhere, and items tagged with the other starter are ignored, so nobody sees two templates
+ * mixed together. Items added by hand carry no tag and always count.
+ */
+export function isVisible(value: unknown, starterId: string | null): value is ItemMap {
+	if (!(value instanceof Y.Map)) return false;
+	const tag: unknown = (value as ItemMap).get(FIELD.starter);
+	return tag === undefined || tag === starterId;
+}
+
+/** The visible items of `parent` in list order. */
+export function entriesOf(parent: Y.Map<unknown>, starterId: string | null): Entry[] {
+	const entries: Entry[] = [];
+	parent.forEach((value, id) => {
+		if (isVisible(value, starterId)) {
+			entries.push({ id, map: value, order: readString(value, FIELD.order) });
+		}
+	});
+	return entries.sort(compareOrdered);
+}
+
+/**
+ * Statements grouped by the area that shows them. A statement whose area is gone (added to or
+ * moved into an area someone else removed at the same time) is shown in the first area rather
+ * than silently lost; everyone computes the same grouping from the same state.
+ */
+export function statementsByArea(doc: Y.Doc, areas: readonly Entry[]): Map<string, Entry[]> {
+	const starterId = docStarterId(doc);
+	const grouped = new Map<string, Entry[]>(areas.map((area) => [area.id, []]));
+	const fallback = areas[0]?.id;
+	for (const entry of entriesOf(templateRoots(doc).statements, starterId)) {
+		const areaId = readString(entry.map, FIELD.areaId);
+		const list =
+			grouped.get(areaId) ?? (fallback === undefined ? undefined : grouped.get(fallback));
+		list?.push(entry);
+	}
+	for (const list of grouped.values()) list.sort(compareOrdered);
+	return grouped;
+}
+
+/** The rich-text fragment stored under `key`, or null when missing or of another type. */
+export function readFragment(map: Y.Map<unknown>, key: string): Y.XmlFragment | null {
+	const value = map.get(key);
+	return value instanceof Y.XmlFragment ? value : null;
+}

@@ -1,0 +1,94 @@
+/** Named operations on the template as a whole: title, signature block and starting from a starter. */
+import { z } from 'zod';
+import { ConflictError } from '#lib/domain/errors.ts';
+import { templateItemIdSchema } from '#lib/domain/template/ids.ts';
+import { starterToTemplate } from '#lib/domain/template/from-starter.ts';
+import { signatureTextSchema, templateTitleSchema } from '#lib/domain/template/schemas.ts';
+import {
+	starterTemplateSchema,
+	type StarterTemplate
+} from '#lib/domain/template/starter-schema.ts';
+import { META, docStarterId, entriesOf, templateRoots } from './template-doc.ts';
+import { parseInput, requireEntry, transact, type TemplateContext } from './template-input.ts';
+import { writeTemplate } from './template-write.ts';
+
+/** True when the document holds no template yet (never initialised and no items). */
+export function isTemplateEmpty(ctx: Pick<TemplateContext, 'doc'>): boolean {
+	const roots = templateRoots(ctx.doc);
+	if (docStarterId(ctx.doc) !== null) return false;
+	const lists = [
+		roots.headerFields,
+		roots.areas,
+		roots.statements,
+		roots.measurementPoints,
+		roots.raters,
+		roots.freeTextSections
+	];
+	return lists.every((list) => list.size === 0) && !roots.meta.has(META.title);
+}
+
+/**
+ * Fills an empty document from a starter (use `BLANK_STARTER` for a blank template).
+ * @throws ValidationError when `starter` is not a valid starter.
+ * @throws ConflictError `template_started` when the document already holds a template.
+ */
+export function initTemplate(ctx: TemplateContext, starter: StarterTemplate): void {
+	const parsed = parseInput(starterTemplateSchema, starter);
+	if (!isTemplateEmpty(ctx)) {
+		throw new ConflictError('template_started', 'template.input.alreadyStarted');
+	}
+	const template = starterToTemplate(parsed);
+	transact(ctx, () => writeTemplate(ctx.doc, template, parsed.id));
+}
+
+const titleInputSchema = z.object({ title: templateTitleSchema });
+
+/**
+ * Renames the template (the title printed on the læringsbevis).
+ * @throws ValidationError for an empty or too long title.
+ */
+export function renameTemplate(
+	ctx: TemplateContext,
+	input: z.input<typeof titleInputSchema>
+): void {
+	const { title } = parseInput(titleInputSchema, input);
+	transact(ctx, () => templateRoots(ctx.doc).meta.set(META.title, title));
+}
+
+const signatureInputSchema = z.object({
+	isIncluded: z.boolean().optional(),
+	text: signatureTextSchema.optional()
+});
+
+/**
+ * Turns the signature block on or off and/or sets the text above the signatures.
+ * @throws ValidationError when the text is too long.
+ */
+export function setSignature(
+	ctx: TemplateContext,
+	input: z.input<typeof signatureInputSchema>
+): void {
+	const { isIncluded, text } = parseInput(signatureInputSchema, input);
+	const { meta } = templateRoots(ctx.doc);
+	transact(ctx, () => {
+		if (isIncluded !== undefined) meta.set(META.signatureIncluded, isIncluded);
+		if (text !== undefined) meta.set(META.signatureText, text);
+	});
+}
+
+const signerInputSchema = z.object({ raterId: templateItemIdSchema, isSigner: z.boolean() });
+
+/**
+ * Says whether a rater signs the læringsbevis.
+ * @throws NotFoundError when the rater is gone.
+ */
+export function setSigner(ctx: TemplateContext, input: z.input<typeof signerInputSchema>): void {
+	const { raterId, isSigner } = parseInput(signerInputSchema, input);
+	const roots = templateRoots(ctx.doc);
+	requireEntry(entriesOf(roots.raters, docStarterId(ctx.doc)), raterId);
+	if ((roots.signers.get(raterId) === true) === isSigner) return;
+	transact(ctx, () => {
+		if (isSigner) roots.signers.set(raterId, true);
+		else roots.signers.delete(raterId);
+	});
+}

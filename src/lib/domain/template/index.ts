@@ -1,0 +1,16 @@
+/**
+ * The læringsbevis template domain in one import: schemas and types, validation, rich text, the
+ * starter library, and the example case / progressionsskema for the preview. Pure TypeScript with
+ * no Yjs; the Yjs binding lives in `#lib/collab/template-binding.ts`.
+ */
+export * from './schemas.ts';
+export * from './rich-text.ts';
+export * from './problems.ts';
+export { validateTemplate, normalizeLabel } from './validate.ts';
+export { newItemId, templateItemIdSchema } from './ids.ts';
+export * from './starter-schema.ts';
+export * from './defaults.ts';
+export { starterToTemplate } from './from-starter.ts';
+export * from './starters/index.ts';
+export { exampleCase, type ExampleCase } from './example.ts';
+export * from './progression.ts';
