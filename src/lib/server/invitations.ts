@@ -5,6 +5,9 @@
 import { getDb, transaction } from './db.ts';
 import { hashToken, newId, newToken } from './ids.ts';
 import { addWorkshopMember, authorizeWorkshop } from './workshops.ts';
+import { findUserByEmail, type User } from './accounts.ts';
+import { hashPassword } from './passwords.ts';
+import { createSession } from './sessions.ts';
 import { ConflictError, NotFoundError } from '#lib/domain/errors.ts';
 import { INVITATION_TTL_SECONDS } from '#lib/domain/limits.ts';
 import type { Actor } from '#lib/domain/permissions.ts';
@@ -166,5 +169,37 @@ export function acceptInvitation(
 		);
 		addWorkshopMember(row.workshop_id, userId, row.role);
 		return { workshopId: row.workshop_id, role: row.role };
+	});
+}
+
+/**
+ * Creates an account for the invitation's email address, accepts the invitation for it and opens
+ * a session: either the person exists, has joined the workshop and is logged in, or nothing changed.
+ * @throws NotFoundError for an unknown token, ConflictError when the invitation is no longer
+ * pending or the email already has an account (that person should log in and accept instead).
+ */
+export async function registerWithInvitation(input: {
+	token: string;
+	name: string;
+	password: string;
+}): Promise<{ user: User; sessionToken: string; workshopId: string }> {
+	const invitation = findInvitationByToken(input.token);
+	if (invitation.status !== 'pending') {
+		throw new ConflictError(`invitation_${invitation.status}`, `invitation.${invitation.status}`);
+	}
+	// scrypt is asynchronous and a transaction must not span awaits: hash first, then re-check
+	// everything (email free, invitation still pending) inside one transaction.
+	const passwordHash = await hashPassword(input.password);
+	const db = getDb();
+	return transaction(db, () => {
+		if (findUserByEmail(invitation.email)) {
+			throw new ConflictError('email_taken', 'field.emailTaken');
+		}
+		const user: User = { id: newId(), email: invitation.email, name: input.name, locale: 'da' };
+		db.prepare(
+			'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)'
+		).run(user.id, user.email, user.name, passwordHash, Date.now());
+		const { workshopId } = acceptInvitation(user.id, input.token);
+		return { user, sessionToken: createSession(user.id), workshopId };
 	});
 }
