@@ -4,7 +4,8 @@
  * invitation. SQLite in WAL mode lets this second connection write while the server runs; the
  * server's busy timeout covers the moment of the write. Only for setup: assertions go through HTTP.
  */
-import type { DatabaseSync } from 'node:sqlite';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { closeDatabase, initDatabase, isDatabaseOpen } from '#lib/server/db.ts';
 import {
 	createOrganisation,
@@ -65,4 +66,22 @@ export function expireInvitation(dataDir: string, invitationId: string): Promise
 			.run(Date.now() - 1000, invitationId);
 		if (result.changes !== 1) throw new Error(`no invitation ${invitationId}`);
 	});
+}
+
+/**
+ * Makes every invitation for `email` expire, as 14 days passing would. Opens its own connection
+ * (not the app's registry) so it also works from the Playwright process.
+ */
+export function expireInvitations(dataDir: string, email: string): number {
+	const db = new DatabaseSync(path.join(dataDir, 'formvaerk.db'));
+	try {
+		// The server holds the same file open in WAL mode; wait for its writes instead of failing.
+		db.exec('PRAGMA busy_timeout = 5000');
+		const result = db
+			.prepare('UPDATE invitations SET expires_at = ? WHERE email = ?')
+			.run(Date.now() - 1000, email);
+		return Number(result.changes);
+	} finally {
+		db.close();
+	}
 }

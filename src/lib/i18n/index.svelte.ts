@@ -11,3 +11,15 @@ export function t(key: string, vars?: Record<string, string | number>): string {
 	const locale = (page.data as { locale?: Locale }).locale ?? DEFAULT_LOCALE;
 	return translator(locale)(key, vars);
 }
+
+/**
+ * Formats a timestamp as a date in the current page's locale ("3. marts 2026"). The time zone is
+ * fixed to Denmark's so the server-rendered and the hydrated text agree.
+ */
+export function formatDate(ms: number): string {
+	const locale = (page.data as { locale?: Locale }).locale ?? DEFAULT_LOCALE;
+	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'da-DK', {
+		dateStyle: 'long',
+		timeZone: 'Europe/Copenhagen'
+	}).format(ms);
+}

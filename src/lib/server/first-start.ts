@@ -138,3 +138,12 @@ export async function completeSetup(
 		return { userId: user.id, orgId };
 	});
 }
+
+/** What a setup link can be: usable, already used (someone has set Formværk up) or never issued. */
+export type SetupLinkStatus = 'valid' | 'used' | 'unknown';
+
+/** Tells the setup page whether `token` can still create the first administrator, and if not, why. */
+export function setupLinkStatus(token: string): SetupLinkStatus {
+	if (isSetupTokenValid(token)) return 'valid';
+	return isEmpty() ? 'unknown' : 'used';
+}

@@ -1,0 +1,64 @@
+import { can } from '#lib/domain/permissions.ts';
+import { createInvitationSchema, idSchema } from '#lib/domain/schemas.ts';
+import { getWorkshop, removeWorkshopMember } from '#lib/server/workshops.ts';
+import { createInvitation, listInvitations, revokeInvitation } from '#lib/server/invitations.ts';
+import { formValues, loadOrError, requireUser } from '#lib/server/guards.ts';
+import { actFor, invalidInput, isFailure, unknownReference } from '#lib/server/form-actions.ts';
+import { publicOrigin } from '#lib/server/session-cookie.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const workshop = loadOrError(() => getWorkshop(user, params.id));
+	const canManage = can(user, 'manage', {
+		type: 'workshop',
+		id: workshop.id,
+		orgId: workshop.orgId,
+		phase: workshop.phase
+	});
+	return {
+		workshop,
+		canManage,
+		invitations: canManage ? listInvitations(user, workshop.id) : [],
+		userId: user.id
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	invite: async ({ request, locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const values = await formValues(request);
+		const kept = { email: values.email ?? '', role: values.role ?? '' };
+		const parsed = createInvitationSchema.safeParse(values);
+		if (!parsed.success) return invalidInput('invite', parsed.error, kept);
+		const result = await actFor(
+			'invite',
+			() =>
+				createInvitation(user, {
+					workshopId: params.id,
+					...parsed.data,
+					origin: publicOrigin(url)
+				}),
+			kept
+		);
+		if (isFailure(result)) return result;
+		return {
+			form: 'invite',
+			created: { url: result.url, email: result.email, role: result.role }
+		};
+	},
+	revoke: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const id = idSchema.safeParse((await formValues(request)).invitationId);
+		if (!id.success) return unknownReference('revoke');
+		const result = await actFor('revoke', () => revokeInvitation(user, id.data));
+		return isFailure(result) ? result : { form: 'revoke', notice: 'workshop.invitations.revoked' };
+	},
+	remove: async ({ request, locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const id = idSchema.safeParse((await formValues(request)).userId);
+		if (!id.success) return unknownReference('remove');
+		const result = await actFor('remove', () => removeWorkshopMember(user, params.id, id.data));
+		return isFailure(result) ? result : { form: 'remove', notice: 'workshop.members.removed' };
+	}
+} satisfies Actions;

@@ -1,0 +1,14 @@
+/** The shape of this page's form results as its components read them (all actions combined). */
+export type WorkshopFormResult =
+	| {
+			form?: string;
+			/** Failure: an i18n key. */
+			message?: string;
+			/** Success: an i18n key. */
+			notice?: string;
+			fields?: Record<string, string>;
+			values?: Record<string, string>;
+			created?: { url: string; email: string; role: string };
+	  }
+	| null
+	| undefined;
