@@ -161,8 +161,8 @@ function failureResponse(event: RequestEvent, error: unknown): Response {
 		);
 	}
 	if (isDomainError(error)) {
-		// Domain messages are i18n keys; keys the shared files do not have yet are mirrored under api.*.
-		const keys = [error.message, `api.${error.message}`, `api.error.${error.code}`];
+		// Domain messages are i18n keys; the code's generic message is the fallback.
+		const keys = [error.message, `api.error.${error.code}`];
 		if (error.status === 409) keys.push('api.error.conflict');
 		const fields = 'fields' in error && Object.keys(error.fields).length > 0;
 		return apiError(error.status, {

@@ -82,7 +82,7 @@ describe('apiRoute', () => {
 		expect(conflict.response.status).toBe(409);
 		expect(conflict.error).toEqual({
 			code: 'invitation_revoked',
-			message: 'The invitation has been withdrawn.'
+			message: 'The invitation has been revoked.'
 		});
 
 		const unknownKey = await run(
