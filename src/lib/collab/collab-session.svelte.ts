@@ -24,6 +24,9 @@ import { OfflineStore } from './offline-store.ts';
  */
 export type CollabStatus = 'connecting' | 'connected' | 'offline' | 'closed';
 
+/** What the presence bar says about the person's own work, in order of precedence. */
+export type SaveState = 'readOnly' | 'offline' | 'connecting' | 'saving' | 'saved';
+
 export type CollabUser = { id: string; name: string; color?: string };
 
 export type CollabSessionOptions = {
@@ -69,6 +72,13 @@ export class CollabSession {
 	peers = $state<Peer[]>([]);
 	/** The last problem worth telling the person about; null when all is well. */
 	lastError = $state<CollabErrorCode | null>(null);
+	/** Read-only wins (nothing of theirs to save), then the connection, then the save state. */
+	saveState: SaveState = $derived.by(() => {
+		if (this.isReadOnly) return 'readOnly';
+		if (this.status === 'offline' || this.status === 'closed') return 'offline';
+		if (this.status === 'connecting') return 'connecting';
+		return this.isSynced ? 'saved' : 'saving';
+	});
 
 	readonly doc = new Y.Doc();
 	readonly awareness: Awareness;

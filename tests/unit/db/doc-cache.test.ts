@@ -46,10 +46,10 @@ describe('doc-cache', () => {
 
 		const restored = new Y.Doc();
 		Y.applyUpdate(restored, (await loadCachedDoc(db, 'doc-a'))!);
-		expect(restored.getText('t').toString()).toBe('Hej verden');
+		expect(restored.getText('t').toJSON()).toBe('Hej verden');
 		const restoredB = new Y.Doc();
 		Y.applyUpdate(restoredB, (await loadCachedDoc(db, 'doc-b'))!);
-		expect(restoredB.getText('t').toString()).toBe('andet dokument');
+		expect(restoredB.getText('t').toJSON()).toBe('andet dokument');
 	});
 
 	it('survives closing and reopening the database (a page reload)', async () => {
@@ -61,7 +61,7 @@ describe('doc-cache', () => {
 		closeLocalDbs();
 		const restored = new Y.Doc();
 		Y.applyUpdate(restored, (await loadCachedDoc(localDb(userId), 'd'))!);
-		expect(restored.getText('t').toString()).toBe('skrevet offline');
+		expect(restored.getText('t').toJSON()).toBe('skrevet offline');
 		expect(await docsWithUnsyncedChanges(localDb(userId))).toEqual(['d']);
 	});
 
@@ -84,7 +84,7 @@ describe('doc-cache', () => {
 		expect(await db.docUpdates.where('docId').equals('d').count()).toBe(1);
 		const restored = new Y.Doc();
 		Y.applyUpdate(restored, (await loadCachedDoc(db, 'd'))!);
-		expect(restored.getText('t').toString()).toBe(doc.getText('t').toString());
+		expect(restored.getText('t').toJSON()).toBe(doc.getText('t').toJSON());
 	});
 
 	it('compacts by itself once a document has more than COMPACT_AFTER_ROWS rows', async () => {
