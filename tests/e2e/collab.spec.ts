@@ -1,6 +1,8 @@
 import { test, expect, expectAccessible, newLoggedInPage } from './fixtures.ts';
 import { DocumentPage } from './pages/document-page.ts';
 
+const OFFLINE = 'Offline – dine ændringer gemmes på denne computer';
+
 test('two people edit one document and see each other’s text, names and carets', async ({
 	loggedInPage,
 	secondUser,
@@ -54,14 +56,14 @@ test('offline edits survive a reload without network and merge when the connecti
 	await jonas.expectSaved();
 
 	await jonas.page.context().setOffline(true);
-	await expect(jonas.saveState('Offline – dine ændringer gemmes på denne computer')).toBeVisible();
+	await expect(jonas.saveState).toHaveText(OFFLINE);
 	await jonas.typeAtEnd(' Skrevet uden net.');
 	await frida.typeAtEnd(' Skrevet med net.');
 	await expect(jonas.editor).not.toContainText('Skrevet med net.');
 
 	await jonas.page.reload();
 	await expect(jonas.editor).toContainText('Fælles start. Skrevet uden net.');
-	await expect(jonas.saveState('Offline – dine ændringer gemmes på denne computer')).toBeVisible();
+	await expect(jonas.saveState).toHaveText(OFFLINE);
 
 	await jonas.page.context().setOffline(false);
 	await jonas.expectSaved();
@@ -77,7 +79,7 @@ test('staff see the document read-only and cannot type into it', async ({ browse
 	const page = await newLoggedInPage(browser, server, 'medarbejder');
 	const mads = new DocumentPage(page);
 	await mads.open(server, 'drejebog');
-	await expect(mads.saveState('Skrivebeskyttet')).toBeVisible();
+	await expect(mads.saveState).toHaveText('Skrivebeskyttet');
 	await expect(mads.editor).toHaveAttribute('aria-readonly', 'true');
 	await expect(mads.toolbar).toHaveCount(0);
 	const before = await mads.editor.textContent();

@@ -35,14 +35,14 @@ export class DocumentPage {
 		await expect(this.editor).toBeVisible();
 	}
 
-	/** The save state text, e.g. "Gemt". */
-	saveState(text: string): Locator {
-		return this.presence.getByText(text, { exact: true });
+	/** The visible save state ("Gemt", "Gemmer…", "Offline – …", "Skrivebeskyttet"). */
+	get saveState(): Locator {
+		return this.presence.locator('.save-state');
 	}
 
 	/** Waits until the server has confirmed everything ("Gemt"). */
 	async expectSaved(): Promise<void> {
-		await expect(this.saveState('Gemt')).toBeVisible();
+		await expect(this.saveState).toHaveText('Gemt');
 	}
 
 	/** Types at the end of the document. */
