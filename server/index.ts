@@ -7,6 +7,7 @@ import { loadConfig } from '../src/lib/server/config.ts';
 import { closeDatabase, DataDirError, initDatabase } from '../src/lib/server/db.ts';
 import { log } from '../src/lib/server/log.ts';
 import { runFirstStart } from './first-start-banner.ts';
+import { attachCollab } from './collab/attach.ts';
 
 const config = loadConfig();
 
@@ -39,6 +40,13 @@ const server = http.createServer((req, res) => {
 	handler(req, res);
 });
 const closers: (() => Promise<void>)[] = [];
+
+// Same port, same process, same database handle as the app: /collab/<documentId>.
+const collab = attachCollab(server, {
+	maxFrameBytes: config.maxFrameBytes,
+	publicOrigin: config.origin
+});
+closers.push(() => collab.close());
 
 server.listen(config.port, config.host, () => {
 	const address = server.address();
