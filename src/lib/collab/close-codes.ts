@@ -1,42 +1,49 @@
 /**
  * How the browser reacts to the ways the collaboration server closes a socket. The codes are the
- * server's (server/collab); this module only decides what the person sees and whether to retry.
+ * server's (lib/domain/collab-close-codes.ts); this module decides what the person is told and
+ * whether reconnecting can help.
  */
+import { CLOSE_CODES } from '../domain/collab-close-codes.ts';
 
 /** Problems the presence bar explains; each has a message `collab.error.<code>`. */
-export type CollabErrorCode = 'documentTooLarge' | 'updateTooLarge' | 'offlineCacheFailed';
-
-/** Close codes the server uses (RFC 6455 private range 4000-4999, plus 1009 from `ws`). */
-export const CloseCode = {
-	/** The person's rights changed (removed, phase locked, role changed): reconnect and reload. */
-	AccessChanged: 4403,
-	/** A frame could not be decoded. */
-	BadMessage: 4400,
-	/** The document would exceed its maximum size; the update was not stored. */
-	DocumentTooLarge: 4413,
-	/** A frame exceeded the maximum frame size (`ws` closes with 1009 itself). */
-	MessageTooBig: 1009
-} as const;
+export type CollabErrorCode =
+	'documentTooLarge' | 'updateTooLarge' | 'rejected' | 'offlineCacheFailed';
 
 export type CloseReaction = {
-	/** Show this problem until the next confirmed save. */
+	/** Show this problem until everything is saved again. */
 	error: CollabErrorCode | null;
-	/** Reload the page data: rights may be different now. */
+	/** The person's rights or session changed: reload the page data. */
 	isAccessChange: boolean;
-	/** Never reconnect (reconnecting would repeat the same refusal). */
+	/** Do not reconnect: the server would refuse the same way again. */
 	isPermanent: boolean;
+	/** Reconnect at once instead of backing off (the server asked us to come back). */
+	isImmediate: boolean;
 };
 
-/** What to do after the server (or the network) closed the socket with `code`. */
+const TRANSIENT: CloseReaction = {
+	error: null,
+	isAccessChange: false,
+	isPermanent: false,
+	isImmediate: false
+};
+
+/** What to do after the server (or the network, code undefined/1006) closed the socket. */
 export function closeReaction(code: number | undefined): CloseReaction {
 	switch (code) {
-		case CloseCode.AccessChanged:
-			return { error: null, isAccessChange: true, isPermanent: false };
-		case CloseCode.DocumentTooLarge:
-			return { error: 'documentTooLarge', isAccessChange: false, isPermanent: false };
-		case CloseCode.MessageTooBig:
-			return { error: 'updateTooLarge', isAccessChange: false, isPermanent: false };
+		case CLOSE_CODES.accessChanged:
+			return { ...TRANSIENT, isAccessChange: true, isImmediate: true };
+		case CLOSE_CODES.accessRevoked:
+		case CLOSE_CODES.sessionEnded:
+			return { ...TRANSIENT, isAccessChange: true, isPermanent: true };
+		case CLOSE_CODES.documentTooLarge:
+			// Reconnecting would send the same edit and be refused again.
+			return { ...TRANSIENT, error: 'documentTooLarge', isPermanent: true };
+		case CLOSE_CODES.badMessage:
+			return { ...TRANSIENT, error: 'rejected', isPermanent: true };
+		case CLOSE_CODES.messageTooBig:
+			return { ...TRANSIENT, error: 'updateTooLarge' };
 		default:
-			return { error: null, isAccessChange: false, isPermanent: false };
+			// Going away (restart), server error, rate limit, network loss: back off and retry.
+			return TRANSIENT;
 	}
 }

@@ -1,21 +1,20 @@
 /**
  * The y-websocket provider as CollabSession uses it: stock protocol, no automatic reconnects
- * (CollabSession schedules them with jitter), and hooks that tell the session when the server's
- * sync messages arrive so it can confirm that local edits are stored (see save-tracker.ts).
+ * (CollabSession schedules them with jitter), and a tap on the server's sync messages so the
+ * session can tell when its edits are stored (see server-state.ts).
  */
 import type * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider, messageSync } from 'y-websocket';
 
-/** What the session wants to hear about the server's sync messages. */
-export type SyncHooks = {
-	/** The server sent its step 1; our step 2 (all our local state) goes out right after. */
-	onServerStep1: () => void;
-	/** The server answered one of our step 1 messages. */
-	onServerStep2: () => void;
+/** What the session hears about the server's sync messages (after they are applied). */
+export type SyncTap = {
+	/** The server's sync step 1: its state vector. */
+	onServerStateVector: (stateVector: Uint8Array) => void;
+	/** A sync step 2 or update from the server. */
+	onServerUpdate: (update: Uint8Array) => void;
 };
 
 export type CreateProviderOptions = {
@@ -24,7 +23,7 @@ export type CreateProviderOptions = {
 	documentId: string;
 	doc: Y.Doc;
 	awareness: Awareness;
-	hooks: SyncHooks;
+	tap: SyncTap;
 	/** Node tests pass `ws`'s WebSocket; browsers use their own. */
 	WebSocketPolyfill?: typeof WebSocket;
 	/** Two providers in one Node process would otherwise sync over BroadcastChannel. */
@@ -36,7 +35,7 @@ export function collabServerUrl(location: { protocol: string; host: string }): s
 	return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 }
 
-/** A provider that does not connect by itself and reports sync answers through `hooks`. */
+/** A provider that does not connect by itself and reports the server's sync messages. */
 export function createProvider(options: CreateProviderOptions): WebsocketProvider {
 	const provider = new WebsocketProvider(options.serverUrl, options.documentId, options.doc, {
 		connect: false,
@@ -49,21 +48,13 @@ export function createProvider(options: CreateProviderOptions): WebsocketProvide
 	const handleSync = provider.messageHandlers[messageSync];
 	provider.messageHandlers[messageSync] = (encoder, decoder, p, emitSynced, messageType) => {
 		// emitSynced is false for messages from other tabs (BroadcastChannel): not the server.
-		const syncType = emitSynced ? decoding.peekVarUint(decoder) : -1;
+		const peek = emitSynced ? decoding.clone(decoder) : null;
 		handleSync(encoder, decoder, p, emitSynced, messageType);
-		if (syncType === syncProtocol.messageYjsSyncStep1) options.hooks.onServerStep1();
-		else if (syncType === syncProtocol.messageYjsSyncStep2) options.hooks.onServerStep2();
+		if (!peek) return;
+		const syncType = decoding.readVarUint(peek);
+		const payload = decoding.readVarUint8Array(peek);
+		if (syncType === syncProtocol.messageYjsSyncStep1) options.tap.onServerStateVector(payload);
+		else options.tap.onServerUpdate(payload);
 	};
 	return provider;
-}
-
-/** Sends a sync step 1 to the server; false when the socket is not open. */
-export function sendSyncStep1(provider: WebsocketProvider): boolean {
-	const ws = provider.ws;
-	if (!ws || !provider.wsconnected || ws.readyState !== ws.OPEN) return false;
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, messageSync);
-	syncProtocol.writeSyncStep1(encoder, provider.doc);
-	ws.send(encoding.toUint8Array(encoder));
-	return true;
 }
