@@ -40,14 +40,25 @@ export class Connection implements RoomMember {
 	private isClosed = false;
 	private readonly messages: TokenBucket;
 	private readonly bytes: TokenBucket;
+	readonly ws: WebSocket;
+	readonly access: Access;
+	private readonly limits: ConnectionLimits;
+	private readonly log: Logger;
+	private readonly onClosed: (connection: Connection) => void;
 
+	// No parameter properties: Node runs this file with type stripping only.
 	constructor(
-		readonly ws: WebSocket,
-		readonly access: Access,
-		private readonly limits: ConnectionLimits,
-		private readonly log: Logger,
-		private readonly onClosed: (connection: Connection) => void
+		ws: WebSocket,
+		access: Access,
+		limits: ConnectionLimits,
+		log: Logger,
+		onClosed: (connection: Connection) => void
 	) {
+		this.ws = ws;
+		this.access = access;
+		this.limits = limits;
+		this.log = log;
+		this.onClosed = onClosed;
 		this.user = { id: access.userId, name: access.userName };
 		this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
 		this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);

@@ -5,12 +5,12 @@
 export class TokenBucket {
 	private tokens: number;
 	private last: number;
+	private readonly rate: number;
+	private readonly burst: number;
 
-	constructor(
-		private readonly rate: number,
-		private readonly burst: number,
-		now = performance.now()
-	) {
+	constructor(rate: number, burst: number, now = performance.now()) {
+		this.rate = rate;
+		this.burst = burst;
 		this.tokens = burst;
 		this.last = now;
 	}

@@ -18,12 +18,17 @@ type Entry = {
 export class RoomRegistry {
 	private readonly entries = new Map<string, Entry>();
 
-	constructor(
-		private readonly store: DocStore,
-		private readonly limits: RoomLimits,
-		private readonly unloadDelayMs: number,
-		private readonly log: Logger
-	) {}
+	private readonly store: DocStore;
+	private readonly limits: RoomLimits;
+	private readonly unloadDelayMs: number;
+	private readonly log: Logger;
+
+	constructor(store: DocStore, limits: RoomLimits, unloadDelayMs: number, log: Logger) {
+		this.store = store;
+		this.limits = limits;
+		this.unloadDelayMs = unloadDelayMs;
+		this.log = log;
+	}
 
 	/**
 	 * Takes a hold on the document's room, loading it if needed. Every call must be matched by

@@ -72,12 +72,16 @@ export class Room {
 	private sizeEstimate = 0;
 	private exactSizeAt = 0;
 
-	private constructor(
-		readonly documentId: string,
-		private readonly store: DocStore,
-		private readonly limits: RoomLimits,
-		private readonly log: Logger
-	) {
+	readonly documentId: string;
+	private readonly store: DocStore;
+	private readonly limits: RoomLimits;
+	private readonly log: Logger;
+
+	private constructor(documentId: string, store: DocStore, limits: RoomLimits, log: Logger) {
+		this.documentId = documentId;
+		this.store = store;
+		this.limits = limits;
+		this.log = log;
 		// The server has no presence of its own.
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {

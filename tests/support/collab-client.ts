@@ -91,7 +91,8 @@ export function testContent(doc: Y.Doc): string {
 	return JSON.stringify([
 		doc.getText('t').toJSON(),
 		doc.getArray('items').toJSON(),
-		doc.getMap('m').toJSON()
+		// Sorted: a map's key order follows local insertion order, which differs between peers.
+		Object.entries(doc.getMap('m').toJSON()).sort(([a], [b]) => a.localeCompare(b))
 	]);
 }
 
