@@ -45,6 +45,15 @@ export class DocumentPage {
 		await expect(this.saveState).toHaveText('Gemt');
 	}
 
+	/** The document's text without other people's caret labels. */
+	async text(): Promise<string> {
+		return this.editor.evaluate((element) => {
+			const copy = element.cloneNode(true) as HTMLElement;
+			copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+			return copy.textContent ?? '';
+		});
+	}
+
 	/** Types at the end of the document. */
 	async typeAtEnd(text: string): Promise<void> {
 		await this.editor.click();
