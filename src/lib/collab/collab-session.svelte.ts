@@ -63,7 +63,7 @@ export class CollabSession {
 	/** True when the server has confirmed that it stores every edit in this document. */
 	isSynced = $state(false);
 	/** True when this person may only read; the editor is then not editable. */
-	isReadOnly = $state(false);
+	isReadOnly: boolean = $derived(!(this.#canWriteByServer ?? this.#canWriteByPage));
 	/** True once the offline cache has been loaded into the document. */
 	isLoaded = $state(false);
 	/** Everyone present, self first. */
@@ -84,6 +84,15 @@ export class CollabSession {
 	/** Name and colour as the others see them (the colour is derived like the server does). */
 	readonly user: CollabUser & { color: string };
 
+	/** Write access as the page load decided it (updated after an access change). */
+	#canWriteByPage = $state(false);
+	/**
+	 * Write access as the server treats the current connection, null until known. The server
+	 * asks only writers for their state (sync step 1), so a synced connection without that
+	 * request is read-only; this catches a change of rights before the page data is reloaded.
+	 */
+	#canWriteByServer = $state<boolean | null>(null);
+	#hasServerAskedForState = false;
 	#options: CollabSessionOptions;
 	#provider: WebsocketProvider;
 	#connector: Connector;
@@ -98,7 +107,7 @@ export class CollabSession {
 		this.#options = options;
 		this.documentId = options.documentId;
 		this.user = { ...options.user, color: presenceColor(options.user.id) };
-		this.isReadOnly = !options.canWrite;
+		this.#canWriteByPage = options.canWrite;
 		this.awareness = new Awareness(this.doc);
 		this.awareness.setLocalStateField('user', { ...this.user });
 		const isCacheEnabled = options.isOfflineCacheEnabled ?? typeof indexedDB !== 'undefined';
@@ -113,21 +122,28 @@ export class CollabSession {
 			WebSocketPolyfill: options.WebSocketPolyfill,
 			disableBc: options.disableBc,
 			tap: {
-				onServerStateVector: (sv) =>
-					this.#onServerState(() => this.#serverState.noteStateVector(sv)),
+				onServerStateVector: (sv) => {
+					this.#hasServerAskedForState = true;
+					this.#onServerState(() => this.#serverState.noteStateVector(sv));
+				},
 				onServerUpdate: (update) => this.#onServerState(() => this.#serverState.noteUpdate(update))
 			}
 		});
 		this.#connector = new Connector(this.#provider, {
 			onStatus: (status) => {
 				if (!this.#isDestroyed) this.status = status;
-				if (status !== 'connected') this.isSynced = false;
+				// The server's step 1 follows the opening of the socket; each connection starts over.
+				if (status === 'connected') this.#hasServerAskedForState = false;
+				else this.isSynced = false;
 			},
 			onServerClose: (code) => this.#onServerClose(code),
 			onRepeatedFailure: () => this.#recheckAccess()
 		});
 		this.#provider.on('sync', (isProviderSynced) => {
-			if (isProviderSynced) this.#scheduleSavedCheck();
+			if (!isProviderSynced) return;
+			// The server sends its step 1 before it answers ours, so by now we know.
+			this.#canWriteByServer = this.#hasServerAskedForState;
+			this.#scheduleSavedCheck();
 		});
 		this.doc.on('update', this.#onDocUpdate);
 		this.awareness.on('change', this.#updatePeers);
@@ -153,7 +169,7 @@ export class CollabSession {
 
 	/** Updates write access after the page data was reloaded (e.g. after a phase change). */
 	setCanWrite(canWrite: boolean): void {
-		this.isReadOnly = !canWrite;
+		this.#canWriteByPage = canWrite;
 	}
 
 	/** Leaves the document: presence disappears at once, pending cache writes finish. */
