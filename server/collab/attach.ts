@@ -42,7 +42,7 @@ export type CollabServer = {
 	/** Closes every connection (1001), waits for pending appends, compacts and unloads rooms. */
 	close(): Promise<void>;
 	/** Open connections and loaded rooms, for health checks and tests. */
-	stats(): { connections: number; rooms: number };
+	stats(): { connections: number; rooms: number; roomsInWorkers: number };
 };
 
 const STATUS_TEXT: Record<number, string> = {
@@ -69,6 +69,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 		compactAfterUpdates: limits.COLLAB_COMPACT_AFTER_UPDATES,
 		compactAfterBytes: limits.COLLAB_COMPACT_AFTER_BYTES,
 		maxAwarenessClients: limits.COLLAB_MAX_AWARENESS_CLIENTS,
+		workerCoreBytes: limits.COLLAB_WORKER_CORE_BYTES,
 		...options.room
 	};
 	const connectionLimits: ConnectionLimits = {
@@ -157,6 +158,10 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 			await registry.closeAll();
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 		},
-		stats: () => ({ connections: connections.size, rooms: registry.size })
+		stats: () => ({
+			connections: connections.size,
+			rooms: registry.size,
+			roomsInWorkers: registry.inWorkers
+		})
 	};
 }

@@ -5,7 +5,6 @@
  * connection only, with a named code; nothing of it is stored.
  */
 import type { WebSocket, RawData } from 'ws';
-import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { CLOSE_CODES } from '../../src/lib/domain/collab-close-codes.ts';
 import {
@@ -76,7 +75,7 @@ export class Connection implements RoomMember {
 		this.room = room;
 		room.addMember(this);
 		// A read-only client's answer to step 1 would be dropped anyway, so it is not asked.
-		if (this.access.canWrite) this.send(syncStep1Message(room.doc));
+		if (this.access.canWrite) this.reply(room.stateVector(), syncStep1Message);
 		const presence = room.awarenessSnapshot();
 		if (presence) this.send(presence);
 		const queued = this.queued;
@@ -85,6 +84,17 @@ export class Connection implements RoomMember {
 			if (this.isClosed) break;
 			this.handle(frame);
 		}
+	}
+
+	/** Sends the message built from an asynchronous core answer, unless closed by then. */
+	private reply(payload: Promise<Uint8Array>, build: (payload: Uint8Array) => Uint8Array): void {
+		payload.then(
+			(bytes) => this.send(build(bytes)),
+			(error: unknown) => {
+				this.log.error({ err: error, documentId: this.access.documentId }, 'sync reply failed');
+				this.fail(CLOSE_CODES.serverError, 'sync failed');
+			}
+		);
 	}
 
 	private onFrame(data: RawData, isBinary: boolean): void {
@@ -115,7 +125,7 @@ export class Connection implements RoomMember {
 			const message = decodeClientMessage(frame);
 			switch (message.kind) {
 				case 'sync-step-1':
-					this.send(syncStep2Message(Y.encodeStateAsUpdate(room.doc, message.stateVector)));
+					this.reply(room.diff(message.stateVector), syncStep2Message);
 					return;
 				case 'update':
 					// Read-only connections receive everything but change nothing.

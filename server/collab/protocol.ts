@@ -115,12 +115,8 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
 }
 
 /** Server → client: sync step 1 with the room's state vector ("send me what I lack"). */
-export function syncStep1Message(doc: Y.Doc): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_SYNC);
-	encoding.writeVarUint(encoder, SYNC_STEP_1);
-	encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
-	return encoding.toUint8Array(encoder);
+export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+	return syncMessage(SYNC_STEP_1, stateVector);
 }
 
 /** Server → client: sync step 2, everything the client's state vector lacks. */

@@ -9,6 +9,7 @@ import type { DocStore } from './persistence.ts';
 
 type Entry = {
 	loading: Promise<Room>;
+	room?: Room;
 	holders: number;
 	unloadTimer?: NodeJS.Timeout;
 	unloading?: Promise<void>;
@@ -49,8 +50,23 @@ export class RoomRegistry {
 				entry.holders++;
 				return entry.loading;
 			}
+			const started = performance.now();
 			const loading = Room.load(documentId, this.store, this.limits, this.log);
+			loading.then(
+				(room) =>
+					this.log.info(
+						{ documentId, ms: performance.now() - started, ...room.stats() },
+						'room loaded'
+					),
+				// Failures are logged below.
+				() => undefined
+			);
 			const created: Entry = { loading, holders: 1 };
+			void loading.then(
+				(room) => (created.room = room),
+				// Failures are handled below.
+				() => undefined
+			);
 			this.entries.set(documentId, created);
 			loading.catch((error: unknown) => {
 				this.log.error({ err: error, documentId }, 'room failed to load');
@@ -84,11 +100,11 @@ export class RoomRegistry {
 		return this.entries.size;
 	}
 
-	/** The loaded room of a document, if any (for access re-checks and tests). */
-	async peek(documentId: string): Promise<Room | undefined> {
-		const entry = this.entries.get(documentId);
-		if (!entry || entry.unloading) return undefined;
-		return entry.loading;
+	/** Loaded rooms whose document lives in a worker thread. */
+	get inWorkers(): number {
+		let count = 0;
+		for (const entry of this.entries.values()) if (entry.room?.stats().isInWorker) count++;
+		return count;
 	}
 
 	/** Unloads every room now (shutdown); connections must already be closed. */

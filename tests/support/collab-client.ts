@@ -10,8 +10,10 @@ import { WebsocketProvider } from 'y-websocket';
 // Every provider adds a process 'exit' listener; tests with ten or fifty of them are no leak.
 process.setMaxListeners(200);
 
+type SocketClass = new (url: string | URL, protocols?: string | string[]) => WebSocket;
+
 /** A `ws` WebSocket class that sends `cookie` on the upgrade, as a browser would. */
-export function socketWithCookie(cookie: string): typeof WebSocket {
+export function socketWithCookie(cookie: string): SocketClass {
 	return class CookieWebSocket extends WebSocket {
 		constructor(url: string | URL, protocols?: string | string[]) {
 			super(url, protocols, { headers: { cookie } });

@@ -89,3 +89,8 @@ export const COLLAB_MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
  * expiry or password change elsewhere also ends it (access changes are pushed at once anyway).
  */
 export const COLLAB_SESSION_RECHECK_MS = 60_000;
+/**
+ * A stored document at least this large is held in its own worker thread: loading or syncing it
+ * takes long enough (about 60 ms per MB) to stall every other room in the main thread.
+ */
+export const COLLAB_WORKER_CORE_BYTES = 1024 * 1024;
