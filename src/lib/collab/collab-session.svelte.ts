@@ -59,6 +59,15 @@ const CACHE_ORIGIN = Symbol('offline-cache');
 
 /** One open document: Y.Doc, provider, offline cache and presence, as reactive state. */
 export class CollabSession {
+	/** Write access as the page load decided it (updated after an access change). */
+	#canWriteByPage = $state(false);
+	/**
+	 * Write access as the server treats the current connection, null until known. The server
+	 * asks only writers for their state (sync step 1), so a synced connection without that
+	 * request is read-only; this catches a change of rights before the page data is reloaded.
+	 */
+	#canWriteByServer = $state<boolean | null>(null);
+	#hasServerAskedForState = false;
 	status = $state<CollabStatus>('connecting');
 	/** True when the server has confirmed that it stores every edit in this document. */
 	isSynced = $state(false);
@@ -84,15 +93,6 @@ export class CollabSession {
 	/** Name and colour as the others see them (the colour is derived like the server does). */
 	readonly user: CollabUser & { color: string };
 
-	/** Write access as the page load decided it (updated after an access change). */
-	#canWriteByPage = $state(false);
-	/**
-	 * Write access as the server treats the current connection, null until known. The server
-	 * asks only writers for their state (sync step 1), so a synced connection without that
-	 * request is read-only; this catches a change of rights before the page data is reloaded.
-	 */
-	#canWriteByServer = $state<boolean | null>(null);
-	#hasServerAskedForState = false;
 	#options: CollabSessionOptions;
 	#provider: WebsocketProvider;
 	#connector: Connector;
@@ -124,6 +124,7 @@ export class CollabSession {
 			tap: {
 				onServerStateVector: (sv) => {
 					this.#hasServerAskedForState = true;
+					if (this.#provider.synced) this.#canWriteByServer = true;
 					this.#onServerState(() => this.#serverState.noteStateVector(sv));
 				},
 				onServerUpdate: (update) => this.#onServerState(() => this.#serverState.noteUpdate(update))
