@@ -1,0 +1,203 @@
+/**
+ * `npm run bench:collab`: starts the real server (server/index.ts, temporary data directory)
+ * and measures the collaboration engine end to end with stock y-websocket clients.
+ *
+ * Reports, as text and as one JSON line: propagation latency with 1 document × 50 clients and
+ * 10 × 10 (each client ~4 edits/s), delivered/expected edits, server peak RSS and CPU seconds,
+ * the cold load of a document whose log holds 10,000 updates, and a small document's latency
+ * while another client cold-loads a 5 MB document. `BENCH_SECONDS` sets the typing phases (20).
+ * Exits 1 when any edit was not delivered.
+ */
+import { Worker } from 'node:worker_threads';
+import { startServer } from '../tests/support/server.ts';
+import { loginCookie } from '../tests/support/collab-client.ts';
+import { findUserByEmail } from '#lib/server/accounts.ts';
+import { cpuSeconds, machine, memory, percentiles } from './proc-stats.ts';
+import {
+	createDocuments,
+	ensureBuild,
+	writeLargeSnapshot,
+	writeUpdateLog
+} from './collab-setup.ts';
+import { reportText, residence, type Report, type TypingReport } from './collab-report.ts';
+import type { Job, LoadSample, TypistsJob, TypistsResult } from './collab-worker.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const RATE_HZ = 4;
+/** Client threads per typing scenario: fifty stock providers applying 200 updates/s each are
+ * more client work than one thread keeps up with, and clients would be fifty laptops anyway. */
+const CLIENT_THREADS = 5;
+const WORKER = new URL('./collab-worker.ts', import.meta.url);
+
+type Handle = { worker: Worker; next: <T>(type: string) => Promise<T> };
+
+/** Starts a client worker; `next(type)` resolves with its next message of that type. */
+function spawn(job: Job): Handle {
+	const worker = new Worker(WORKER, { workerData: job });
+	const inbox: { type: string; value: unknown }[] = [];
+	const waiting: { type: string; resolve: (value: unknown) => void }[] = [];
+	worker.on('message', (m: { type: string; value: unknown }) => {
+		const i = waiting.findIndex((w) => w.type === m.type);
+		if (i >= 0) waiting.splice(i, 1)[0].resolve(m.value);
+		else inbox.push(m);
+	});
+	worker.on('error', (error: Error) => {
+		process.stderr.write(`bench worker failed: ${error.stack ?? String(error)}\n`);
+		process.exit(1);
+	});
+	const next = <T>(type: string) =>
+		new Promise<T>((resolve) => {
+			const i = inbox.findIndex((m) => m.type === type);
+			if (i >= 0) resolve(inbox.splice(i, 1)[0].value as T);
+			else waiting.push({ type, resolve: resolve as (value: unknown) => void });
+		});
+	return { worker, next };
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs typists jobs together; `during` (the 5 MB loader) starts `delayMs` after them. */
+async function typing(jobs: TypistsJob[], during?: { job: Job; delayMs: number }) {
+	const handles = jobs.map(spawn);
+	await Promise.all(handles.map((h) => h.next('ready')));
+	const loader = during ? spawn(during.job) : undefined;
+	if (loader) await loader.next('ready');
+	const started = Date.now();
+	const serverCpu = cpuSeconds(pid);
+	const clientCpu = cpuSeconds(process.pid);
+	for (const h of handles) h.worker.postMessage({ type: 'start' });
+	const loads = loader
+		? sleep(during!.delayMs).then(() => {
+				loader.worker.postMessage({ type: 'start' });
+				return loader.next<LoadSample[]>('result');
+			})
+		: Promise.resolve([]);
+	const typed = await Promise.all(handles.map((h) => h.next<Record<string, number>>('typed')));
+	const totals: Record<string, number> = {};
+	for (const t of typed) {
+		for (const [doc, n] of Object.entries(t)) totals[doc] = (totals[doc] ?? 0) + n;
+	}
+	for (const h of handles) h.worker.postMessage({ type: 'totals', value: totals });
+	const results = await Promise.all(handles.map((h) => h.next<TypistsResult>('result')));
+	const loadSamples = await loads;
+	const ended = Date.now();
+	const report: TypingReport = {
+		latencyMs: percentiles(results.flatMap((r) => [...r.latencies])),
+		delivered: results.reduce((s, r) => s + r.delivered, 0),
+		expected: results.reduce((s, r) => s + r.expected, 0),
+		edits: Object.values(totals).reduce((s, n) => s + n, 0),
+		serverCpuSeconds: round(cpuSeconds(pid) - serverCpu),
+		benchClientCpuSeconds: round(cpuSeconds(process.pid) - clientCpu),
+		serverResidence: residence(server.output(), started, ended)
+	};
+	await Promise.all([...handles, ...(loader ? [loader] : [])].map((h) => h.worker.terminate()));
+	return { report, results, loads: loadSamples };
+}
+
+/** The server's own load time for a document, from its "room loaded" log line. */
+function serverLoadMs(documentId: string): number | null {
+	const line = server
+		.output()
+		.split('\n')
+		.find((l) => l.includes('"room loaded"') && l.includes(documentId));
+	return line ? round((JSON.parse(line) as { ms: number }).ms) : null;
+}
+
+ensureBuild();
+const startedAt = Date.now();
+// info level: the server logs each room load ("room loaded") and residence metrics.
+const server = await startServer({ env: { LOG_LEVEL: 'info' } });
+const pid = server.process.pid!;
+try {
+	const login = server.logins.facilitator[0];
+	const cookie = await loginCookie(server.url, login.email, login.password);
+	const wsBase = server.url.replace('http', 'ws');
+	const docs = createDocuments(server.dataDir, login.email, 16);
+	const base = {
+		kind: 'typists' as const,
+		wsBase,
+		cookie,
+		rateHz: RATE_HZ,
+		durationMs: SECONDS * 1000
+	};
+	const threads = Array.from({ length: CLIENT_THREADS }, (_, i) => i);
+	const idleAtStart = memory(pid).rssMiB;
+
+	const one = await typing(
+		threads.map((): TypistsJob => ({ ...base, docs: [{ id: docs[0], clients: 10 }] }))
+	);
+	const afterOne = memory(pid).rssMiB;
+	const ten = await typing(
+		threads.map((t): TypistsJob => ({
+			...base,
+			docs: docs.slice(1 + 2 * t, 3 + 2 * t).map((id) => ({ id, clients: 10 }))
+		}))
+	);
+	const afterTen = memory(pid).rssMiB;
+
+	const authorId = findUserByEmail(login.email)!.id;
+	const cold: Report['coldLoad10kUpdates'] = [];
+	for (const documentId of docs.slice(11, 14)) {
+		const logBytes = writeUpdateLog(documentId, authorId, 10_000);
+		const loader = spawn({ kind: 'loader', wsBase, cookie, documentId, times: 1, pauseMs: 0 });
+		await loader.next('ready');
+		loader.worker.postMessage({ type: 'start' });
+		const [sample] = await loader.next<LoadSample[]>('result');
+		await loader.worker.terminate();
+		cold.push({ clientMs: round(sample.ms), serverMs: serverLoadMs(documentId), logBytes });
+	}
+
+	const documentBytes = writeLargeSnapshot(docs[14], 5 * 1024 * 1024);
+	const big = await typing([{ ...base, docs: [{ id: docs[15], clients: 10 }] }], {
+		// Pauses longer than the 2 s unload delay, so every load is cold.
+		job: { kind: 'loader', wsBase, cookie, documentId: docs[14], times: 4, pauseMs: 2600 },
+		delayMs: Math.min(6000, (SECONDS * 1000) / 4)
+	});
+	const isDuringLoad = (t: number) =>
+		big.loads.some((l) => t >= l.startedAt && t <= l.endedAt + 50);
+	const baseline: number[] = [];
+	const whileLoading: number[] = [];
+	for (const r of big.results) {
+		r.latencies.forEach((ms, i) => (isDuringLoad(r.sentAt[i]) ? whileLoading : baseline).push(ms));
+	}
+
+	await sleep(4000); // every room is empty now and unloads after the 2 s delay
+	const report: Report = {
+		bench: 'collab',
+		machine: machine(),
+		seconds: SECONDS,
+		rateHz: RATE_HZ,
+		oneDocFiftyClients: one.report,
+		tenDocsTenClients: ten.report,
+		coldLoad10kUpdates: cold,
+		smallDocWhileLoading5MB: {
+			documentBytes,
+			loads: big.loads.map((l) => ({ clientMs: Math.round(l.ms), bytes: l.bytes })),
+			serverLoadMs: serverLoadMs(docs[14]),
+			baselineMs: percentiles(baseline),
+			whileLoadingMs: percentiles(whileLoading),
+			delivered: big.report.delivered,
+			expected: big.report.expected,
+			serverResidence: big.report.serverResidence
+		},
+		serverMemoryMiB: {
+			idleAtStart: round(idleAtStart, 1),
+			afterOneByFifty: round(afterOne, 1),
+			afterTenByTen: round(afterTen, 1),
+			peak: round(memory(pid).peakMiB, 1),
+			idleAtEnd: round(memory(pid).rssMiB, 1)
+		},
+		serverCpuSecondsTotal: round(cpuSeconds(pid)),
+		wallSeconds: Math.round((Date.now() - startedAt) / 1000)
+	};
+	process.stdout.write(`${reportText(report)}\n${JSON.stringify(report)}\n`);
+	const scenarios = [
+		report.oneDocFiftyClients,
+		report.tenDocsTenClients,
+		report.smallDocWhileLoading5MB
+	];
+	if (scenarios.some((s) => s.delivered !== s.expected)) process.exitCode = 1;
+} finally {
+	await server.stop('SIGTERM');
+}
