@@ -8,6 +8,7 @@ import { closeDatabase, DataDirError, initDatabase } from '../src/lib/server/db.
 import { log } from '../src/lib/server/log.ts';
 import { runFirstStart } from './first-start-banner.ts';
 import { attachCollab } from './collab/attach.ts';
+import { startWalCheckpointer } from './wal-checkpointer.ts';
 
 const config = loadConfig();
 
@@ -41,12 +42,16 @@ const server = http.createServer((req, res) => {
 });
 const closers: (() => Promise<void>)[] = [];
 
+// Checkpoints (which fsync) run in a worker thread so that no commit stalls the event loop.
+const stopCheckpointer = startWalCheckpointer(config.dataDir);
+
 // Same port, same process, same database handle as the app: /collab/<documentId>.
 const collab = attachCollab(server, {
 	maxFrameBytes: config.maxFrameBytes,
 	publicOrigin: config.origin
 });
 closers.push(() => collab.close());
+closers.push(stopCheckpointer);
 
 server.listen(config.port, config.host, () => {
 	const address = server.address();
