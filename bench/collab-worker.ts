@@ -4,8 +4,8 @@
  * measures them. Each client is a stock y-websocket provider over `ws` with a session cookie.
  *
  * Jobs:
- * - `typists`: clients in given documents push one edit `[client, seq, sentAt]` at a human
- *   rate; every other client records `receivedAt - sentAt` (the propagation latency).
+ * - `typists`: clients in given documents make one edit (`edits[<client>:<seq>] = sentAt`) at a
+ *   human rate; every other client records `receivedAt - sentAt` (the propagation latency).
  * - `loader`: connects to a document `times` times, measuring connect-to-synced.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -45,13 +45,7 @@ export type LoadSample = { startedAt: number; endedAt: number; ms: number; bytes
 const now = () => performance.timeOrigin + performance.now();
 const port = parentPort!;
 
-type Client = {
-	doc: Y.Doc;
-	provider: WebsocketProvider;
-	index: number;
-	docId: string;
-	seq: number;
-};
+type Client = { doc: Y.Doc; provider: WebsocketProvider; docId: string; seq: number };
 
 function connect(job: { wsBase: string; cookie: string }, documentId: string): Client {
 	const doc = new Y.Doc();
@@ -59,7 +53,7 @@ function connect(job: { wsBase: string; cookie: string }, documentId: string): C
 		disableBc: true,
 		WebSocketPolyfill: socketWithCookie(job.cookie) as unknown as typeof globalThis.WebSocket
 	});
-	return { doc, provider, index: 0, docId: documentId, seq: 0 };
+	return { doc, provider, docId: documentId, seq: 0 };
 }
 
 function destroy(client: Client): void {
@@ -92,26 +86,24 @@ async function untilSynced(clients: Client[]): Promise<void> {
 
 async function runTypists(job: TypistsJob): Promise<void> {
 	const clients: Client[] = [];
-	job.docs.forEach((d, docIndex) => {
-		for (let i = 0; i < d.clients; i++) {
-			const client = connect(job, d.id);
-			// Globally unique writer index: worker threads number their docs' clients apart.
-			client.index = docIndex * 1000 + i;
-			clients.push(client);
-		}
-	});
+	for (const d of job.docs) {
+		for (let i = 0; i < d.clients; i++) clients.push(connect(job, d.id));
+	}
 	await untilSynced(clients);
 	const latencies: number[] = [];
 	const sentAts: number[] = [];
 	for (const client of clients) {
-		client.doc.getArray<[number, number, number]>('edits').observe((event) => {
+		// A map keyed by `<writer clientID>:<seq>`: its events list the changed keys directly,
+		// where an array's delta walks the whole array on every event (quadratic client cost).
+		const edits = client.doc.getMap<number>('edits');
+		edits.observe((event) => {
 			if (event.transaction.local) return;
 			const receivedAt = now();
-			for (const delta of event.changes.delta) {
-				for (const [, , sentAt] of (delta.insert as [number, number, number][] | undefined) ?? []) {
-					latencies.push(receivedAt - sentAt);
-					sentAts.push(sentAt);
-				}
+			// Yjs types keysChanged as Set<any>; the keys of a map are strings.
+			for (const key of event.keysChanged as Set<string>) {
+				const sentAt = edits.get(key)!;
+				latencies.push(receivedAt - sentAt);
+				sentAts.push(sentAt);
 			}
 		});
 	}
@@ -124,7 +116,7 @@ async function runTypists(job: TypistsJob): Promise<void> {
 			// Random phase, then gaps of 0.5-1.5x the mean: people do not type in lockstep.
 			await new Promise((resolve) => setTimeout(resolve, Math.random() * meanGap));
 			while (now() < stopAt) {
-				client.doc.getArray('edits').push([[client.index, client.seq++, now()]]);
+				client.doc.getMap('edits').set(`${client.doc.clientID}:${client.seq++}`, now());
 				await new Promise((resolve) => setTimeout(resolve, meanGap * (0.5 + Math.random())));
 			}
 		})
@@ -134,8 +126,7 @@ async function runTypists(job: TypistsJob): Promise<void> {
 	port.postMessage({ type: 'typed', value: produced });
 	const totals = await message<Record<string, number>>('totals');
 	const deadline = now() + 15_000;
-	const isDelivered = () =>
-		clients.every((c) => c.doc.getArray('edits').length === totals[c.docId]);
+	const isDelivered = () => clients.every((c) => c.doc.getMap('edits').size === totals[c.docId]);
 	while (!isDelivered() && now() < deadline) {
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}

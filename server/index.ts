@@ -16,6 +16,7 @@ import { acquireDataDirLock, DataDirLockedError } from '../src/lib/server/data-d
 import { log } from '../src/lib/server/log.ts';
 import { runFirstStart } from './first-start-banner.ts';
 import { attachCollab } from './collab/attach.ts';
+import { startWalCheckpointer } from './wal-checkpointer.ts';
 
 /** Prints why the server cannot start and exits; expected problems never show a stack trace. */
 function refuseToStart(message: string): never {
@@ -80,12 +81,16 @@ const server = http.createServer((req, res) => {
 });
 const closers: (() => Promise<void>)[] = [];
 
+// Checkpoints (which fsync) run in a worker thread so that no commit stalls the event loop.
+const stopCheckpointer = startWalCheckpointer(config.dataDir);
+
 // Same port, same process, same database handle as the app: /collab/<documentId>.
 const collab = attachCollab(server, {
 	maxFrameBytes: config.maxFrameBytes,
 	publicOrigin: config.origin
 });
 closers.push(() => collab.close());
+closers.push(stopCheckpointer);
 
 // The port is taken before first-start seeding, so a busy port cannot swallow the demo logins,
 // which are printed only once.

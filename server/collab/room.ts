@@ -109,7 +109,9 @@ export class Room {
 	 */
 	static async load(documentId: string, context: RoomContext): Promise<Room> {
 		const { store, limits, log } = context;
+		const readStarted = performance.now();
 		const stored = await store.load(documentId);
+		const readMs = performance.now() - readStarted;
 		const snapshotBytes = stored.snapshot?.length ?? 0;
 		const logBytes = stored.updates.reduce((sum, u) => sum + u.length, 0);
 		let core: RoomCore;
@@ -123,6 +125,10 @@ export class Room {
 			loadErrors = localCore.loadErrors;
 			core = localCore;
 		}
+		log.debug(
+			{ documentId, readMs, buildMs: performance.now() - readStarted - readMs },
+			'room load timings'
+		);
 		for (const error of loadErrors) {
 			log.error({ documentId, error }, 'stored update failed to apply');
 		}
@@ -132,8 +138,9 @@ export class Room {
 			{ lastSeq: stored.lastSeq, logCount: stored.updates.length, logBytes, snapshotBytes },
 			context
 		);
-		// A long tail (after a crash) is folded into a snapshot soon, not at the next bound.
-		room.maybeCompact();
+		// A long tail (after a crash) is folded into a snapshot soon, but only after the clients
+		// waiting for this load have been answered (encoding the state takes a while).
+		setImmediate(() => room.maybeCompact());
 		return room;
 	}
 
