@@ -113,3 +113,19 @@ export const apiErrorSchema = z.object({
 	})
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+/** The run state of a workshop's day (`GET /api/v1/workshops/{id}/run`). */
+export const runViewSchema = z.object({
+	agenda: z.array(z.object({ title: z.string(), minutes: z.number().int() })),
+	itemIndex: z.number().int(),
+	isRunning: z.boolean(),
+	/** Planned length of the current item plus added time, in milliseconds. */
+	totalMs: z.number().int(),
+	/** Time left when the answer was made; negative once the item runs over. */
+	remainingMs: z.number().int(),
+	warning: z.enum(['none', 'warning', 'critical', 'over']),
+	canRun: z.boolean(),
+	/** Changes whenever the facilitator changes agenda or timer. */
+	version: z.number().int()
+});
+export type RunViewBody = z.infer<typeof runViewSchema>;

@@ -29,8 +29,16 @@ export type Resource = OrgResource | WorkshopResource | DocumentResource;
  * - `manage`: org: users and roles; workshop: invitations and members.
  * - `create-workshop`: start a workshop in an organisation.
  * - `change-phase`: move a workshop between phases.
+ * - `run`: run the day: agenda, timer and votes (run mode).
  */
-export const ACTIONS = ['read', 'write', 'manage', 'create-workshop', 'change-phase'] as const;
+export const ACTIONS = [
+	'read',
+	'write',
+	'manage',
+	'create-workshop',
+	'change-phase',
+	'run'
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** True when `actor` may perform `action` on `resource`. Unknown combinations are refused. */
@@ -75,6 +83,7 @@ function canOnWorkshop(actor: Actor, action: Action, workshop: WorkshopResource)
 			return role === 'facilitator' || isAdmin;
 		case 'write':
 		case 'change-phase':
+		case 'run':
 			return role === 'facilitator';
 		default:
 			return false;

@@ -19,10 +19,12 @@ import {
 	meSchema,
 	phaseChangedSchema,
 	registeredSchema,
+	runViewSchema,
 	userSchema,
 	workshopDetailSchema,
 	workshopSummarySchema
 } from '#lib/domain/api-schemas.ts';
+import { timerActionSchema } from '#lib/domain/run-mode.ts';
 
 /** One documented operation: the route file under src/routes/api/v1 must export `method`. */
 export type ApiOperation = {
@@ -130,6 +132,25 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		tag: 'workshops',
 		request: { schema: changePhaseSchema, example: { phase: 'drejebog' } },
 		success: { status: 200, description: 'Moved', schema: phaseChangedSchema },
+		errors: [400, 401, 403, 404, 413]
+	},
+	{
+		method: 'get',
+		path: `${V1}/workshops/{id}/run`,
+		operationId: 'getRunState',
+		summary: "The day's agenda, current item and time left (run mode)",
+		tag: 'workshops',
+		success: { status: 200, description: 'The run state', schema: runViewSchema },
+		errors: [401, 404]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/run/timer`,
+		operationId: 'changeTimer',
+		summary: 'Start, pause, add minutes to or advance the timer (facilitators)',
+		tag: 'workshops',
+		request: { schema: timerActionSchema, example: { action: 'add', minutes: 5 } },
+		success: { status: 200, description: 'The new run state', schema: runViewSchema },
 		errors: [400, 401, 403, 404, 413]
 	},
 	{

@@ -1,0 +1,58 @@
+import { test, expect, expectAccessible } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+
+const DEMO = 'Læringsbevis for unge i virksomhedspraktik';
+
+/** Opens the demo workshop's run page from the workshop list, as a person would. */
+async function openRunPage(page: Page, baseUrl: string): Promise<string> {
+	await page.goto(`${baseUrl}/workshops`);
+	await page.getByRole('link', { name: DEMO }).click();
+	await page.getByRole('link', { name: 'Kør dagen' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Kør dagen' })).toBeVisible();
+	return page.url();
+}
+
+test('the facilitator runs the agenda; a participant follows the item, time left and warnings', async ({
+	loggedInPage: facilitator,
+	secondUser: participant,
+	server
+}) => {
+	const runUrl = await openRunPage(facilitator, server.url);
+	await expectAccessible(facilitator);
+
+	// The participant's browser clock is ours to move, so the warnings need no real waiting.
+	await participant.clock.install();
+	await participant.goto(runUrl);
+	const now = participant.getByRole('heading', { level: 2, name: /^Nu: / });
+	await expect(now).toHaveText('Nu: Velkomst og mål for dagen');
+	await expect(participant.getByText('Sat på pause')).toBeVisible();
+	await expect(participant.getByRole('button', { name: 'Start' })).toHaveCount(0);
+	await expect(participant.getByRole('heading', { name: 'Rediger programmet' })).toHaveCount(0);
+
+	await facilitator.getByRole('button', { name: 'Start', exact: true }).click();
+	await expect(facilitator.getByText('Tiden løber')).toBeVisible();
+	// The participant's page polls the server and picks the change up.
+	await expect(participant.getByText('Tiden løber')).toBeVisible();
+	await expect(participant.getByTestId('time-left')).toHaveText(/^(20:00|19:[45]\d)$/);
+
+	// 16½ of the item's 20 minutes pass: 3½ minutes left is under 20 %.
+	await participant.clock.fastForward('16:30');
+	await expect(participant.getByText('Under 20 % af tiden tilbage.')).toBeVisible();
+	await participant.clock.fastForward('03:00');
+	await expect(participant.getByText('Under 5 % af tiden tilbage.')).toBeVisible();
+	await expectAccessible(participant);
+
+	await facilitator.getByRole('button', { name: 'Næste punkt' }).click();
+	await expect(now).toHaveText('Nu: Hvad skal læringsbeviset vise?');
+	await expect(participant.getByTestId('time-left')).toHaveText(/^(60:00|59:[45]\d)$/);
+	await expect(participant.getByText('Under 5 % af tiden tilbage.')).toHaveCount(0);
+
+	await facilitator.getByRole('button', { name: 'Pause', exact: true }).click();
+	await expect(participant.getByText('Sat på pause')).toBeVisible();
+
+	// The facilitator renames the current item; everyone sees the new name.
+	await facilitator.getByLabel('Punkt 2', { exact: true }).fill('Hvad skal beviset vise?');
+	await facilitator.getByRole('button', { name: 'Gem programmet' }).click();
+	await expect(facilitator.getByText('Programmet er gemt.')).toBeVisible();
+	await expect(now).toHaveText('Nu: Hvad skal beviset vise?');
+});
