@@ -129,3 +129,26 @@ export const runViewSchema = z.object({
 	version: z.number().int()
 });
 export type RunViewBody = z.infer<typeof runViewSchema>;
+
+/** A dot vote as the requester may see it (`GET /api/v1/workshops/{id}/votes`). */
+export const voteSchema = z.object({
+	id: z.string(),
+	title: z.string(),
+	dotsPerPerson: z.number().int(),
+	isOpen: z.boolean(),
+	candidates: z.array(
+		z.object({
+			id: z.string(),
+			text: z.string(),
+			statementId: z.string().nullable(),
+			/** Total dots; null while the vote is open, except for the facilitator. */
+			count: z.number().int().nullable()
+		})
+	),
+	/** The requester's own dots: candidate id → dots. */
+	myDots: z.record(z.string(), z.number().int()),
+	dotsLeft: z.number().int(),
+	/** How many people have voted; null while the vote is open, except for the facilitator. */
+	voters: z.number().int().nullable()
+});
+export type VoteBody = z.infer<typeof voteSchema>;

@@ -135,3 +135,9 @@ export const COLLAB_METRICS_INTERVAL_MS = 5_000;
 export const MAX_AGENDA_ITEMS = 30;
 export const MAX_AGENDA_ITEM_MINUTES = 480;
 export const MAX_ADD_MINUTES = 120;
+
+/** Dot votes: most dots per person, candidates per vote, and length of a candidate's text. */
+export const MAX_DOTS_PER_PERSON = 10;
+export const MIN_VOTE_CANDIDATES = 2;
+export const MAX_VOTE_CANDIDATES = 30;
+export const MAX_CANDIDATE_LENGTH = 300;

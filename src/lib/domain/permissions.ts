@@ -30,6 +30,7 @@ export type Resource = OrgResource | WorkshopResource | DocumentResource;
  * - `create-workshop`: start a workshop in an organisation.
  * - `change-phase`: move a workshop between phases.
  * - `run`: run the day: agenda, timer and votes (run mode).
+ * - `vote`: cast one's own dots in a workshop's vote (the work group and the facilitator).
  */
 export const ACTIONS = [
 	'read',
@@ -37,7 +38,8 @@ export const ACTIONS = [
 	'manage',
 	'create-workshop',
 	'change-phase',
-	'run'
+	'run',
+	'vote'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -85,6 +87,8 @@ function canOnWorkshop(actor: Actor, action: Action, workshop: WorkshopResource)
 		case 'change-phase':
 		case 'run':
 			return role === 'facilitator';
+		case 'vote':
+			return role === 'facilitator' || role === 'member';
 		default:
 			return false;
 	}

@@ -20,11 +20,13 @@ import {
 	phaseChangedSchema,
 	registeredSchema,
 	runViewSchema,
+	voteSchema,
 	userSchema,
 	workshopDetailSchema,
 	workshopSummarySchema
 } from '#lib/domain/api-schemas.ts';
 import { timerActionSchema } from '#lib/domain/run-mode.ts';
+import { castDotsSchema, openVoteSchema } from '#lib/domain/votes.ts';
 
 /** One documented operation: the route file under src/routes/api/v1 must export `method`. */
 export type ApiOperation = {
@@ -152,6 +154,51 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		request: { schema: timerActionSchema, example: { action: 'add', minutes: 5 } },
 		success: { status: 200, description: 'The new run state', schema: runViewSchema },
 		errors: [400, 401, 403, 404, 413]
+	},
+	{
+		method: 'get',
+		path: `${V1}/workshops/{id}/votes`,
+		operationId: 'listVotes',
+		summary: "The workshop's dot votes; open counts only for the facilitator",
+		tag: 'workshops',
+		success: { status: 200, description: 'Votes, newest first', schema: z.array(voteSchema) },
+		errors: [401, 404]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/votes`,
+		operationId: 'openVote',
+		summary: 'Open an anonymous dot vote on candidate statements (facilitators)',
+		tag: 'workshops',
+		request: {
+			schema: openVoteSchema,
+			example: {
+				title: 'Hvilke udsagn skal med?',
+				dotsPerPerson: 3,
+				candidates: [{ text: 'Møder til tiden' }, { text: 'Spørger om hjælp' }]
+			}
+		},
+		success: { status: 201, description: 'Opened', schema: voteSchema },
+		errors: [400, 401, 403, 404, 413]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/votes/{voteId}/dots`,
+		operationId: 'castDots',
+		summary: "Give one candidate a number of the requester's own dots (0 takes them back)",
+		tag: 'workshops',
+		request: { schema: castDotsSchema, example: { candidateId: 'k3J9xYz1AbCdEfGh', dots: 2 } },
+		success: { status: 200, description: 'The vote as the voter sees it', schema: voteSchema },
+		errors: [400, 401, 403, 404, 409, 413]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/votes/{voteId}/close`,
+		operationId: 'closeVote',
+		summary: 'Close a vote; everyone then sees the counts (facilitators)',
+		tag: 'workshops',
+		success: { status: 200, description: 'Closed', schema: voteSchema },
+		errors: [401, 403, 404, 409]
 	},
 	{
 		method: 'delete',

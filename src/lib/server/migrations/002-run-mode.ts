@@ -35,6 +35,7 @@ CREATE TABLE vote_candidates (
 	vote_id TEXT NOT NULL REFERENCES votes(id) ON DELETE CASCADE,
 	id TEXT NOT NULL,
 	text TEXT NOT NULL,
+	statement_id TEXT,
 	position INTEGER NOT NULL,
 	PRIMARY KEY (vote_id, id)
 );
