@@ -56,3 +56,39 @@ test('the facilitator runs the agenda; a participant follows the item, time left
 	await expect(facilitator.getByText('Programmet er gemt.')).toBeVisible();
 	await expect(now).toHaveText('Nu: Hvad skal beviset vise?');
 });
+
+test('an anonymous dot vote: participants vote within their dots, results after closing', async ({
+	loggedInPage: facilitator,
+	secondUser: participant,
+	server
+}) => {
+	const runUrl = await openRunPage(facilitator, server.url);
+	await facilitator.getByLabel('Spørgsmål').fill('Hvilke udsagn skal med?');
+	await facilitator.getByLabel('Prikker pr. person').fill('2');
+	await facilitator
+		.getByLabel('Kandidater (ét udsagn pr. linje)')
+		.fill('Møder til tiden\nSpørger om hjælp\nTager initiativ');
+	await facilitator.getByRole('button', { name: 'Åbn afstemningen' }).click();
+	await expect(facilitator.getByText('Afstemningen er åbnet.')).toBeVisible();
+
+	await participant.goto(runUrl);
+	const vote = participant.getByRole('region', { name: /Hvilke udsagn skal med\?/ });
+	await expect(
+		vote.getByText('Resultatet vises, når facilitatoren lukker afstemningen.')
+	).toBeVisible();
+	await expect(vote.getByText('Du har 2 prikker tilbage af 2.')).toBeVisible();
+	await expectAccessible(participant);
+
+	// Two dots stacked on one statement use them all; a third is refused by the server.
+	await vote.getByRole('button', { name: 'Giv en prik til Møder til tiden' }).click();
+	await expect(vote.getByText('Du har 1 prikker tilbage af 2.')).toBeVisible();
+	await vote.getByRole('button', { name: 'Giv en prik til Møder til tiden' }).click();
+	await expect(vote.getByText('Du har 0 prikker tilbage af 2.')).toBeVisible();
+	await vote.getByRole('button', { name: 'Giv en prik til Tager initiativ' }).click();
+	await expect(vote.getByRole('alert')).toHaveText(
+		'Du har ikke flere prikker. Tag en prik fra et andet udsagn først.'
+	);
+	// While the vote is open the participant sees their own dots only, no counts.
+	await expect(vote.locator('.count')).toHaveCount(0);
+	await expectAccessible(participant);
+});

@@ -1,4 +1,8 @@
 import { fail } from '@sveltejs/kit';
+import { can } from '#lib/domain/permissions.ts';
+import { idSchema } from '#lib/domain/schemas.ts';
+import { castDotsSchema, openVoteSchema } from '#lib/domain/votes.ts';
+import { castDots, closeVote, listVotes, openVote } from '#lib/server/votes.ts';
 import {
 	agendaSchema,
 	applyAgendaEdit,
@@ -8,7 +12,7 @@ import {
 import { getWorkshop } from '#lib/server/workshops.ts';
 import { changeTimer, getRunView, saveAgenda } from '#lib/server/run-mode.ts';
 import { formValues, loadOrError, requireUser } from '#lib/server/guards.ts';
-import { actFor, isFailure } from '#lib/server/form-actions.ts';
+import { actFor, invalidInput, isFailure, unknownReference } from '#lib/server/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url, params, depends }) => {
@@ -16,9 +20,17 @@ export const load = (({ locals, url, params, depends }) => {
 	depends('app:run-state');
 	const user = requireUser(locals, url);
 	const workshop = loadOrError(() => getWorkshop(user, params.id));
+	const resource = {
+		type: 'workshop',
+		id: workshop.id,
+		orgId: workshop.orgId,
+		phase: workshop.phase
+	} as const;
 	return {
 		workshop: { id: workshop.id, title: workshop.title },
-		run: getRunView(user, workshop.id)
+		run: getRunView(user, workshop.id),
+		votes: listVotes(user, workshop.id),
+		canVote: can(user, 'vote', resource)
 	};
 }) satisfies PageServerLoad;
 
@@ -43,5 +55,62 @@ export const actions = {
 			saveAgenda(user, params.id, applyAgendaEdit(parsed.data, edit))
 		);
 		return isFailure(result) ? result : { form: 'agenda', notice: 'run.agenda.saved' };
+	},
+	openVote: async ({ request, locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const values = await formValues(request);
+		const kept = {
+			title: values.title ?? '',
+			dotsPerPerson: values.dotsPerPerson ?? '',
+			candidates: values.candidates ?? ''
+		};
+		const parsed = openVoteSchema.safeParse({
+			title: kept.title,
+			dotsPerPerson: Number(kept.dotsPerPerson),
+			candidates: kept.candidates
+				.split('\n')
+				.map((line) => line.trim())
+				.filter(Boolean)
+				.map((text) => ({ text }))
+		});
+		if (!parsed.success) {
+			const failure = invalidInput('openVote', parsed.error, kept);
+			// A problem with one candidate line is shown at the candidates field.
+			const fields = failure.data.fields ?? {};
+			for (const key of Object.keys(fields)) {
+				if (key.startsWith('candidates.')) fields.candidates ??= fields[key];
+			}
+			return failure;
+		}
+		const result = await actFor('openVote', () => openVote(user, params.id, parsed.data), kept);
+		return isFailure(result) ? result : { form: 'openVote', notice: 'vote.open.opened' };
+	},
+	dot: async ({ request, locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const values = await formValues(request);
+		const voteId = idSchema.safeParse(values.voteId);
+		if (!voteId.success) return unknownReference('dot');
+		const parsed = castDotsSchema.safeParse({
+			candidateId: values.candidateId,
+			dots: Number(values.dots)
+		});
+		if (!parsed.success) {
+			return fail(400, {
+				form: 'dot',
+				voteId: voteId.data,
+				message: parsed.error.issues[0].message
+			});
+		}
+		const result = await actFor('dot', () => castDots(user, params.id, voteId.data, parsed.data));
+		if (isFailure(result)) return fail(result.status, { ...result.data, voteId: voteId.data });
+		return { form: 'dot', voteId: voteId.data };
+	},
+	closeVote: async ({ request, locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const voteId = idSchema.safeParse((await formValues(request)).voteId);
+		if (!voteId.success) return unknownReference('closeVote');
+		const result = await actFor('closeVote', () => closeVote(user, params.id, voteId.data));
+		if (isFailure(result)) return fail(result.status, { ...result.data, voteId: voteId.data });
+		return { form: 'closeVote', voteId: voteId.data, notice: 'vote.closedNotice' };
 	}
 } satisfies Actions;
