@@ -152,3 +152,29 @@ export const voteSchema = z.object({
 	voters: z.number().int().nullable()
 });
 export type VoteBody = z.infer<typeof voteSchema>;
+
+const commentSchema = z.object({
+	id: z.string(),
+	authorName: z.string().nullable(),
+	text: z.string(),
+	createdAt: timestampSchema
+});
+
+/** A template document's comments (`GET .../documents/{docId}/comments`). */
+export const commentsSchema = z.object({
+	elements: z.array(
+		z.object({ id: z.string(), kind: z.enum(['area', 'statement', 'level']), label: z.string() })
+	),
+	threads: z.array(
+		commentSchema.extend({
+			elementId: z.string(),
+			elementKind: z.enum(['area', 'statement', 'level']),
+			/** Null once the element has been deleted; the thread then counts as resolved. */
+			elementLabel: z.string().nullable(),
+			isResolved: z.boolean(),
+			replies: z.array(commentSchema)
+		})
+	),
+	unresolvedCount: z.number().int()
+});
+export type CommentsBody = z.infer<typeof commentsSchema>;

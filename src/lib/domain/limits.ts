@@ -141,3 +141,6 @@ export const MAX_DOTS_PER_PERSON = 10;
 export const MIN_VOTE_CANDIDATES = 2;
 export const MAX_VOTE_CANDIDATES = 30;
 export const MAX_CANDIDATE_LENGTH = 300;
+
+/** Longest comment on a template element. */
+export const MAX_COMMENT_LENGTH = 2000;

@@ -31,6 +31,7 @@ export type Resource = OrgResource | WorkshopResource | DocumentResource;
  * - `change-phase`: move a workshop between phases.
  * - `run`: run the day: agenda, timer and votes (run mode).
  * - `vote`: cast one's own dots in a workshop's vote (the work group and the facilitator).
+ * - `comment`: write, answer and resolve comments on a workshop's documents (the same people).
  */
 export const ACTIONS = [
 	'read',
@@ -39,7 +40,8 @@ export const ACTIONS = [
 	'create-workshop',
 	'change-phase',
 	'run',
-	'vote'
+	'vote',
+	'comment'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -88,6 +90,7 @@ function canOnWorkshop(actor: Actor, action: Action, workshop: WorkshopResource)
 		case 'run':
 			return role === 'facilitator';
 		case 'vote':
+		case 'comment':
 			return role === 'facilitator' || role === 'member';
 		default:
 			return false;

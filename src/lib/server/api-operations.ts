@@ -14,6 +14,7 @@ import {
 } from '#lib/domain/schemas.ts';
 import {
 	acceptedInvitationSchema,
+	commentsSchema,
 	createdInvitationSchema,
 	invitationSchema,
 	meSchema,
@@ -27,6 +28,7 @@ import {
 } from '#lib/domain/api-schemas.ts';
 import { timerActionSchema } from '#lib/domain/run-mode.ts';
 import { castDotsSchema, openVoteSchema } from '#lib/domain/votes.ts';
+import { createCommentSchema } from '#lib/domain/comments.ts';
 
 /** One documented operation: the route file under src/routes/api/v1 must export `method`. */
 export type ApiOperation = {
@@ -199,6 +201,37 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		tag: 'workshops',
 		success: { status: 200, description: 'Closed', schema: voteSchema },
 		errors: [401, 403, 404, 409]
+	},
+	{
+		method: 'get',
+		path: `${V1}/workshops/{id}/documents/{docId}/comments`,
+		operationId: 'listComments',
+		summary: "A template document's comment threads and commentable elements",
+		tag: 'workshops',
+		success: { status: 200, description: 'Comments', schema: commentsSchema },
+		errors: [400, 401, 404]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/documents/{docId}/comments`,
+		operationId: 'createComment',
+		summary: 'Comment on an area, statement or level, or reply with parentId (work group)',
+		tag: 'workshops',
+		request: {
+			schema: createCommentSchema,
+			example: { elementId: 'k3J9xYz1AbCdEfGh', text: 'Kan vi sige det enklere?' }
+		},
+		success: { status: 201, description: 'Saved; all comments', schema: commentsSchema },
+		errors: [400, 401, 403, 404, 413]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/documents/{docId}/comments/{commentId}/resolve`,
+		operationId: 'resolveComment',
+		summary: 'Mark a comment thread resolved (work group)',
+		tag: 'workshops',
+		success: { status: 200, description: 'Resolved; all comments', schema: commentsSchema },
+		errors: [400, 401, 403, 404]
 	},
 	{
 		method: 'delete',

@@ -42,6 +42,7 @@ org:X                 create-workshop  .       y       y       .       y       .
 org:X                 change-phase     .       .       .       .       .       .       .       .
 org:X                 run              .       .       .       .       .       .       .       .
 org:X                 vote             .       .       .       .       .       .       .       .
+org:X                 comment          .       .       .       .       .       .       .       .
 org:Y                 read             .       .       .       .       .       .       .       y
 org:Y                 write            .       .       .       .       .       .       .       .
 org:Y                 manage           .       .       .       .       .       .       .       y
@@ -49,6 +50,7 @@ org:Y                 create-workshop  .       .       .       .       .       .
 org:Y                 change-phase     .       .       .       .       .       .       .       .
 org:Y                 run              .       .       .       .       .       .       .       .
 org:Y                 vote             .       .       .       .       .       .       .       .
+org:Y                 comment          .       .       .       .       .       .       .       .
 workshop:A@format     read             .       y       .       .       y       y       y       .
 workshop:A@format     write            .       .       .       .       y       .       .       .
 workshop:A@format     manage           .       y       .       .       y       .       .       .
@@ -56,6 +58,7 @@ workshop:A@format     create-workshop  .       .       .       .       .       .
 workshop:A@format     change-phase     .       .       .       .       y       .       .       .
 workshop:A@format     run              .       .       .       .       y       .       .       .
 workshop:A@format     vote             .       .       .       .       y       y       .       .
+workshop:A@format     comment          .       .       .       .       y       y       .       .
 workshop:A@drejebog   read             .       y       .       .       y       y       y       .
 workshop:A@drejebog   write            .       .       .       .       y       .       .       .
 workshop:A@drejebog   manage           .       y       .       .       y       .       .       .
@@ -63,6 +66,7 @@ workshop:A@drejebog   create-workshop  .       .       .       .       .       .
 workshop:A@drejebog   change-phase     .       .       .       .       y       .       .       .
 workshop:A@drejebog   run              .       .       .       .       y       .       .       .
 workshop:A@drejebog   vote             .       .       .       .       y       y       .       .
+workshop:A@drejebog   comment          .       .       .       .       y       y       .       .
 workshop:A@rollout    read             .       y       .       .       y       y       y       .
 workshop:A@rollout    write            .       .       .       .       y       .       .       .
 workshop:A@rollout    manage           .       y       .       .       y       .       .       .
@@ -70,6 +74,7 @@ workshop:A@rollout    create-workshop  .       .       .       .       .       .
 workshop:A@rollout    change-phase     .       .       .       .       y       .       .       .
 workshop:A@rollout    run              .       .       .       .       y       .       .       .
 workshop:A@rollout    vote             .       .       .       .       y       y       .       .
+workshop:A@rollout    comment          .       .       .       .       y       y       .       .
 workshop:A@drift      read             .       y       .       .       y       y       y       .
 workshop:A@drift      write            .       .       .       .       y       .       .       .
 workshop:A@drift      manage           .       y       .       .       y       .       .       .
@@ -77,6 +82,7 @@ workshop:A@drift      create-workshop  .       .       .       .       .       .
 workshop:A@drift      change-phase     .       .       .       .       y       .       .       .
 workshop:A@drift      run              .       .       .       .       y       .       .       .
 workshop:A@drift      vote             .       .       .       .       y       y       .       .
+workshop:A@drift      comment          .       .       .       .       y       y       .       .
 workshop:B@format     read             .       y       .       .       .       .       .       .
 workshop:B@format     write            .       .       .       .       .       .       .       .
 workshop:B@format     manage           .       y       .       .       .       .       .       .
@@ -84,6 +90,7 @@ workshop:B@format     create-workshop  .       .       .       .       .       .
 workshop:B@format     change-phase     .       .       .       .       .       .       .       .
 workshop:B@format     run              .       .       .       .       .       .       .       .
 workshop:B@format     vote             .       .       .       .       .       .       .       .
+workshop:B@format     comment          .       .       .       .       .       .       .       .
 workshop:C@format     read             .       .       .       .       .       .       .       y
 workshop:C@format     write            .       .       .       .       .       .       .       .
 workshop:C@format     manage           .       .       .       .       .       .       .       y
@@ -91,6 +98,7 @@ workshop:C@format     create-workshop  .       .       .       .       .       .
 workshop:C@format     change-phase     .       .       .       .       .       .       .       .
 workshop:C@format     run              .       .       .       .       .       .       .       .
 workshop:C@format     vote             .       .       .       .       .       .       .       .
+workshop:C@format     comment          .       .       .       .       .       .       .       .
 template:A@format     read             .       y       .       .       y       y       y       .
 template:A@format     write            .       .       .       .       y       y       .       .
 template:A@format     manage           .       .       .       .       .       .       .       .
@@ -98,6 +106,7 @@ template:A@format     create-workshop  .       .       .       .       .       .
 template:A@format     change-phase     .       .       .       .       .       .       .       .
 template:A@format     run              .       .       .       .       .       .       .       .
 template:A@format     vote             .       .       .       .       .       .       .       .
+template:A@format     comment          .       .       .       .       .       .       .       .
 template:A@drejebog   read             .       y       .       .       y       y       y       .
 template:A@drejebog   write            .       .       .       .       y       .       .       .
 template:A@drejebog   manage           .       .       .       .       .       .       .       .
@@ -105,6 +114,7 @@ template:A@drejebog   create-workshop  .       .       .       .       .       .
 template:A@drejebog   change-phase     .       .       .       .       .       .       .       .
 template:A@drejebog   run              .       .       .       .       .       .       .       .
 template:A@drejebog   vote             .       .       .       .       .       .       .       .
+template:A@drejebog   comment          .       .       .       .       .       .       .       .
 template:A@rollout    read             .       y       .       .       y       y       y       .
 template:A@rollout    write            .       .       .       .       y       .       .       .
 template:A@rollout    manage           .       .       .       .       .       .       .       .
@@ -112,6 +122,7 @@ template:A@rollout    create-workshop  .       .       .       .       .       .
 template:A@rollout    change-phase     .       .       .       .       .       .       .       .
 template:A@rollout    run              .       .       .       .       .       .       .       .
 template:A@rollout    vote             .       .       .       .       .       .       .       .
+template:A@rollout    comment          .       .       .       .       .       .       .       .
 template:A@drift      read             .       y       .       .       y       y       y       .
 template:A@drift      write            .       .       .       .       y       .       .       .
 template:A@drift      manage           .       .       .       .       .       .       .       .
@@ -119,6 +130,7 @@ template:A@drift      create-workshop  .       .       .       .       .       .
 template:A@drift      change-phase     .       .       .       .       .       .       .       .
 template:A@drift      run              .       .       .       .       .       .       .       .
 template:A@drift      vote             .       .       .       .       .       .       .       .
+template:A@drift      comment          .       .       .       .       .       .       .       .
 drejebog:A@format     read             .       y       .       .       y       y       y       .
 drejebog:A@format     write            .       .       .       .       y       y       .       .
 drejebog:A@format     manage           .       .       .       .       .       .       .       .
@@ -126,6 +138,7 @@ drejebog:A@format     create-workshop  .       .       .       .       .       .
 drejebog:A@format     change-phase     .       .       .       .       .       .       .       .
 drejebog:A@format     run              .       .       .       .       .       .       .       .
 drejebog:A@format     vote             .       .       .       .       .       .       .       .
+drejebog:A@format     comment          .       .       .       .       .       .       .       .
 drejebog:A@drejebog   read             .       y       .       .       y       y       y       .
 drejebog:A@drejebog   write            .       .       .       .       y       y       .       .
 drejebog:A@drejebog   manage           .       .       .       .       .       .       .       .
@@ -133,6 +146,7 @@ drejebog:A@drejebog   create-workshop  .       .       .       .       .       .
 drejebog:A@drejebog   change-phase     .       .       .       .       .       .       .       .
 drejebog:A@drejebog   run              .       .       .       .       .       .       .       .
 drejebog:A@drejebog   vote             .       .       .       .       .       .       .       .
+drejebog:A@drejebog   comment          .       .       .       .       .       .       .       .
 drejebog:A@rollout    read             .       y       .       .       y       y       y       .
 drejebog:A@rollout    write            .       .       .       .       y       .       .       .
 drejebog:A@rollout    manage           .       .       .       .       .       .       .       .
@@ -140,6 +154,7 @@ drejebog:A@rollout    create-workshop  .       .       .       .       .       .
 drejebog:A@rollout    change-phase     .       .       .       .       .       .       .       .
 drejebog:A@rollout    run              .       .       .       .       .       .       .       .
 drejebog:A@rollout    vote             .       .       .       .       .       .       .       .
+drejebog:A@rollout    comment          .       .       .       .       .       .       .       .
 drejebog:A@drift      read             .       y       .       .       y       y       y       .
 drejebog:A@drift      write            .       .       .       .       y       .       .       .
 drejebog:A@drift      manage           .       .       .       .       .       .       .       .
@@ -147,6 +162,7 @@ drejebog:A@drift      create-workshop  .       .       .       .       .       .
 drejebog:A@drift      change-phase     .       .       .       .       .       .       .       .
 drejebog:A@drift      run              .       .       .       .       .       .       .       .
 drejebog:A@drift      vote             .       .       .       .       .       .       .       .
+drejebog:A@drift      comment          .       .       .       .       .       .       .       .
 template:B@format     read             .       y       .       .       .       .       .       .
 template:B@format     write            .       .       .       .       .       .       .       .
 template:B@format     manage           .       .       .       .       .       .       .       .
@@ -154,6 +170,7 @@ template:B@format     create-workshop  .       .       .       .       .       .
 template:B@format     change-phase     .       .       .       .       .       .       .       .
 template:B@format     run              .       .       .       .       .       .       .       .
 template:B@format     vote             .       .       .       .       .       .       .       .
+template:B@format     comment          .       .       .       .       .       .       .       .
 template:B@drejebog   read             .       y       .       .       .       .       .       .
 template:B@drejebog   write            .       .       .       .       .       .       .       .
 template:B@drejebog   manage           .       .       .       .       .       .       .       .
@@ -161,6 +178,7 @@ template:B@drejebog   create-workshop  .       .       .       .       .       .
 template:B@drejebog   change-phase     .       .       .       .       .       .       .       .
 template:B@drejebog   run              .       .       .       .       .       .       .       .
 template:B@drejebog   vote             .       .       .       .       .       .       .       .
+template:B@drejebog   comment          .       .       .       .       .       .       .       .
 template:B@rollout    read             .       y       .       .       .       .       .       .
 template:B@rollout    write            .       .       .       .       .       .       .       .
 template:B@rollout    manage           .       .       .       .       .       .       .       .
@@ -168,6 +186,7 @@ template:B@rollout    create-workshop  .       .       .       .       .       .
 template:B@rollout    change-phase     .       .       .       .       .       .       .       .
 template:B@rollout    run              .       .       .       .       .       .       .       .
 template:B@rollout    vote             .       .       .       .       .       .       .       .
+template:B@rollout    comment          .       .       .       .       .       .       .       .
 template:B@drift      read             .       y       .       .       .       .       .       .
 template:B@drift      write            .       .       .       .       .       .       .       .
 template:B@drift      manage           .       .       .       .       .       .       .       .
@@ -175,6 +194,7 @@ template:B@drift      create-workshop  .       .       .       .       .       .
 template:B@drift      change-phase     .       .       .       .       .       .       .       .
 template:B@drift      run              .       .       .       .       .       .       .       .
 template:B@drift      vote             .       .       .       .       .       .       .       .
+template:B@drift      comment          .       .       .       .       .       .       .       .
 drejebog:B@format     read             .       y       .       .       .       .       .       .
 drejebog:B@format     write            .       .       .       .       .       .       .       .
 drejebog:B@format     manage           .       .       .       .       .       .       .       .
@@ -182,6 +202,7 @@ drejebog:B@format     create-workshop  .       .       .       .       .       .
 drejebog:B@format     change-phase     .       .       .       .       .       .       .       .
 drejebog:B@format     run              .       .       .       .       .       .       .       .
 drejebog:B@format     vote             .       .       .       .       .       .       .       .
+drejebog:B@format     comment          .       .       .       .       .       .       .       .
 drejebog:B@drejebog   read             .       y       .       .       .       .       .       .
 drejebog:B@drejebog   write            .       .       .       .       .       .       .       .
 drejebog:B@drejebog   manage           .       .       .       .       .       .       .       .
@@ -189,6 +210,7 @@ drejebog:B@drejebog   create-workshop  .       .       .       .       .       .
 drejebog:B@drejebog   change-phase     .       .       .       .       .       .       .       .
 drejebog:B@drejebog   run              .       .       .       .       .       .       .       .
 drejebog:B@drejebog   vote             .       .       .       .       .       .       .       .
+drejebog:B@drejebog   comment          .       .       .       .       .       .       .       .
 drejebog:B@rollout    read             .       y       .       .       .       .       .       .
 drejebog:B@rollout    write            .       .       .       .       .       .       .       .
 drejebog:B@rollout    manage           .       .       .       .       .       .       .       .
@@ -196,6 +218,7 @@ drejebog:B@rollout    create-workshop  .       .       .       .       .       .
 drejebog:B@rollout    change-phase     .       .       .       .       .       .       .       .
 drejebog:B@rollout    run              .       .       .       .       .       .       .       .
 drejebog:B@rollout    vote             .       .       .       .       .       .       .       .
+drejebog:B@rollout    comment          .       .       .       .       .       .       .       .
 drejebog:B@drift      read             .       y       .       .       .       .       .       .
 drejebog:B@drift      write            .       .       .       .       .       .       .       .
 drejebog:B@drift      manage           .       .       .       .       .       .       .       .
@@ -203,6 +226,7 @@ drejebog:B@drift      create-workshop  .       .       .       .       .       .
 drejebog:B@drift      change-phase     .       .       .       .       .       .       .       .
 drejebog:B@drift      run              .       .       .       .       .       .       .       .
 drejebog:B@drift      vote             .       .       .       .       .       .       .       .
+drejebog:B@drift      comment          .       .       .       .       .       .       .       .
 template:C@format     read             .       .       .       .       .       .       .       y
 template:C@format     write            .       .       .       .       .       .       .       .
 template:C@format     manage           .       .       .       .       .       .       .       .
@@ -210,6 +234,7 @@ template:C@format     create-workshop  .       .       .       .       .       .
 template:C@format     change-phase     .       .       .       .       .       .       .       .
 template:C@format     run              .       .       .       .       .       .       .       .
 template:C@format     vote             .       .       .       .       .       .       .       .
+template:C@format     comment          .       .       .       .       .       .       .       .
 template:C@drejebog   read             .       .       .       .       .       .       .       y
 template:C@drejebog   write            .       .       .       .       .       .       .       .
 template:C@drejebog   manage           .       .       .       .       .       .       .       .
@@ -217,6 +242,7 @@ template:C@drejebog   create-workshop  .       .       .       .       .       .
 template:C@drejebog   change-phase     .       .       .       .       .       .       .       .
 template:C@drejebog   run              .       .       .       .       .       .       .       .
 template:C@drejebog   vote             .       .       .       .       .       .       .       .
+template:C@drejebog   comment          .       .       .       .       .       .       .       .
 template:C@rollout    read             .       .       .       .       .       .       .       y
 template:C@rollout    write            .       .       .       .       .       .       .       .
 template:C@rollout    manage           .       .       .       .       .       .       .       .
@@ -224,6 +250,7 @@ template:C@rollout    create-workshop  .       .       .       .       .       .
 template:C@rollout    change-phase     .       .       .       .       .       .       .       .
 template:C@rollout    run              .       .       .       .       .       .       .       .
 template:C@rollout    vote             .       .       .       .       .       .       .       .
+template:C@rollout    comment          .       .       .       .       .       .       .       .
 template:C@drift      read             .       .       .       .       .       .       .       y
 template:C@drift      write            .       .       .       .       .       .       .       .
 template:C@drift      manage           .       .       .       .       .       .       .       .
@@ -231,6 +258,7 @@ template:C@drift      create-workshop  .       .       .       .       .       .
 template:C@drift      change-phase     .       .       .       .       .       .       .       .
 template:C@drift      run              .       .       .       .       .       .       .       .
 template:C@drift      vote             .       .       .       .       .       .       .       .
+template:C@drift      comment          .       .       .       .       .       .       .       .
 drejebog:C@format     read             .       .       .       .       .       .       .       y
 drejebog:C@format     write            .       .       .       .       .       .       .       .
 drejebog:C@format     manage           .       .       .       .       .       .       .       .
@@ -238,6 +266,7 @@ drejebog:C@format     create-workshop  .       .       .       .       .       .
 drejebog:C@format     change-phase     .       .       .       .       .       .       .       .
 drejebog:C@format     run              .       .       .       .       .       .       .       .
 drejebog:C@format     vote             .       .       .       .       .       .       .       .
+drejebog:C@format     comment          .       .       .       .       .       .       .       .
 drejebog:C@drejebog   read             .       .       .       .       .       .       .       y
 drejebog:C@drejebog   write            .       .       .       .       .       .       .       .
 drejebog:C@drejebog   manage           .       .       .       .       .       .       .       .
@@ -245,6 +274,7 @@ drejebog:C@drejebog   create-workshop  .       .       .       .       .       .
 drejebog:C@drejebog   change-phase     .       .       .       .       .       .       .       .
 drejebog:C@drejebog   run              .       .       .       .       .       .       .       .
 drejebog:C@drejebog   vote             .       .       .       .       .       .       .       .
+drejebog:C@drejebog   comment          .       .       .       .       .       .       .       .
 drejebog:C@rollout    read             .       .       .       .       .       .       .       y
 drejebog:C@rollout    write            .       .       .       .       .       .       .       .
 drejebog:C@rollout    manage           .       .       .       .       .       .       .       .
@@ -252,6 +282,7 @@ drejebog:C@rollout    create-workshop  .       .       .       .       .       .
 drejebog:C@rollout    change-phase     .       .       .       .       .       .       .       .
 drejebog:C@rollout    run              .       .       .       .       .       .       .       .
 drejebog:C@rollout    vote             .       .       .       .       .       .       .       .
+drejebog:C@rollout    comment          .       .       .       .       .       .       .       .
 drejebog:C@drift      read             .       .       .       .       .       .       .       y
 drejebog:C@drift      write            .       .       .       .       .       .       .       .
 drejebog:C@drift      manage           .       .       .       .       .       .       .       .
@@ -259,6 +290,7 @@ drejebog:C@drift      create-workshop  .       .       .       .       .       .
 drejebog:C@drift      change-phase     .       .       .       .       .       .       .       .
 drejebog:C@drift      run              .       .       .       .       .       .       .       .
 drejebog:C@drift      vote             .       .       .       .       .       .       .       .
+drejebog:C@drift      comment          .       .       .       .       .       .       .       .
 `;
 
 type Row = { resource: string; action: Action; cells: Record<string, string> };

@@ -1,7 +1,8 @@
 import type { Migration } from './index.ts';
 
 /**
- * Run mode (issue 5): one row of agenda and timer state per workshop, and anonymous dot votes.
+ * Run mode (issue 5): one row of agenda and timer state per workshop, anonymous dot votes, and
+ * comments on template elements.
  * Dots are stored per voter so the server can enforce the per-person budget; no query ever
  * returns them per voter to anyone but the voter.
  */
@@ -48,5 +49,22 @@ CREATE TABLE vote_dots (
 	PRIMARY KEY (vote_id, user_id, candidate_id),
 	FOREIGN KEY (vote_id, candidate_id) REFERENCES vote_candidates(vote_id, id) ON DELETE CASCADE
 );
+
+-- A thread is a root comment (parent_id NULL) with its replies; resolving applies to the root.
+-- element_id points into the template document (an area, statement or level id), which stays
+-- the same when the element moves; a comment outlives its element.
+CREATE TABLE comments (
+	id TEXT PRIMARY KEY,
+	document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	element_id TEXT NOT NULL,
+	element_kind TEXT NOT NULL CHECK (element_kind IN ('area', 'statement', 'level')),
+	parent_id TEXT REFERENCES comments(id) ON DELETE CASCADE,
+	author_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+	text TEXT NOT NULL,
+	created_at INTEGER NOT NULL,
+	resolved_at INTEGER,
+	resolved_by TEXT REFERENCES users(id) ON DELETE SET NULL
+);
+CREATE INDEX comments_document ON comments(document_id, created_at);
 `
 };
