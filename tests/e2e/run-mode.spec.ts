@@ -1,7 +1,27 @@
 import { test, expect, expectAccessible } from './fixtures.ts';
 import type { Page } from '@playwright/test';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import * as Y from 'yjs';
+import { demoDocuments } from '../support/demo-documents.ts';
+import { docFromStarter } from '../support/template-docs.ts';
+import { commentsSchema } from '#lib/domain/api-schemas.ts';
+import type { TestServer } from '../support/server.ts';
 
 const DEMO = 'Læringsbevis for unge i virksomhedspraktik';
+
+/** Appends a Yjs update to a document's log in the server's database, as the sync server does. */
+function storeTemplateUpdate(server: TestServer, documentId: string, update: Uint8Array): void {
+	const db = new DatabaseSync(path.join(server.dataDir, 'formvaerk.db'));
+	try {
+		db.exec('PRAGMA busy_timeout = 5000');
+		db.prepare(
+			'INSERT INTO doc_updates (document_id, data, author_id, created_at) VALUES (?, ?, NULL, ?)'
+		).run(documentId, update, Date.now());
+	} finally {
+		db.close();
+	}
+}
 
 /** Opens the demo workshop's run page from the workshop list, as a person would. */
 async function openRunPage(page: Page, baseUrl: string): Promise<string> {
@@ -91,4 +111,51 @@ test('an anonymous dot vote: participants vote within their dots, results after 
 	// While the vote is open the participant sees their own dots only, no counts.
 	await expect(vote.locator('.count')).toHaveCount(0);
 	await expectAccessible(participant);
+});
+
+test('a comment thread on a template element: written, answered, resolved and counted', async ({
+	loggedInPage: facilitator,
+	secondUser: participant,
+	server
+}) => {
+	const demo = demoDocuments(server);
+	const api = `/api/v1/workshops/${demo.workshopId}/documents/${demo.template}/comments`;
+	const before = commentsSchema.parse(
+		await (await facilitator.request.get(server.url + api)).json()
+	);
+	if (before.elements.length === 0) {
+		// Nobody has opened the demo template in this server yet: store a starter's content the
+		// way the sync server stores a client's first edit.
+		storeTemplateUpdate(server, demo.template, Y.encodeStateAsUpdate(docFromStarter('lager')));
+	}
+	const runUrl = await openRunPage(facilitator, server.url);
+	const unresolved = facilitator.getByTestId('unresolved');
+	const start = before.unresolvedCount;
+	await expect(unresolved).toHaveText(`${start} uløste kommentarer`);
+
+	await participant.goto(runUrl);
+	await expect(participant.getByTestId('unresolved')).toHaveCount(0);
+	const element = participant.getByLabel('Hvad handler kommentaren om?');
+	const label = (await element.locator('option').first().textContent())?.trim() ?? '';
+	await participant.getByLabel('Kommentar', { exact: true }).fill('Kan vi sige det enklere?');
+	await participant.getByRole('button', { name: 'Gem kommentaren' }).click();
+	await expect(participant.getByText('Kommentaren er gemt.')).toBeVisible();
+	const elementName = label.replace(/^[^:]+: /, '');
+	const thread = participant.getByRole('article', { name: elementName }).last();
+	await expect(thread).toContainText('Kan vi sige det enklere?');
+	await expectAccessible(participant);
+
+	// The facilitator's page polls and counts it; the facilitator answers.
+	await expect(unresolved).toHaveText(`${start + 1} uløste kommentarer`);
+	const facilitatorThread = facilitator.getByRole('article', { name: elementName }).last();
+	await facilitatorThread
+		.getByLabel(`Svar på kommentaren om ${elementName}`)
+		.fill('Ja, lad os prøve.');
+	await facilitatorThread.getByRole('button', { name: 'Svar' }).click();
+	await expect(facilitatorThread).toContainText('Ja, lad os prøve.');
+
+	await participant.reload();
+	await thread.getByRole('button', { name: 'Markér som løst' }).click();
+	await expect(thread).toContainText('Løst');
+	await expect(unresolved).toHaveText(`${start} uløste kommentarer`);
 });

@@ -3,6 +3,8 @@ import { can } from '#lib/domain/permissions.ts';
 import { idSchema } from '#lib/domain/schemas.ts';
 import { castDotsSchema, openVoteSchema } from '#lib/domain/votes.ts';
 import { castDots, closeVote, listVotes, openVote } from '#lib/server/votes.ts';
+import { createCommentSchema } from '#lib/domain/comments.ts';
+import { createComment, listComments, resolveThread } from '#lib/server/comments.ts';
 import {
 	agendaSchema,
 	applyAgendaEdit,
@@ -26,11 +28,14 @@ export const load = (({ locals, url, params, depends }) => {
 		orgId: workshop.orgId,
 		phase: workshop.phase
 	} as const;
+	const templateId = workshop.documents.find((d) => d.kind === 'template')?.id;
 	return {
 		workshop: { id: workshop.id, title: workshop.title },
 		run: getRunView(user, workshop.id),
 		votes: listVotes(user, workshop.id),
-		canVote: can(user, 'vote', resource)
+		canVote: can(user, 'vote', resource),
+		canComment: can(user, 'comment', resource),
+		comments: templateId ? listComments(user, workshop.id, templateId) : null
 	};
 }) satisfies PageServerLoad;
 
@@ -112,5 +117,38 @@ export const actions = {
 		const result = await actFor('closeVote', () => closeVote(user, params.id, voteId.data));
 		if (isFailure(result)) return fail(result.status, { ...result.data, voteId: voteId.data });
 		return { form: 'closeVote', voteId: voteId.data, notice: 'vote.closedNotice' };
+	},
+	comment: async ({ request, locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const values = await formValues(request);
+		const templateId = templateDocumentId(user, params.id);
+		const parsed = createCommentSchema.safeParse({
+			elementId: values.elementId,
+			text: values.text,
+			parentId: values.parentId || undefined
+		});
+		if (!parsed.success) {
+			return fail(400, { form: 'comment', message: parsed.error.issues[0].message });
+		}
+		const result = await actFor('comment', () =>
+			createComment(user, params.id, templateId, parsed.data)
+		);
+		return isFailure(result) ? result : { form: 'comment', notice: 'comment.new.saved' };
+	},
+	resolve: async ({ request, locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const threadId = idSchema.safeParse((await formValues(request)).threadId);
+		if (!threadId.success) return unknownReference('resolve');
+		const templateId = templateDocumentId(user, params.id);
+		const result = await actFor('resolve', () =>
+			resolveThread(user, params.id, templateId, threadId.data)
+		);
+		return isFailure(result) ? result : { form: 'resolve' };
 	}
 } satisfies Actions;
+
+/** The workshop's template document id ('' when missing, which the comment functions refuse). */
+function templateDocumentId(user: App.Locals['user'] & object, workshopId: string): string {
+	const workshop = loadOrError(() => getWorkshop(user, workshopId));
+	return workshop.documents.find((d) => d.kind === 'template')?.id ?? '';
+}
