@@ -86,7 +86,7 @@ test('an anonymous dot vote: participants vote within their dots, results after 
 	await facilitator.getByLabel('Spørgsmål').fill('Hvilke udsagn skal med?');
 	await facilitator.getByLabel('Prikker pr. person').fill('2');
 	await facilitator
-		.getByLabel('Kandidater (ét udsagn pr. linje)')
+		.getByLabel('Andre kandidater (ét udsagn pr. linje)')
 		.fill('Møder til tiden\nSpørger om hjælp\nTager initiativ');
 	await facilitator.getByRole('button', { name: 'Åbn afstemningen' }).click();
 	await expect(facilitator.getByText('Afstemningen er åbnet.')).toBeVisible();

@@ -5,6 +5,12 @@
  * leaves the vote unchanged and says why in Danish.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import * as Y from 'yjs';
+import { demoDocuments } from '../support/demo-documents.ts';
+import { docFromStarter } from '../support/template-docs.ts';
+import { readTemplate } from '#lib/collab/template-binding.ts';
 import { z } from 'zod';
 import { startServer, type TestServer } from '../support/server.ts';
 import { ApiClient } from '../support/http.ts';
@@ -181,6 +187,49 @@ describe('dot votes over the API', () => {
 			`/api/v1/workshops/${demoId}/votes/${voteId}/close`
 		);
 		expect(again.status).toBe(409);
+		expect(await votes(as.facilitator)).toEqual(before);
+	});
+});
+
+describe('votes on the template’s statements', () => {
+	it('takes candidates from the stored template, with their current text', async () => {
+		const doc = docFromStarter('lager');
+		const db = new DatabaseSync(path.join(server.dataDir, 'formvaerk.db'));
+		try {
+			db.exec('PRAGMA busy_timeout = 5000');
+			db.prepare(
+				'INSERT INTO doc_updates (document_id, data, author_id, created_at) VALUES (?, ?, NULL, ?)'
+			).run(demoDocuments(server).template, Y.encodeStateAsUpdate(doc), Date.now());
+		} finally {
+			db.close();
+		}
+		const [first, second] = readTemplate(doc).areas[0].statements;
+		const response = await as.facilitator.request('POST', `/api/v1/workshops/${demoId}/votes`, {
+			title: 'Udsagn fra skabelonen',
+			dotsPerPerson: 2,
+			candidates: [
+				{ statementId: first.id, text: 'ignored: the template decides' },
+				{ statementId: second.id },
+				{ text: 'Et nyt udsagn' }
+			]
+		});
+		expect(response.status).toBe(201);
+		expect(voteSchema.parse(response.body).candidates.map((c) => [c.text, c.statementId])).toEqual([
+			[first.text, first.id],
+			[second.text, second.id],
+			['Et nyt udsagn', null]
+		]);
+	});
+
+	it('refuses a statement that is not in the template; no vote is opened', async () => {
+		const before = await votes(as.facilitator);
+		const response = await as.facilitator.request('POST', `/api/v1/workshops/${demoId}/votes`, {
+			title: 'Ukendt',
+			dotsPerPerson: 2,
+			candidates: [{ statementId: 'noSuchStatement' }, { text: 'B' }]
+		});
+		expect(response.status).toBe(400);
+		expect(errorOf(response).message).toBe(da.vote.error.unknownStatement);
 		expect(await votes(as.facilitator)).toEqual(before);
 	});
 });

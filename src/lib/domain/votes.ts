@@ -20,11 +20,22 @@ const text = (max: number) =>
 		.min(1, { error: 'field.required' })
 		.max(max, { error: 'field.tooLong' });
 
-/** A candidate: free text, optionally naming the template statement it came from. */
-export const candidateInputSchema = z.object({
-	text: text(MAX_CANDIDATE_LENGTH),
-	statementId: z.string().max(64, { error: 'field.tooLong' }).optional()
-});
+/**
+ * A candidate: free text, or a statement of the workshop's template (`statementId`), whose
+ * current text the server then uses.
+ */
+export const candidateInputSchema = z
+	.object({
+		text: text(MAX_CANDIDATE_LENGTH).optional(),
+		statementId: z
+			.string()
+			.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'vote.error.unknownStatement' })
+			.optional()
+	})
+	.refine((c) => c.text !== undefined || c.statementId !== undefined, {
+		path: ['text'],
+		error: 'field.required'
+	});
 
 /** The body of `POST /api/v1/workshops/{id}/votes`. */
 export const openVoteSchema = z.object({

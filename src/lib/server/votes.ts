@@ -8,7 +8,8 @@ import { getDb, transaction } from './db.ts';
 import { newId } from './ids.ts';
 import { authorizeWorkshop } from './workshops.ts';
 import { can, type Actor } from '#lib/domain/permissions.ts';
-import { ConflictError, NotFoundError } from '#lib/domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#lib/domain/errors.ts';
+import { readStoredTemplate } from './template-state.ts';
 import {
 	allocate,
 	dotsUsed,
@@ -115,12 +116,44 @@ export function listVotes(actor: Actor, workshopId: string): VoteView[] {
 	return rows.map((row) => viewOf(row, actor, canRun));
 }
 
+/** Statement id → current text, from the workshop's template as the sync server stored it. */
+function templateStatements(workshopId: string): Map<string, string> {
+	const doc = getDb()
+		.prepare(`SELECT id FROM documents WHERE workshop_id = ? AND kind = 'template'`)
+		.get(workshopId) as { id: string } | undefined;
+	if (!doc) return new Map();
+	const template = readStoredTemplate(doc.id);
+	return new Map(template.areas.flatMap((a) => a.statements.map((s) => [s.id, s.text])));
+}
+
+/** Candidates with their texts: a template statement's current text wins over a given one. */
+function resolveCandidates(
+	workshopId: string,
+	candidates: OpenVoteInput['candidates']
+): { text: string; statementId: string | null }[] {
+	const statements = candidates.some((c) => c.statementId)
+		? templateStatements(workshopId)
+		: new Map<string, string>();
+	return candidates.map((candidate) => {
+		if (!candidate.statementId) return { text: candidate.text ?? '', statementId: null };
+		const text = statements.get(candidate.statementId);
+		if (text === undefined) {
+			throw new ValidationError('vote.error.unknownStatement', {
+				candidates: 'vote.error.unknownStatement'
+			});
+		}
+		return { text, statementId: candidate.statementId };
+	});
+}
+
 /**
- * Opens a vote on `input.candidates` (facilitators only).
- * @throws NotFoundError, ForbiddenError.
+ * Opens a vote on `input.candidates` (facilitators only); template statements are checked to
+ * exist and shown with their current text.
+ * @throws NotFoundError, ForbiddenError, ValidationError `vote.error.unknownStatement`.
  */
 export function openVote(actor: Actor, workshopId: string, input: OpenVoteInput): VoteView {
 	authorizeWorkshop(actor, workshopId, 'run');
+	const candidates = resolveCandidates(workshopId, input.candidates);
 	const db = getDb();
 	const id = newId();
 	transaction(db, () => {
@@ -128,10 +161,10 @@ export function openVote(actor: Actor, workshopId: string, input: OpenVoteInput)
 			`INSERT INTO votes (id, workshop_id, title, dots_per_person, is_open, created_by, created_at)
 			 VALUES (?, ?, ?, ?, 1, ?, ?)`
 		).run(id, workshopId, input.title, input.dotsPerPerson, actor.id, Date.now());
-		input.candidates.forEach((candidate, position) => {
+		candidates.forEach((candidate, position) => {
 			db.prepare(
 				`INSERT INTO vote_candidates (vote_id, id, text, statement_id, position) VALUES (?, ?, ?, ?, ?)`
-			).run(id, newId(), candidate.text, candidate.statementId ?? null, position);
+			).run(id, newId(), candidate.text, candidate.statementId, position);
 		});
 	});
 	return viewOf(loadVoteRow(workshopId, id), actor, true);

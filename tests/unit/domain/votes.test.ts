@@ -70,4 +70,11 @@ describe('vote schemas', () => {
 		expect(openVoteSchema.safeParse({ ...ok, candidates: [{ text: 'A' }] }).success).toBe(false);
 		expect(castDotsSchema.safeParse({ candidateId: 'a', dots: -1 }).success).toBe(false);
 	});
+
+	it('takes a candidate as text or as a template statement id, not neither', () => {
+		const base = { title: 'Hvilke?', dotsPerPerson: 3 };
+		const parse = (candidates: object[]) => openVoteSchema.safeParse({ ...base, candidates });
+		expect(parse([{ statementId: 'st1' }, { text: 'B' }]).success).toBe(true);
+		expect(parse([{}, { text: 'B' }]).success).toBe(false);
+	});
 });

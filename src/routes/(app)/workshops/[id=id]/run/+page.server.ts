@@ -63,24 +63,32 @@ export const actions = {
 	},
 	openVote: async ({ request, locals, url, params }) => {
 		const user = requireUser(locals, url);
-		const values = await formValues(request);
-		const kept = {
-			title: values.title ?? '',
-			dotsPerPerson: values.dotsPerPerson ?? '',
-			candidates: values.candidates ?? ''
+		const data = await request.formData();
+		const field = (name: string) => {
+			const value = data.get(name);
+			return typeof value === 'string' ? value : '';
 		};
+		const kept = {
+			title: field('title'),
+			dotsPerPerson: field('dotsPerPerson'),
+			candidates: field('candidates')
+		};
+		const statementIds = data.getAll('statementId').filter((v) => typeof v === 'string');
 		const parsed = openVoteSchema.safeParse({
 			title: kept.title,
 			dotsPerPerson: Number(kept.dotsPerPerson),
-			candidates: kept.candidates
-				.split('\n')
-				.map((line) => line.trim())
-				.filter(Boolean)
-				.map((text) => ({ text }))
+			candidates: [
+				...statementIds.map((statementId) => ({ statementId })),
+				...kept.candidates
+					.split('\n')
+					.map((line) => line.trim())
+					.filter(Boolean)
+					.map((text) => ({ text }))
+			]
 		});
 		if (!parsed.success) {
 			const failure = invalidInput('openVote', parsed.error, kept);
-			// A problem with one candidate line is shown at the candidates field.
+			// A problem with one candidate is shown at the candidates field.
 			const fields = failure.data.fields ?? {};
 			for (const key of Object.keys(fields)) {
 				if (key.startsWith('candidates.')) fields.candidates ??= fields[key];
