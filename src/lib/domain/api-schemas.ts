@@ -113,3 +113,68 @@ export const apiErrorSchema = z.object({
 	})
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+/** The run state of a workshop's day (`GET /api/v1/workshops/{id}/run`). */
+export const runViewSchema = z.object({
+	agenda: z.array(z.object({ title: z.string(), minutes: z.number().int() })),
+	itemIndex: z.number().int(),
+	isRunning: z.boolean(),
+	/** Planned length of the current item plus added time, in milliseconds. */
+	totalMs: z.number().int(),
+	/** Time left when the answer was made; negative once the item runs over. */
+	remainingMs: z.number().int(),
+	warning: z.enum(['none', 'warning', 'critical', 'over']),
+	canRun: z.boolean(),
+	/** Changes whenever the facilitator changes agenda or timer. */
+	version: z.number().int()
+});
+export type RunViewBody = z.infer<typeof runViewSchema>;
+
+/** A dot vote as the requester may see it (`GET /api/v1/workshops/{id}/votes`). */
+export const voteSchema = z.object({
+	id: z.string(),
+	title: z.string(),
+	dotsPerPerson: z.number().int(),
+	isOpen: z.boolean(),
+	candidates: z.array(
+		z.object({
+			id: z.string(),
+			text: z.string(),
+			statementId: z.string().nullable(),
+			/** Total dots; null while the vote is open, except for the facilitator. */
+			count: z.number().int().nullable()
+		})
+	),
+	/** The requester's own dots: candidate id → dots. */
+	myDots: z.record(z.string(), z.number().int()),
+	dotsLeft: z.number().int(),
+	/** How many people have voted; null while the vote is open, except for the facilitator. */
+	voters: z.number().int().nullable()
+});
+export type VoteBody = z.infer<typeof voteSchema>;
+
+const commentSchema = z.object({
+	id: z.string(),
+	authorName: z.string().nullable(),
+	text: z.string(),
+	createdAt: timestampSchema
+});
+
+/** A template document's comments (`GET .../documents/{docId}/comments`). */
+export const commentsSchema = z.object({
+	elements: z.array(
+		z.object({ id: z.string(), kind: z.enum(['area', 'statement', 'level']), label: z.string() })
+	),
+	threads: z.array(
+		commentSchema.extend({
+			elementId: z.string(),
+			elementKind: z.enum(['area', 'statement', 'level']),
+			/** Null once the element has been deleted; the thread then counts as resolved. */
+			elementLabel: z.string().nullable(),
+			isResolved: z.boolean(),
+			replies: z.array(commentSchema)
+		})
+	),
+	unresolvedCount: z.number().int()
+});
+export type CommentsBody = z.infer<typeof commentsSchema>;

@@ -130,3 +130,17 @@ export const COLLAB_SESSION_RECHECK_MS = 60_000;
 export const COLLAB_WORKER_CORE_BYTES = 1024 * 1024;
 /** The collaboration server logs update residence times (p50/p99) this often. */
 export const COLLAB_METRICS_INTERVAL_MS = 5_000;
+
+/** Run mode: most items on a day's agenda, longest item, and most minutes added in one step. */
+export const MAX_AGENDA_ITEMS = 30;
+export const MAX_AGENDA_ITEM_MINUTES = 480;
+export const MAX_ADD_MINUTES = 120;
+
+/** Dot votes: most dots per person, candidates per vote, and length of a candidate's text. */
+export const MAX_DOTS_PER_PERSON = 10;
+export const MIN_VOTE_CANDIDATES = 2;
+export const MAX_VOTE_CANDIDATES = 30;
+export const MAX_CANDIDATE_LENGTH = 300;
+
+/** Longest comment on a template element. */
+export const MAX_COMMENT_LENGTH = 2000;

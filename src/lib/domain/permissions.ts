@@ -29,8 +29,20 @@ export type Resource = OrgResource | WorkshopResource | DocumentResource;
  * - `manage`: org: users and roles; workshop: invitations and members.
  * - `create-workshop`: start a workshop in an organisation.
  * - `change-phase`: move a workshop between phases.
+ * - `run`: run the day: agenda, timer and votes (run mode).
+ * - `vote`: cast one's own dots in a workshop's vote (the work group and the facilitator).
+ * - `comment`: write, answer and resolve comments on a workshop's documents (the same people).
  */
-export const ACTIONS = ['read', 'write', 'manage', 'create-workshop', 'change-phase'] as const;
+export const ACTIONS = [
+	'read',
+	'write',
+	'manage',
+	'create-workshop',
+	'change-phase',
+	'run',
+	'vote',
+	'comment'
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** True when `actor` may perform `action` on `resource`. Unknown combinations are refused. */
@@ -75,7 +87,11 @@ function canOnWorkshop(actor: Actor, action: Action, workshop: WorkshopResource)
 			return role === 'facilitator' || isAdmin;
 		case 'write':
 		case 'change-phase':
+		case 'run':
 			return role === 'facilitator';
+		case 'vote':
+		case 'comment':
+			return role === 'facilitator' || role === 'member';
 		default:
 			return false;
 	}

@@ -14,15 +14,21 @@ import {
 } from '#lib/domain/schemas.ts';
 import {
 	acceptedInvitationSchema,
+	commentsSchema,
 	createdInvitationSchema,
 	invitationSchema,
 	meSchema,
 	phaseChangedSchema,
 	registeredSchema,
+	runViewSchema,
+	voteSchema,
 	userSchema,
 	workshopDetailSchema,
 	workshopSummarySchema
 } from '#lib/domain/api-schemas.ts';
+import { timerActionSchema } from '#lib/domain/run-mode.ts';
+import { castDotsSchema, openVoteSchema } from '#lib/domain/votes.ts';
+import { createCommentSchema } from '#lib/domain/comments.ts';
 
 /** One documented operation: the route file under src/routes/api/v1 must export `method`. */
 export type ApiOperation = {
@@ -131,6 +137,101 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		request: { schema: changePhaseSchema, example: { phase: 'drejebog' } },
 		success: { status: 200, description: 'Moved', schema: phaseChangedSchema },
 		errors: [400, 401, 403, 404, 413]
+	},
+	{
+		method: 'get',
+		path: `${V1}/workshops/{id}/run`,
+		operationId: 'getRunState',
+		summary: "The day's agenda, current item and time left (run mode)",
+		tag: 'workshops',
+		success: { status: 200, description: 'The run state', schema: runViewSchema },
+		errors: [401, 404]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/run/timer`,
+		operationId: 'changeTimer',
+		summary: 'Start, pause, add minutes to or advance the timer (facilitators)',
+		tag: 'workshops',
+		request: { schema: timerActionSchema, example: { action: 'add', minutes: 5 } },
+		success: { status: 200, description: 'The new run state', schema: runViewSchema },
+		errors: [400, 401, 403, 404, 413]
+	},
+	{
+		method: 'get',
+		path: `${V1}/workshops/{id}/votes`,
+		operationId: 'listVotes',
+		summary: "The workshop's dot votes; open counts only for the facilitator",
+		tag: 'workshops',
+		success: { status: 200, description: 'Votes, newest first', schema: z.array(voteSchema) },
+		errors: [401, 404]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/votes`,
+		operationId: 'openVote',
+		summary: 'Open an anonymous dot vote on candidate statements (facilitators)',
+		tag: 'workshops',
+		request: {
+			schema: openVoteSchema,
+			example: {
+				title: 'Hvilke udsagn skal med?',
+				dotsPerPerson: 3,
+				candidates: [{ text: 'Møder til tiden' }, { text: 'Spørger om hjælp' }]
+			}
+		},
+		success: { status: 201, description: 'Opened', schema: voteSchema },
+		errors: [400, 401, 403, 404, 413]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/votes/{voteId}/dots`,
+		operationId: 'castDots',
+		summary: "Give one candidate a number of the requester's own dots (0 takes them back)",
+		tag: 'workshops',
+		request: { schema: castDotsSchema, example: { candidateId: 'k3J9xYz1AbCdEfGh', dots: 2 } },
+		success: { status: 200, description: 'The vote as the voter sees it', schema: voteSchema },
+		errors: [400, 401, 403, 404, 409, 413]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/votes/{voteId}/close`,
+		operationId: 'closeVote',
+		summary: 'Close a vote; everyone then sees the counts (facilitators)',
+		tag: 'workshops',
+		success: { status: 200, description: 'Closed', schema: voteSchema },
+		errors: [401, 403, 404, 409]
+	},
+	{
+		method: 'get',
+		path: `${V1}/workshops/{id}/documents/{docId}/comments`,
+		operationId: 'listComments',
+		summary: "A template document's comment threads and commentable elements",
+		tag: 'workshops',
+		success: { status: 200, description: 'Comments', schema: commentsSchema },
+		errors: [400, 401, 404]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/documents/{docId}/comments`,
+		operationId: 'createComment',
+		summary: 'Comment on an area, statement or level, or reply with parentId (work group)',
+		tag: 'workshops',
+		request: {
+			schema: createCommentSchema,
+			example: { elementId: 'k3J9xYz1AbCdEfGh', text: 'Kan vi sige det enklere?' }
+		},
+		success: { status: 201, description: 'Saved; all comments', schema: commentsSchema },
+		errors: [400, 401, 403, 404, 413]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/documents/{docId}/comments/{commentId}/resolve`,
+		operationId: 'resolveComment',
+		summary: 'Mark a comment thread resolved (work group)',
+		tag: 'workshops',
+		success: { status: 200, description: 'Resolved; all comments', schema: commentsSchema },
+		errors: [400, 401, 403, 404]
 	},
 	{
 		method: 'delete',

@@ -133,7 +133,7 @@ function loadRow(workshopId: string): WorkshopRow | undefined {
 export function authorizeWorkshop(
 	actor: Actor,
 	workshopId: string,
-	action: 'read' | 'write' | 'manage' | 'change-phase'
+	action: 'read' | 'write' | 'manage' | 'change-phase' | 'run' | 'vote' | 'comment'
 ): WorkshopResource {
 	const row = loadRow(workshopId);
 	if (!row) throw new NotFoundError('workshop');

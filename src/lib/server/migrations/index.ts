@@ -3,7 +3,8 @@
  * Each runs in its own transaction and records itself in `schema_migrations`.
  */
 import { m001Initial } from './001-initial.ts';
+import { m002RunMode } from './002-run-mode.ts';
 
 export type Migration = { version: number; name: string; sql: string };
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RunMode];

@@ -1,0 +1,107 @@
+/**
+ * Anonymous dot votes (issue 5): the facilitator opens a vote on candidate statements with a
+ * number of dots per person; each participant spreads (and may stack) their dots. This module
+ * holds the input shapes and the pure rules: the dot budget and the counting.
+ */
+import { z } from 'zod';
+import { ValidationError } from './errors.ts';
+import {
+	MAX_CANDIDATE_LENGTH,
+	MAX_DOTS_PER_PERSON,
+	MAX_TITLE_LENGTH,
+	MAX_VOTE_CANDIDATES,
+	MIN_VOTE_CANDIDATES
+} from './limits.ts';
+
+const text = (max: number) =>
+	z
+		.string({ error: 'field.required' })
+		.trim()
+		.min(1, { error: 'field.required' })
+		.max(max, { error: 'field.tooLong' });
+
+/**
+ * A candidate: free text, or a statement of the workshop's template (`statementId`), whose
+ * current text the server then uses.
+ */
+export const candidateInputSchema = z
+	.object({
+		text: text(MAX_CANDIDATE_LENGTH).optional(),
+		statementId: z
+			.string()
+			.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'vote.error.unknownStatement' })
+			.optional()
+	})
+	.refine((c) => c.text !== undefined || c.statementId !== undefined, {
+		path: ['text'],
+		error: 'field.required'
+	});
+
+/** The body of `POST /api/v1/workshops/{id}/votes`. */
+export const openVoteSchema = z.object({
+	title: text(MAX_TITLE_LENGTH),
+	dotsPerPerson: z
+		.int({ error: 'vote.field.dots' })
+		.min(1, { error: 'vote.field.dots' })
+		.max(MAX_DOTS_PER_PERSON, { error: 'vote.field.dots' }),
+	candidates: z
+		.array(candidateInputSchema, { error: 'vote.field.candidates' })
+		.min(MIN_VOTE_CANDIDATES, { error: 'vote.field.candidates' })
+		.max(MAX_VOTE_CANDIDATES, { error: 'vote.field.candidates' })
+});
+export type OpenVoteInput = z.infer<typeof openVoteSchema>;
+
+/** The body of `POST .../votes/{voteId}/dots`: how many of one's dots a candidate gets (0 removes). */
+export const castDotsSchema = z.object({
+	candidateId: z
+		.string({ error: 'vote.error.unknownCandidate' })
+		.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'vote.error.unknownCandidate' }),
+	dots: z
+		.int({ error: 'vote.field.castDots' })
+		.min(0, { error: 'vote.field.castDots' })
+		.max(MAX_DOTS_PER_PERSON, { error: 'vote.field.castDots' })
+});
+export type CastDotsInput = z.infer<typeof castDotsSchema>;
+
+/** One voter's dots: candidate id → dots. */
+export type Allocation = Record<string, number>;
+
+/** Dots used in an allocation. */
+export function dotsUsed(allocation: Allocation): number {
+	return Object.values(allocation).reduce((sum, n) => sum + n, 0);
+}
+
+/**
+ * The voter's allocation after giving `dots` to one candidate.
+ * @throws ValidationError `vote.error.unknownCandidate`, `vote.error.tooManyDots`.
+ */
+export function allocate(
+	current: Allocation,
+	candidateIds: readonly string[],
+	input: CastDotsInput,
+	dotsPerPerson: number
+): Allocation {
+	if (!candidateIds.includes(input.candidateId)) {
+		throw new ValidationError('vote.error.unknownCandidate', {
+			candidateId: 'vote.error.unknownCandidate'
+		});
+	}
+	const next = { ...current, [input.candidateId]: input.dots };
+	if (input.dots === 0) delete next[input.candidateId];
+	if (dotsUsed(next) > dotsPerPerson) {
+		throw new ValidationError('vote.error.tooManyDots', { dots: 'vote.error.tooManyDots' });
+	}
+	return next;
+}
+
+/** Total dots per candidate (every candidate listed, zero when nobody chose it). */
+export function tally(
+	candidateIds: readonly string[],
+	dots: readonly { candidateId: string; dots: number }[]
+): Record<string, number> {
+	const counts: Record<string, number> = Object.fromEntries(candidateIds.map((id) => [id, 0]));
+	for (const row of dots) {
+		if (row.candidateId in counts) counts[row.candidateId] += row.dots;
+	}
+	return counts;
+}

@@ -1,0 +1,180 @@
+/**
+ * Comments on template elements: threads with replies and a resolved state. The work group and
+ * the facilitator (`comment`) write, answer and resolve; everyone who may read the workshop reads.
+ * A new thread must name an element that exists in the stored template; a thread outlives its
+ * element and then counts as resolved. Every function checks `can()` itself.
+ */
+import { getDb, transaction } from './db.ts';
+import { newId } from './ids.ts';
+import { authorizeWorkshop } from './workshops.ts';
+import { readStoredTemplate } from './template-state.ts';
+import type { Actor } from '#lib/domain/permissions.ts';
+import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
+import {
+	commentableElements,
+	type CommentableElement,
+	type CommentableKind,
+	type CreateCommentInput
+} from '#lib/domain/comments.ts';
+
+export type CommentView = {
+	id: string;
+	authorName: string | null;
+	text: string;
+	createdAt: string;
+};
+export type CommentThreadView = CommentView & {
+	elementId: string;
+	elementKind: CommentableKind;
+	/** The element's current label; null once the element has been deleted. */
+	elementLabel: string | null;
+	isResolved: boolean;
+	replies: CommentView[];
+};
+export type CommentsView = {
+	/** What one can comment on now, in reading order. */
+	elements: CommentableElement[];
+	threads: CommentThreadView[];
+	unresolvedCount: number;
+};
+
+type CommentRow = {
+	id: string;
+	element_id: string;
+	element_kind: CommentableKind;
+	parent_id: string | null;
+	author_name: string | null;
+	text: string;
+	created_at: number;
+	resolved_at: number | null;
+};
+
+/** The template document `documentId` of workshop `workshopId`. @throws NotFoundError. */
+function requireTemplateDocument(workshopId: string, documentId: string): void {
+	const row = getDb()
+		.prepare('SELECT kind FROM documents WHERE id = ? AND workshop_id = ?')
+		.get(documentId, workshopId) as { kind: string } | undefined;
+	if (!row) throw new NotFoundError('document');
+	if (row.kind !== 'template') throw new ValidationError('comment.error.notTemplate');
+}
+
+function commentOf(row: CommentRow): CommentView {
+	return {
+		id: row.id,
+		authorName: row.author_name,
+		text: row.text,
+		createdAt: new Date(row.created_at).toISOString()
+	};
+}
+
+/**
+ * The document's comment threads, oldest first, with the elements one can comment on.
+ * @throws NotFoundError (workshop or document), ValidationError (not a template).
+ */
+export function listComments(actor: Actor, workshopId: string, documentId: string): CommentsView {
+	authorizeWorkshop(actor, workshopId, 'read');
+	requireTemplateDocument(workshopId, documentId);
+	const elements = commentableElements(readStoredTemplate(documentId));
+	const byId = new Map(elements.map((e) => [e.id, e]));
+	const rows = getDb()
+		.prepare(
+			`SELECT c.id, c.element_id, c.element_kind, c.parent_id, u.name AS author_name, c.text,
+			   c.created_at, c.resolved_at
+			 FROM comments c LEFT JOIN users u ON u.id = c.author_id
+			 WHERE c.document_id = ? ORDER BY c.created_at, c.rowid`
+		)
+		.all(documentId) as CommentRow[];
+	const threads = new Map<string, CommentThreadView>();
+	for (const row of rows.filter((r) => r.parent_id === null)) {
+		const element = byId.get(row.element_id);
+		threads.set(row.id, {
+			...commentOf(row),
+			elementId: row.element_id,
+			elementKind: row.element_kind,
+			elementLabel: element?.label ?? null,
+			isResolved: row.resolved_at !== null || !element,
+			replies: []
+		});
+	}
+	for (const row of rows) {
+		if (row.parent_id !== null) threads.get(row.parent_id)?.replies.push(commentOf(row));
+	}
+	const list = [...threads.values()];
+	return { elements, threads: list, unresolvedCount: list.filter((t) => !t.isResolved).length };
+}
+
+/**
+ * Starts a thread on an element of the stored template, or replies to a thread (`parentId`).
+ * @throws NotFoundError (workshop, document, thread), ForbiddenError (staff, administrators),
+ * ValidationError `comment.error.unknownElement` when the element does not exist.
+ */
+export function createComment(
+	actor: Actor,
+	workshopId: string,
+	documentId: string,
+	input: CreateCommentInput
+): CommentsView {
+	authorizeWorkshop(actor, workshopId, 'comment');
+	requireTemplateDocument(workshopId, documentId);
+	const db = getDb();
+	let element: { id: string; kind: CommentableKind };
+	if (input.parentId) {
+		const root = db
+			.prepare(
+				`SELECT element_id AS id, element_kind AS kind FROM comments
+				 WHERE id = ? AND document_id = ? AND parent_id IS NULL`
+			)
+			.get(input.parentId, documentId) as typeof element | undefined;
+		if (!root) throw new NotFoundError('comment.error.unknownThread');
+		element = root;
+	} else {
+		const found = commentableElements(readStoredTemplate(documentId)).find(
+			(e) => e.id === input.elementId
+		);
+		if (!found) {
+			throw new ValidationError('comment.error.unknownElement', {
+				elementId: 'comment.error.unknownElement'
+			});
+		}
+		element = found;
+	}
+	db.prepare(
+		`INSERT INTO comments (id, document_id, element_id, element_kind, parent_id, author_id, text, created_at)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	).run(
+		newId(),
+		documentId,
+		element.id,
+		element.kind,
+		input.parentId ?? null,
+		actor.id,
+		input.text,
+		Date.now()
+	);
+	return listComments(actor, workshopId, documentId);
+}
+
+/**
+ * Marks a thread resolved (again is fine).
+ * @throws NotFoundError (workshop, document, thread), ForbiddenError.
+ */
+export function resolveThread(
+	actor: Actor,
+	workshopId: string,
+	documentId: string,
+	threadId: string
+): CommentsView {
+	authorizeWorkshop(actor, workshopId, 'comment');
+	requireTemplateDocument(workshopId, documentId);
+	const db = getDb();
+	transaction(db, () => {
+		const result = db
+			.prepare(
+				`UPDATE comments SET resolved_at = COALESCE(resolved_at, ?), resolved_by = COALESCE(resolved_by, ?)
+				 WHERE id = ? AND document_id = ? AND parent_id IS NULL`
+			)
+			.run(Date.now(), actor.id, threadId, documentId);
+		if (result.changes === 0) throw new NotFoundError('comment.error.unknownThread');
+	});
+	return listComments(actor, workshopId, documentId);
+}

@@ -1,0 +1,214 @@
+/**
+ * Anonymous dot votes on the server. The facilitator (`run`) opens and closes votes; the work
+ * group and the facilitator (`vote`) cast their own dots. Counts are shown to the facilitator
+ * while a vote is open and to everyone once it is closed; who gave which dots is never shown to
+ * anyone but the voter. Every function checks `can()` itself.
+ */
+import { getDb, transaction } from './db.ts';
+import { newId } from './ids.ts';
+import { authorizeWorkshop } from './workshops.ts';
+import { can, type Actor } from '#lib/domain/permissions.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#lib/domain/errors.ts';
+import { readStoredTemplate } from './template-state.ts';
+import {
+	allocate,
+	dotsUsed,
+	tally,
+	type Allocation,
+	type CastDotsInput,
+	type OpenVoteInput
+} from '#lib/domain/votes.ts';
+
+export type VoteCandidateView = {
+	id: string;
+	text: string;
+	statementId: string | null;
+	/** Total dots; null while the vote is open, unless the requester runs the workshop. */
+	count: number | null;
+};
+export type VoteView = {
+	id: string;
+	title: string;
+	dotsPerPerson: number;
+	isOpen: boolean;
+	candidates: VoteCandidateView[];
+	/** The requester's own dots. */
+	myDots: Allocation;
+	dotsLeft: number;
+	/** How many people have cast dots; like counts, only for the facilitator while open. */
+	voters: number | null;
+};
+
+type VoteRow = { id: string; title: string; dots_per_person: number; is_open: number };
+type CandidateRow = { id: string; text: string; statement_id: string | null };
+
+function loadVoteRow(workshopId: string, voteId: string): VoteRow {
+	const row = getDb()
+		.prepare(
+			'SELECT id, title, dots_per_person, is_open FROM votes WHERE id = ? AND workshop_id = ?'
+		)
+		.get(voteId, workshopId) as VoteRow | undefined;
+	if (!row) throw new NotFoundError('vote.error.unknown');
+	return row;
+}
+
+function candidatesOf(voteId: string): CandidateRow[] {
+	return getDb()
+		.prepare(
+			'SELECT id, text, statement_id FROM vote_candidates WHERE vote_id = ? ORDER BY position'
+		)
+		.all(voteId) as CandidateRow[];
+}
+
+function allocationOf(voteId: string, userId: string): Allocation {
+	const rows = getDb()
+		.prepare('SELECT candidate_id, dots FROM vote_dots WHERE vote_id = ? AND user_id = ?')
+		.all(voteId, userId) as { candidate_id: string; dots: number }[];
+	return Object.fromEntries(rows.map((r) => [r.candidate_id, r.dots]));
+}
+
+function viewOf(row: VoteRow, actor: Actor, canSeeOpenCounts: boolean): VoteView {
+	const db = getDb();
+	const candidates = candidatesOf(row.id);
+	const isOpen = row.is_open === 1;
+	const showCounts = !isOpen || canSeeOpenCounts;
+	const dots = db
+		.prepare('SELECT candidate_id AS candidateId, dots FROM vote_dots WHERE vote_id = ?')
+		.all(row.id) as { candidateId: string; dots: number }[];
+	const counts = tally(
+		candidates.map((c) => c.id),
+		dots
+	);
+	const { n } = db
+		.prepare('SELECT COUNT(DISTINCT user_id) AS n FROM vote_dots WHERE vote_id = ?')
+		.get(row.id) as { n: number };
+	const myDots = allocationOf(row.id, actor.id);
+	return {
+		id: row.id,
+		title: row.title,
+		dotsPerPerson: row.dots_per_person,
+		isOpen,
+		candidates: candidates.map((c) => ({
+			id: c.id,
+			text: c.text,
+			statementId: c.statement_id,
+			count: showCounts ? counts[c.id] : null
+		})),
+		myDots,
+		dotsLeft: row.dots_per_person - dotsUsed(myDots),
+		voters: showCounts ? n : null
+	};
+}
+
+/**
+ * The workshop's votes, newest first, as the actor may see them.
+ * @throws NotFoundError when the workshop is missing or invisible to the actor.
+ */
+export function listVotes(actor: Actor, workshopId: string): VoteView[] {
+	const resource = authorizeWorkshop(actor, workshopId, 'read');
+	const canRun = can(actor, 'run', resource);
+	const rows = getDb()
+		.prepare(
+			`SELECT id, title, dots_per_person, is_open FROM votes WHERE workshop_id = ?
+			 ORDER BY created_at DESC, rowid DESC`
+		)
+		.all(workshopId) as VoteRow[];
+	return rows.map((row) => viewOf(row, actor, canRun));
+}
+
+/** Statement id → current text, from the workshop's template as the sync server stored it. */
+function templateStatements(workshopId: string): Map<string, string> {
+	const doc = getDb()
+		.prepare(`SELECT id FROM documents WHERE workshop_id = ? AND kind = 'template'`)
+		.get(workshopId) as { id: string } | undefined;
+	if (!doc) return new Map();
+	const template = readStoredTemplate(doc.id);
+	return new Map(template.areas.flatMap((a) => a.statements.map((s) => [s.id, s.text])));
+}
+
+/** Candidates with their texts: a template statement's current text wins over a given one. */
+function resolveCandidates(
+	workshopId: string,
+	candidates: OpenVoteInput['candidates']
+): { text: string; statementId: string | null }[] {
+	const statements = candidates.some((c) => c.statementId)
+		? templateStatements(workshopId)
+		: new Map<string, string>();
+	return candidates.map((candidate) => {
+		if (!candidate.statementId) return { text: candidate.text ?? '', statementId: null };
+		const text = statements.get(candidate.statementId);
+		if (text === undefined) {
+			throw new ValidationError('vote.error.unknownStatement', {
+				candidates: 'vote.error.unknownStatement'
+			});
+		}
+		return { text, statementId: candidate.statementId };
+	});
+}
+
+/**
+ * Opens a vote on `input.candidates` (facilitators only); template statements are checked to
+ * exist and shown with their current text.
+ * @throws NotFoundError, ForbiddenError, ValidationError `vote.error.unknownStatement`.
+ */
+export function openVote(actor: Actor, workshopId: string, input: OpenVoteInput): VoteView {
+	authorizeWorkshop(actor, workshopId, 'run');
+	const candidates = resolveCandidates(workshopId, input.candidates);
+	const db = getDb();
+	const id = newId();
+	transaction(db, () => {
+		db.prepare(
+			`INSERT INTO votes (id, workshop_id, title, dots_per_person, is_open, created_by, created_at)
+			 VALUES (?, ?, ?, ?, 1, ?, ?)`
+		).run(id, workshopId, input.title, input.dotsPerPerson, actor.id, Date.now());
+		candidates.forEach((candidate, position) => {
+			db.prepare(
+				`INSERT INTO vote_candidates (vote_id, id, text, statement_id, position) VALUES (?, ?, ?, ?, ?)`
+			).run(id, newId(), candidate.text, candidate.statementId, position);
+		});
+	});
+	return viewOf(loadVoteRow(workshopId, id), actor, true);
+}
+
+/**
+ * Gives `input.dots` of the actor's own dots to one candidate of an open vote.
+ * @throws NotFoundError (workshop or vote), ForbiddenError (staff, administrators),
+ * ConflictError `vote_closed`, ValidationError (unknown candidate, more dots than allowed).
+ */
+export function castDots(
+	actor: Actor,
+	workshopId: string,
+	voteId: string,
+	input: CastDotsInput
+): VoteView {
+	const resource = authorizeWorkshop(actor, workshopId, 'vote');
+	const db = getDb();
+	return transaction(db, () => {
+		const row = loadVoteRow(workshopId, voteId);
+		if (row.is_open !== 1) throw new ConflictError('vote_closed', 'vote.error.closed');
+		const candidateIds = candidatesOf(voteId).map((c) => c.id);
+		const next = allocate(allocationOf(voteId, actor.id), candidateIds, input, row.dots_per_person);
+		db.prepare('DELETE FROM vote_dots WHERE vote_id = ? AND user_id = ?').run(voteId, actor.id);
+		for (const [candidateId, dots] of Object.entries(next)) {
+			db.prepare(
+				'INSERT INTO vote_dots (vote_id, user_id, candidate_id, dots) VALUES (?, ?, ?, ?)'
+			).run(voteId, actor.id, candidateId, dots);
+		}
+		return viewOf(row, actor, can(actor, 'run', resource));
+	});
+}
+
+/**
+ * Closes an open vote; from then on everyone sees the counts (facilitators only).
+ * @throws NotFoundError, ForbiddenError, ConflictError `vote_closed`.
+ */
+export function closeVote(actor: Actor, workshopId: string, voteId: string): VoteView {
+	authorizeWorkshop(actor, workshopId, 'run');
+	const db = getDb();
+	return transaction(db, () => {
+		const row = loadVoteRow(workshopId, voteId);
+		if (row.is_open !== 1) throw new ConflictError('vote_closed', 'vote.error.closed');
+		db.prepare('UPDATE votes SET is_open = 0, closed_at = ? WHERE id = ?').run(Date.now(), voteId);
+		return viewOf({ ...row, is_open: 0 }, actor, true);
+	});
+}
