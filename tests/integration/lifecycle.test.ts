@@ -123,7 +123,10 @@ describe('health check and logs', () => {
 			await page.arrayBuffer();
 			expect(page.status).toBe(200);
 
-			const requests = logLines(server).filter((l) => typeof l.requestId === 'string');
+			// The child's log line travels through a pipe and may arrive just after the response.
+			const requestLines = () => logLines(server).filter((l) => typeof l.requestId === 'string');
+			await expect.poll(() => requestLines().length, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+			const requests = requestLines();
 			expect(requests.map((l) => [l.method, l.path, l.status])).toEqual([
 				['GET', '/healthz', 200],
 				['GET', '/login', 200]
