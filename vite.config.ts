@@ -1,13 +1,15 @@
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { collabPlugin } from './server/collab/vite-plugin.ts';
 
 export default defineConfig({
 	plugins: [
 		sveltekit({
 			adapter: adapter({ out: 'build' }),
 			compilerOptions: { runes: true }
-		})
+		}),
+		collabPlugin()
 	],
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],

@@ -15,6 +15,7 @@ import {
 import { acquireDataDirLock, DataDirLockedError } from '../src/lib/server/data-dir-lock.ts';
 import { log } from '../src/lib/server/log.ts';
 import { runFirstStart } from './first-start-banner.ts';
+import { attachCollab } from './collab/attach.ts';
 
 /** Prints why the server cannot start and exits; expected problems never show a stack trace. */
 function refuseToStart(message: string): never {
@@ -78,6 +79,13 @@ const server = http.createServer((req, res) => {
 		});
 });
 const closers: (() => Promise<void>)[] = [];
+
+// Same port, same process, same database handle as the app: /collab/<documentId>.
+const collab = attachCollab(server, {
+	maxFrameBytes: config.maxFrameBytes,
+	publicOrigin: config.origin
+});
+closers.push(() => collab.close());
 
 // The port is taken before first-start seeding, so a busy port cannot swallow the demo logins,
 // which are printed only once.

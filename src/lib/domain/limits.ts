@@ -70,3 +70,61 @@ export const MAX_RATERS = 6;
 export const MAX_HEADER_FIELDS = 15;
 /** Free-text sections per template. */
 export const MAX_FREE_TEXT_SECTIONS = 8;
+
+/**
+ * Largest WebSocket frame the collaboration server accepts (config `FORMVAERK_MAX_FRAME_BYTES`
+ * overrides it). 2 MiB holds a pasted chapter with images stripped many times over; bigger
+ * frames are refused by `ws` itself before they are buffered.
+ */
+export const COLLAB_MAX_FRAME_BYTES = 2 * 1024 * 1024;
+/**
+ * Largest document (its encoded Yjs state) the server stores. A year of workshop notes is a few
+ * hundred KB; 16 MiB leaves room for pasted material while keeping a cold load well under a second.
+ */
+export const COLLAB_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+/**
+ * Messages per second a connection may send on average. Fast typing is ~15 keystrokes/s, each
+ * giving one update and one cursor (awareness) message; 60/s leaves twice that headroom.
+ */
+export const COLLAB_MESSAGES_PER_SECOND = 60;
+/** Burst allowance on top of the rate: a reconnect sends sync, awareness and queued edits at once. */
+export const COLLAB_MESSAGE_BURST = 600;
+/** Bytes per second a connection may send on average (pastes and offline catch-up are bursts). */
+export const COLLAB_BYTES_PER_SECOND = 1024 * 1024;
+/** Byte burst: room for a few maximum-size frames in a row, e.g. an offline catch-up. */
+export const COLLAB_BYTE_BURST = 8 * 1024 * 1024;
+/** The server pings every connection this often and drops those that did not answer the last. */
+export const COLLAB_PING_INTERVAL_MS = 30_000;
+/**
+ * The update log of a document is compacted into a snapshot after this many appends. A cold
+ * load applies snapshot plus tail; 1000 small updates apply in about 3 ms.
+ */
+export const COLLAB_COMPACT_AFTER_UPDATES = 1000;
+/** …or after this many logged bytes, whichever comes first. */
+export const COLLAB_COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
+/**
+ * A room without connections stays loaded this long before it compacts and unloads, so that a
+ * page reload does not pay a cold load.
+ */
+export const COLLAB_UNLOAD_DELAY_MS = 2_000;
+/** Awareness client ids one connection may own (a stock client uses exactly one). */
+export const COLLAB_MAX_AWARENESS_CLIENTS = 4;
+/** Largest awareness state (JSON) one client may publish; cursors and a name need < 1 KB. */
+export const COLLAB_MAX_AWARENESS_STATE_BYTES = 16 * 1024;
+/** Frames a connection may send while its room is still loading; more is abuse. */
+export const COLLAB_MAX_QUEUED_FRAMES = 200;
+/**
+ * A connection whose unsent output exceeds this is too slow to follow the room (a stalled
+ * laptop); it is dropped and resyncs on reconnect instead of growing server memory.
+ */
+export const COLLAB_MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+/**
+ * Every open collaboration socket re-validates its session and rights this often, so a logout,
+ * expiry or password change elsewhere also ends it (access changes are pushed at once anyway).
+ */
+export const COLLAB_SESSION_RECHECK_MS = 60_000;
+/**
+ * A stored document at least this large is held in its own worker thread: loading or syncing it
+ * takes long enough (about 60 ms per MB) to stall every other room in the main thread.
+ */
+export const COLLAB_WORKER_CORE_BYTES = 1024 * 1024;

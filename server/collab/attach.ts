@@ -1,0 +1,167 @@
+/**
+ * Wires the collaboration pipeline onto an HTTP server:
+ * authenticate (auth.ts) → get or load room (room-registry.ts) → validate frame (connection.ts,
+ * protocol.ts) → append to the log (persistence.ts) → apply and broadcast (room.ts) → compact →
+ * unload. Only upgrades for `/collab/<documentId>` are taken; others (Vite's HMR socket) are
+ * left alone, and refused only when nobody else listens for upgrades.
+ */
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Logger } from 'pino';
+import { log as rootLog } from '../../src/lib/server/log.ts';
+import * as limits from '../../src/lib/domain/limits.ts';
+import { CLOSE_CODES } from '../../src/lib/domain/collab-close-codes.ts';
+import { authorizeUpgrade, documentIdFromUrl } from './auth.ts';
+import { Connection, type ConnectionLimits } from './connection.ts';
+import { RoomRegistry } from './room-registry.ts';
+import { watchAccess } from './access-watch.ts';
+import { SqliteDocStore } from './sqlite-store.ts';
+import type { RoomLimits } from './room.ts';
+import type { DocStore } from './persistence.ts';
+
+export type CollabOptions = {
+	/** Where documents are stored; the SQLite store on the process's database by default. */
+	store?: DocStore;
+	/** Largest frame, enforced by ws (closes with 1009). */
+	maxFrameBytes?: number;
+	/** Public origin (FORMVAERK_ORIGIN) accepted in the Origin header besides the Host. */
+	publicOrigin?: string;
+	/** How long an empty room stays loaded. */
+	unloadDelayMs?: number;
+	pingIntervalMs?: number;
+	/** How often every connection's session and rights are re-validated. */
+	sessionRecheckMs?: number;
+	room?: Partial<RoomLimits>;
+	connection?: Partial<ConnectionLimits>;
+	log?: Logger;
+};
+
+/** A running collaboration endpoint. */
+export type CollabServer = {
+	/** Closes every connection (1001), waits for pending appends, compacts and unloads rooms. */
+	close(): Promise<void>;
+	/** Open connections and loaded rooms, for health checks and tests. */
+	stats(): { connections: number; rooms: number; roomsInWorkers: number };
+};
+
+const STATUS_TEXT: Record<number, string> = {
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	503: 'Service Unavailable'
+};
+
+/** Answers an upgrade request with a plain HTTP status and closes the socket. */
+function refuse(socket: Duplex, status: number): void {
+	socket.once('finish', () => socket.destroy());
+	socket.end(
+		`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`
+	);
+}
+
+/** Attaches the collaboration endpoint to `server`. */
+export function attachCollab(server: http.Server, options: CollabOptions = {}): CollabServer {
+	const log = options.log ?? rootLog.child({ module: 'collab' });
+	const store = options.store ?? new SqliteDocStore();
+	const roomLimits: RoomLimits = {
+		maxDocumentBytes: limits.COLLAB_MAX_DOCUMENT_BYTES,
+		compactAfterUpdates: limits.COLLAB_COMPACT_AFTER_UPDATES,
+		compactAfterBytes: limits.COLLAB_COMPACT_AFTER_BYTES,
+		maxAwarenessClients: limits.COLLAB_MAX_AWARENESS_CLIENTS,
+		workerCoreBytes: limits.COLLAB_WORKER_CORE_BYTES,
+		...options.room
+	};
+	const connectionLimits: ConnectionLimits = {
+		messagesPerSecond: limits.COLLAB_MESSAGES_PER_SECOND,
+		messageBurst: limits.COLLAB_MESSAGE_BURST,
+		bytesPerSecond: limits.COLLAB_BYTES_PER_SECOND,
+		byteBurst: limits.COLLAB_BYTE_BURST,
+		maxQueuedFrames: limits.COLLAB_MAX_QUEUED_FRAMES,
+		maxBufferedBytes: limits.COLLAB_MAX_BUFFERED_BYTES,
+		...options.connection
+	};
+	const registry = new RoomRegistry(
+		store,
+		roomLimits,
+		options.unloadDelayMs ?? limits.COLLAB_UNLOAD_DELAY_MS,
+		log
+	);
+	const wss = new WebSocketServer({
+		noServer: true,
+		maxPayload: options.maxFrameBytes ?? limits.COLLAB_MAX_FRAME_BYTES,
+		perMessageDeflate: false
+	});
+	const connections = new Set<Connection>();
+	let isClosing = false;
+
+	function onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+		const documentId = documentIdFromUrl(req.url);
+		if (!documentId) {
+			// Someone else's path (Vite HMR); in production nobody else listens, so say so.
+			if (server.listenerCount('upgrade') === 1) refuse(socket, 404);
+			return;
+		}
+		if (isClosing) return refuse(socket, 503);
+		let decision;
+		try {
+			decision = authorizeUpgrade(req, documentId, options.publicOrigin);
+		} catch (error) {
+			log.error({ err: error }, 'upgrade authorization failed');
+			return refuse(socket, 503);
+		}
+		if (decision.status !== 200) return refuse(socket, decision.status);
+		const { access } = decision;
+		wss.handleUpgrade(req, socket, head, (ws) => {
+			const connection = new Connection(ws, access, connectionLimits, log, (closed) => {
+				connections.delete(closed);
+				registry.release(closed.access.documentId);
+			});
+			connections.add(connection);
+			registry.acquire(documentId).then(
+				(room) => connection.join(room),
+				() => connection.fail(CLOSE_CODES.serverError, 'document could not be loaded')
+			);
+		});
+	}
+
+	server.on('upgrade', onUpgrade);
+	const stopWatching = watchAccess(
+		connections,
+		options.sessionRecheckMs ?? limits.COLLAB_SESSION_RECHECK_MS,
+		log
+	);
+
+	// Ping everyone every interval; whoever did not answer the previous ping is gone.
+	const pingTimer = setInterval(() => {
+		for (const connection of connections) {
+			if (!connection.isAlive) {
+				connection.ws.terminate();
+				continue;
+			}
+			connection.isAlive = false;
+			connection.ws.ping();
+		}
+	}, options.pingIntervalMs ?? limits.COLLAB_PING_INTERVAL_MS);
+	pingTimer.unref();
+
+	return {
+		async close() {
+			if (isClosing) return;
+			isClosing = true;
+			server.off('upgrade', onUpgrade);
+			clearInterval(pingTimer);
+			stopWatching();
+			for (const connection of [...connections]) {
+				connection.fail(CLOSE_CODES.goingAway, 'server shutting down');
+			}
+			await registry.closeAll();
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+		},
+		stats: () => ({
+			connections: connections.size,
+			rooms: registry.size,
+			roomsInWorkers: registry.inWorkers
+		})
+	};
+}

@@ -1,0 +1,56 @@
+/**
+ * Worker-thread side of `WorkerRoomCore`: owns one large document and answers requests in the
+ * order they arrive. Buffers go back as transferables (no copy).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import * as Y from 'yjs';
+import {
+	applyBatch,
+	buildDoc,
+	FullStateCache,
+	isEmptyStateVector,
+	type InitialState
+} from './room-core.ts';
+
+export type CoreRequest =
+	| { id: number; op: 'apply'; updates: Uint8Array[] }
+	| { id: number; op: 'diff'; stateVector: Uint8Array }
+	| { id: number; op: 'stateVector' | 'encodeState' | 'destroy' };
+
+const port = parentPort!;
+const state = workerData as InitialState;
+const { doc, errors } = buildDoc(state);
+const fullState = new FullStateCache(state);
+port.postMessage({ id: 0, result: errors });
+
+port.on('message', (request: CoreRequest) => {
+	switch (request.op) {
+		case 'apply': {
+			const result = applyBatch(doc, request.updates);
+			if (result.broadcast) fullState.invalidate();
+			port.postMessage(
+				{ id: request.id, result },
+				result.broadcast ? [result.broadcast.buffer as ArrayBuffer] : []
+			);
+			return;
+		}
+		case 'diff':
+			// The cached full state is shared, so it is copied rather than transferred.
+			if (isEmptyStateVector(request.stateVector)) {
+				return port.postMessage({ id: request.id, result: fullState.get(doc) });
+			}
+			return reply(request.id, Y.encodeStateAsUpdate(doc, request.stateVector));
+		case 'stateVector':
+			return reply(request.id, Y.encodeStateVector(doc));
+		case 'encodeState':
+			return port.postMessage({ id: request.id, result: fullState.get(doc) });
+		case 'destroy':
+			doc.destroy();
+			port.postMessage({ id: request.id, result: null });
+			port.close();
+	}
+});
+
+function reply(id: number, bytes: Uint8Array): void {
+	port.postMessage({ id, result: bytes }, [bytes.buffer as ArrayBuffer]);
+}

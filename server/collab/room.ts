@@ -1,0 +1,355 @@
+/**
+ * A Room is one loaded document: its Yjs core (room-core.ts), its awareness and the
+ * connections editing it.
+ *
+ * Pipeline for an update (conventions.md 2.6-2.8): the connection has already validated the
+ * frame; `submitUpdate` checks the document size and appends to the store; only when the store
+ * has committed it is the update handed to the core, which applies it and returns what changed,
+ * and that is broadcast to every connection (the author too: getting its own update back tells
+ * a client it is saved). Updates reach the core strictly in submission order, so the doc always
+ * equals snapshot + a prefix of the log, which is what makes compaction at `lastSeq` correct.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Logger } from 'pino';
+import { CLOSE_CODES } from '../../src/lib/domain/collab-close-codes.ts';
+import {
+	awarenessMessage,
+	updateMessage,
+	writeAwarenessUpdate,
+	type AwarenessEntry
+} from './protocol.ts';
+import { rewriteAwarenessEntry, type PresenceUser } from './presence.ts';
+import { LocalRoomCore, type RoomCore } from './room-core.ts';
+import { WorkerRoomCore } from './worker-room-core.ts';
+import type { DocStore } from './persistence.ts';
+
+/** What a room needs from a connection; `connection.ts` implements it. */
+export interface RoomMember {
+	readonly user: PresenceUser;
+	/** Awareness client ids this member has claimed. */
+	readonly awarenessIds: Set<number>;
+	send(message: Uint8Array): void;
+	/** Closes the member's socket with a named code (see collab-close-codes.ts). */
+	fail(code: number, reason: string): void;
+}
+
+export type RoomLimits = {
+	maxDocumentBytes: number;
+	compactAfterUpdates: number;
+	compactAfterBytes: number;
+	maxAwarenessClients: number;
+	/** Stored documents at least this large get a worker-thread core. */
+	workerCoreBytes: number;
+};
+
+type QueuedUpdate = {
+	update: Uint8Array;
+	member: RoomMember;
+	state: 'pending' | 'committed' | 'failed';
+	seq: number;
+};
+
+/** Result of `submitUpdate`: accepted for storage, or refused because the doc would be too big. */
+export type SubmitResult = 'accepted' | 'too-large';
+
+/** One loaded document with its connections. */
+export class Room {
+	readonly awareness: awarenessProtocol.Awareness;
+	readonly members = new Set<RoomMember>();
+	readonly documentId: string;
+	private readonly core: RoomCore;
+	private readonly store: DocStore;
+	private readonly limits: RoomLimits;
+	private readonly log: Logger;
+	private readonly awarenessOwners = new Map<number, RoomMember>();
+	private queue: QueuedUpdate[] = [];
+	private isDrainScheduled = false;
+	/** Batches handed to the core whose result has not come back. */
+	private applying = 0;
+	private idleWaiters: (() => void)[] = [];
+	private compacting: Promise<void> | null = null;
+	/** Seq of the last update handed to the core; the doc equals the stored state through it. */
+	private lastSeq: number;
+	/** Log entries and bytes stored since the last snapshot. */
+	private logCount: number;
+	private logBytes: number;
+	/** Upper bound of the encoded document size (exact right after a compaction). */
+	private sizeEstimate: number;
+
+	private constructor(
+		documentId: string,
+		core: RoomCore,
+		stored: { lastSeq: number; logCount: number; logBytes: number; snapshotBytes: number },
+		context: { store: DocStore; limits: RoomLimits; log: Logger }
+	) {
+		this.documentId = documentId;
+		this.core = core;
+		this.store = context.store;
+		this.limits = context.limits;
+		this.log = context.log;
+		this.lastSeq = stored.lastSeq;
+		this.logCount = stored.logCount;
+		this.logBytes = stored.logBytes;
+		this.sizeEstimate = stored.snapshotBytes + stored.logBytes;
+		// Presence needs no document content; its own small doc only supplies a client id.
+		this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
+		// The server has no presence of its own.
+		this.awareness.setLocalState(null);
+		this.awareness.on(
+			'update',
+			({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>) => {
+				const update = awarenessProtocol.encodeAwarenessUpdate(
+					this.awareness,
+					added.concat(updated, removed)
+				);
+				this.broadcast(awarenessMessage(update));
+			}
+		);
+	}
+
+	/**
+	 * Loads snapshot plus tail from the store into a new room. Nobody can be served before this
+	 * resolves: the registry hands out the room only afterwards.
+	 */
+	static async load(
+		documentId: string,
+		store: DocStore,
+		limits: RoomLimits,
+		log: Logger
+	): Promise<Room> {
+		const stored = await store.load(documentId);
+		const snapshotBytes = stored.snapshot?.length ?? 0;
+		const logBytes = stored.updates.reduce((sum, u) => sum + u.length, 0);
+		let core: RoomCore;
+		let loadErrors: string[];
+		if (snapshotBytes + logBytes >= limits.workerCoreBytes) {
+			const workerCore = new WorkerRoomCore(stored);
+			loadErrors = await workerCore.ready;
+			core = workerCore;
+		} else {
+			const localCore = new LocalRoomCore(stored);
+			loadErrors = localCore.loadErrors;
+			core = localCore;
+		}
+		for (const error of loadErrors) {
+			log.error({ documentId, error }, 'stored update failed to apply');
+		}
+		const room = new Room(
+			documentId,
+			core,
+			{ lastSeq: stored.lastSeq, logCount: stored.updates.length, logBytes, snapshotBytes },
+			{ store, limits, log }
+		);
+		// A long tail (after a crash) is folded into a snapshot soon, not at the next bound.
+		room.maybeCompact();
+		return room;
+	}
+
+	/** Log and size figures, for the load log line and tests. */
+	stats(): { logCount: number; logBytes: number; sizeEstimate: number; isInWorker: boolean } {
+		return {
+			logCount: this.logCount,
+			logBytes: this.logBytes,
+			sizeEstimate: this.sizeEstimate,
+			isInWorker: this.core instanceof WorkerRoomCore
+		};
+	}
+
+	/** Adds a connection; it then receives every broadcast. */
+	addMember(member: RoomMember): void {
+		this.members.add(member);
+	}
+
+	/** Removes a connection and, at once, its awareness states (broadcast to the others). */
+	removeMember(member: RoomMember): void {
+		if (!this.members.delete(member)) return;
+		const ids = [...member.awarenessIds].filter((id) => this.awarenessOwners.get(id) === member);
+		for (const id of ids) this.awarenessOwners.delete(id);
+		member.awarenessIds.clear();
+		const present = ids.filter((id) => this.awareness.states.has(id));
+		if (present.length > 0) {
+			awarenessProtocol.removeAwarenessStates(this.awareness, present, 'connection closed');
+		}
+	}
+
+	/** Number of connections. */
+	get size(): number {
+		return this.members.size;
+	}
+
+	/** Sync step 1 payload: the doc's state vector. */
+	stateVector(): Promise<Uint8Array> {
+		return this.core.stateVector();
+	}
+
+	/** Sync step 2 payload for a client's state vector; it includes every update applied so far. */
+	diff(stateVector: Uint8Array): Promise<Uint8Array> {
+		return this.core.diff(stateVector);
+	}
+
+	/**
+	 * Queues a validated update for durable append; it is applied and broadcast once committed.
+	 * Refuses it when the document would outgrow `maxDocumentBytes`. The estimate counts every
+	 * stored byte since the last snapshot, so it errs on the large side until compaction (which
+	 * runs early near the limit) makes it exact again.
+	 */
+	submitUpdate(update: Uint8Array, member: RoomMember): SubmitResult {
+		if (this.sizeEstimate + update.length > this.limits.maxDocumentBytes) return 'too-large';
+		this.sizeEstimate += update.length;
+		const entry: QueuedUpdate = { update, member, state: 'pending', seq: 0 };
+		this.queue.push(entry);
+		this.store.append(this.documentId, update, { userId: member.user.id }).then(
+			(seq) => {
+				entry.state = 'committed';
+				entry.seq = seq;
+				this.scheduleDrain();
+			},
+			(error: unknown) => {
+				entry.state = 'failed';
+				this.log.error({ err: error, documentId: this.documentId }, 'append failed');
+				this.scheduleDrain();
+			}
+		);
+		return 'accepted';
+	}
+
+	private scheduleDrain(): void {
+		if (this.isDrainScheduled) return;
+		this.isDrainScheduled = true;
+		// A microtask runs after every resolution of the same commit, so one commit yields one
+		// Yjs transaction and one broadcast per room.
+		queueMicrotask(() => this.drain());
+	}
+
+	/** Hands the committed prefix of the queue to the core, in order, and broadcasts the result. */
+	private drain(): void {
+		this.isDrainScheduled = false;
+		let ready = 0;
+		while (ready < this.queue.length && this.queue[ready].state !== 'pending') ready++;
+		if (ready === 0) return;
+		const batch = this.queue.splice(0, ready);
+		for (const entry of batch.filter((e) => e.state === 'failed')) {
+			// Not stored, so not applied; the client still has it and resends on reconnect.
+			entry.member.fail(CLOSE_CODES.serverError, 'storage failed');
+		}
+		const committed = batch.filter((e) => e.state === 'committed');
+		for (const entry of committed) {
+			this.lastSeq = Math.max(this.lastSeq, entry.seq);
+			this.logCount++;
+			this.logBytes += entry.update.length;
+		}
+		this.applying++;
+		this.core
+			.apply(committed.map((e) => e.update))
+			.then(
+				(result) => {
+					if (result.broadcast) this.broadcast(updateMessage(result.broadcast));
+					result.failed.forEach((index, i) => {
+						this.log.warn(
+							{ documentId: this.documentId, error: result.errors[i] },
+							'update failed to apply'
+						);
+						committed[index].member.fail(CLOSE_CODES.badMessage, 'bad update');
+					});
+				},
+				(error: unknown) =>
+					this.log.error({ err: error, documentId: this.documentId }, 'apply failed')
+			)
+			.finally(() => {
+				this.applying--;
+				this.notifyIfIdle();
+			});
+		this.maybeCompact();
+	}
+
+	private notifyIfIdle(): void {
+		if (this.queue.length === 0 && this.applying === 0) {
+			for (const resolve of this.idleWaiters.splice(0)) resolve();
+		}
+	}
+
+	/** Resolves when every submitted update is stored and applied (or failed). */
+	whenIdle(): Promise<void> {
+		if (this.queue.length === 0 && this.applying === 0) return Promise.resolve();
+		return new Promise((resolve) => this.idleWaiters.push(resolve));
+	}
+
+	private maybeCompact(): void {
+		if (this.compacting) return;
+		const isNearLimit =
+			this.sizeEstimate > this.limits.maxDocumentBytes - this.limits.compactAfterBytes &&
+			this.logBytes > this.limits.maxDocumentBytes / 64;
+		if (
+			this.logCount >= this.limits.compactAfterUpdates ||
+			this.logBytes >= this.limits.compactAfterBytes ||
+			isNearLimit
+		) {
+			void this.compact();
+		}
+	}
+
+	/** Snapshots the doc through `lastSeq` and drops those log rows; one at a time per room. */
+	async compact(): Promise<void> {
+		while (this.compacting) await this.compacting;
+		if (this.logCount === 0) return;
+		const count = this.logCount;
+		const bytes = this.logBytes;
+		const through = this.lastSeq;
+		// The core runs requests in order, so this state holds every update through `through`.
+		this.compacting = this.core
+			.encodeState()
+			.then(async (snapshot) => {
+				await this.store.compact(this.documentId, snapshot, through);
+				this.logCount -= count;
+				this.logBytes -= bytes;
+				this.sizeEstimate = snapshot.length + this.logBytes;
+			})
+			.catch((error: unknown) =>
+				this.log.error({ err: error, documentId: this.documentId }, 'compaction failed')
+			)
+			.finally(() => (this.compacting = null));
+		await this.compacting;
+	}
+
+	/**
+	 * Applies a client's awareness entries after filtering them to client ids the member owns (or
+	 * may claim) and overwriting `user` with its session identity.
+	 */
+	applyAwareness(member: RoomMember, entries: AwarenessEntry[]): void {
+		const accepted: AwarenessEntry[] = [];
+		for (const entry of entries) {
+			const owner = this.awarenessOwners.get(entry.clientId);
+			if (owner && owner !== member) continue;
+			if (!owner) {
+				if (member.awarenessIds.size >= this.limits.maxAwarenessClients) continue;
+				this.awarenessOwners.set(entry.clientId, member);
+				member.awarenessIds.add(entry.clientId);
+			}
+			const rewritten = rewriteAwarenessEntry(entry, member.user);
+			if (rewritten) accepted.push(rewritten);
+		}
+		if (accepted.length === 0) return;
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, writeAwarenessUpdate(accepted), member);
+	}
+
+	/** All current awareness states as one message, or null when nobody has a state. */
+	awarenessSnapshot(): Uint8Array | null {
+		const ids = [...this.awareness.getStates().keys()];
+		if (ids.length === 0) return null;
+		return awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+	}
+
+	private broadcast(message: Uint8Array): void {
+		for (const member of this.members) member.send(message);
+	}
+
+	/** Waits for pending appends, compacts, and frees the doc. The room must have no members. */
+	async unload(): Promise<void> {
+		await this.whenIdle();
+		await this.compact();
+		// Destroying the awareness doc clears the awareness timer.
+		this.awareness.doc.destroy();
+		await this.core.destroy();
+	}
+}

@@ -1,0 +1,57 @@
+/**
+ * Workshop documents as pages see them: what the document is, where it belongs and whether the
+ * person may change it. The content itself lives in the collaboration server, not here.
+ */
+import { getDb } from './db.ts';
+import { can, type Actor, type DocumentResource } from '#lib/domain/permissions.ts';
+import { NotFoundError } from '#lib/domain/errors.ts';
+import type { DocumentKind, Phase } from '#lib/domain/workshop.ts';
+
+export type DocumentForUser = {
+	id: string;
+	kind: DocumentKind;
+	workshop: { id: string; title: string; phase: Phase };
+	/** `can(actor, 'write', document)`; the sync server enforces the same decision. */
+	canWrite: boolean;
+};
+
+type DocumentRow = {
+	id: string;
+	kind: DocumentKind;
+	workshop_id: string;
+	org_id: string;
+	phase: Phase;
+	title: string;
+};
+
+/**
+ * The document `documentId` of workshop `workshopId`, if the actor may read it.
+ * @throws NotFoundError when it does not exist, belongs to another workshop or is invisible to
+ * the actor (so ids of other municipalities leak nothing).
+ */
+export function getDocumentForUser(
+	actor: Actor,
+	workshopId: string,
+	documentId: string
+): DocumentForUser {
+	const row = getDb()
+		.prepare(
+			`SELECT d.id, d.kind, w.id AS workshop_id, w.org_id, w.phase, w.title FROM documents d
+			 JOIN workshops w ON w.id = d.workshop_id WHERE d.id = ? AND w.id = ?`
+		)
+		.get(documentId, workshopId) as DocumentRow | undefined;
+	if (!row) throw new NotFoundError('document');
+	const resource: DocumentResource = {
+		type: 'document',
+		id: row.id,
+		kind: row.kind,
+		workshop: { type: 'workshop', id: row.workshop_id, orgId: row.org_id, phase: row.phase }
+	};
+	if (!can(actor, 'read', resource)) throw new NotFoundError('document');
+	return {
+		id: row.id,
+		kind: row.kind,
+		workshop: { id: row.workshop_id, title: row.title, phase: row.phase },
+		canWrite: can(actor, 'write', resource)
+	};
+}
