@@ -48,8 +48,8 @@ test('offline edits survive a reload without network and merge when the connecti
 }) => {
 	const frida = new DocumentPage(loggedInPage);
 	const jonas = new DocumentPage(secondUser);
-	await frida.open(server, 'template');
-	await jonas.open(server, 'template');
+	await frida.open(server, 'drejebog');
+	await jonas.open(server, 'drejebog');
 	await jonas.waitUntilAvailableOffline();
 	await frida.typeAtEnd('Fælles start.');
 	await expect(jonas.editor).toContainText('Fælles start.');
