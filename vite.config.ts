@@ -7,7 +7,10 @@ export default defineConfig({
 	plugins: [
 		sveltekit({
 			adapter: adapter({ out: 'build' }),
-			compilerOptions: { runes: true }
+			compilerOptions: { runes: true },
+			// Document pages register it (src/lib/collab/offline-page.ts): it exists for offline
+			// reloads of documents, so other pages do not pay for its install.
+			serviceWorker: { register: false }
 		}),
 		collabPlugin()
 	],

@@ -136,8 +136,9 @@ async function runTypists(job: TypistsJob): Promise<void> {
 	const deadline = now() + 15_000;
 	const isDelivered = () =>
 		clients.every((c) => c.doc.getArray('edits').length === totals[c.docId]);
-	while (!isDelivered() && now() < deadline)
+	while (!isDelivered() && now() < deadline) {
 		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
 	const expected = clients.reduce((sum, c) => sum + totals[c.docId] - c.seq, 0);
 	const result: TypistsResult = {
 		latencies: Float64Array.from(latencies),

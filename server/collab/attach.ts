@@ -19,6 +19,7 @@ import { watchAccess } from './access-watch.ts';
 import { SqliteDocStore } from './sqlite-store.ts';
 import type { RoomLimits } from './room.ts';
 import type { DocStore } from './persistence.ts';
+import { CollabMetrics } from './metrics.ts';
 
 export type CollabOptions = {
 	/** Where documents are stored; the SQLite store on the process's database by default. */
@@ -30,6 +31,8 @@ export type CollabOptions = {
 	/** How long an empty room stays loaded. */
 	unloadDelayMs?: number;
 	pingIntervalMs?: number;
+	/** How often residence-time metrics are logged (info level). */
+	metricsIntervalMs?: number;
 	/** How often every connection's session and rights are re-validated. */
 	sessionRecheckMs?: number;
 	room?: Partial<RoomLimits>;
@@ -81,11 +84,10 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 		maxBufferedBytes: limits.COLLAB_MAX_BUFFERED_BYTES,
 		...options.connection
 	};
+	const metrics = new CollabMetrics();
 	const registry = new RoomRegistry(
-		store,
-		roomLimits,
-		options.unloadDelayMs ?? limits.COLLAB_UNLOAD_DELAY_MS,
-		log
+		{ store, limits: roomLimits, log, metrics },
+		options.unloadDelayMs ?? limits.COLLAB_UNLOAD_DELAY_MS
 	);
 	const wss = new WebSocketServer({
 		noServer: true,
@@ -144,6 +146,19 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 		}
 	}, options.pingIntervalMs ?? limits.COLLAB_PING_INTERVAL_MS);
 	pingTimer.unref();
+	const metricsTimer = setInterval(() => {
+		const summary = metrics.flush();
+		if (summary) log.info({ ...summary, ...stats() }, 'collab metrics');
+	}, options.metricsIntervalMs ?? limits.COLLAB_METRICS_INTERVAL_MS);
+	metricsTimer.unref();
+
+	function stats() {
+		return {
+			connections: connections.size,
+			rooms: registry.size,
+			roomsInWorkers: registry.inWorkers
+		};
+	}
 
 	return {
 		async close() {
@@ -151,6 +166,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 			isClosing = true;
 			server.off('upgrade', onUpgrade);
 			clearInterval(pingTimer);
+			clearInterval(metricsTimer);
 			stopWatching();
 			for (const connection of [...connections]) {
 				connection.fail(CLOSE_CODES.goingAway, 'server shutting down');
@@ -158,10 +174,6 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 			await registry.closeAll();
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 		},
-		stats: () => ({
-			connections: connections.size,
-			rooms: registry.size,
-			roomsInWorkers: registry.inWorkers
-		})
+		stats
 	};
 }

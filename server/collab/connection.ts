@@ -35,7 +35,7 @@ export class Connection implements RoomMember {
 	/** Set by the ping loop; a connection that did not answer the previous ping is dead. */
 	isAlive = true;
 	private room: Room | null = null;
-	private queued: Uint8Array[] = [];
+	private queued: { frame: Uint8Array; receivedAt: number }[] = [];
 	private isClosed = false;
 	private readonly messages: TokenBucket;
 	private readonly bytes: TokenBucket;
@@ -80,9 +80,9 @@ export class Connection implements RoomMember {
 		if (presence) this.send(presence);
 		const queued = this.queued;
 		this.queued = [];
-		for (const frame of queued) {
+		for (const { frame, receivedAt } of queued) {
 			if (this.isClosed) break;
-			this.handle(frame);
+			this.handle(frame, receivedAt);
 		}
 	}
 
@@ -99,6 +99,7 @@ export class Connection implements RoomMember {
 
 	private onFrame(data: RawData, isBinary: boolean): void {
 		if (this.isClosed) return;
+		const receivedAt = performance.now();
 		const frame = toBytes(data);
 		if (!this.messages.take(1) || !this.bytes.take(frame.length)) {
 			this.fail(CLOSE_CODES.rateLimited, 'rate limited');
@@ -113,13 +114,13 @@ export class Connection implements RoomMember {
 				this.fail(CLOSE_CODES.rateLimited, 'too many frames while loading');
 				return;
 			}
-			this.queued.push(frame);
+			this.queued.push({ frame, receivedAt });
 			return;
 		}
-		this.handle(frame);
+		this.handle(frame, receivedAt);
 	}
 
-	private handle(frame: Uint8Array): void {
+	private handle(frame: Uint8Array, receivedAt: number): void {
 		const room = this.room as Room;
 		try {
 			const message = decodeClientMessage(frame);
@@ -130,7 +131,7 @@ export class Connection implements RoomMember {
 				case 'update':
 					// Read-only connections receive everything but change nothing.
 					if (!this.access.canWrite || isEmptyUpdate(message.update)) return;
-					if (room.submitUpdate(message.update, this) === 'too-large') {
+					if (room.submitUpdate(message.update, this, receivedAt) === 'too-large') {
 						this.fail(CLOSE_CODES.documentTooLarge, 'document too large');
 					}
 					return;

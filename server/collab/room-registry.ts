@@ -4,8 +4,7 @@
  * `unloadDelayMs` (a page reload should not pay a cold load), then compacts and unloads.
  */
 import type { Logger } from 'pino';
-import { Room, type RoomLimits } from './room.ts';
-import type { DocStore } from './persistence.ts';
+import { Room, type RoomContext } from './room.ts';
 
 type Entry = {
 	loading: Promise<Room>;
@@ -19,16 +18,14 @@ type Entry = {
 export class RoomRegistry {
 	private readonly entries = new Map<string, Entry>();
 
-	private readonly store: DocStore;
-	private readonly limits: RoomLimits;
+	private readonly context: RoomContext;
 	private readonly unloadDelayMs: number;
 	private readonly log: Logger;
 
-	constructor(store: DocStore, limits: RoomLimits, unloadDelayMs: number, log: Logger) {
-		this.store = store;
-		this.limits = limits;
+	constructor(context: RoomContext, unloadDelayMs: number) {
+		this.context = context;
 		this.unloadDelayMs = unloadDelayMs;
-		this.log = log;
+		this.log = context.log;
 	}
 
 	/**
@@ -51,7 +48,7 @@ export class RoomRegistry {
 				return entry.loading;
 			}
 			const started = performance.now();
-			const loading = Room.load(documentId, this.store, this.limits, this.log);
+			const loading = Room.load(documentId, this.context);
 			loading.then(
 				(room) =>
 					this.log.info(

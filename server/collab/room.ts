@@ -9,17 +9,12 @@
  * a client it is saved). Updates reach the core strictly in submission order, so the doc always
  * equals snapshot + a prefix of the log, which is what makes compaction at `lastSeq` correct.
  */
-import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { CLOSE_CODES } from '../../src/lib/domain/collab-close-codes.ts';
-import {
-	awarenessMessage,
-	updateMessage,
-	writeAwarenessUpdate,
-	type AwarenessEntry
-} from './protocol.ts';
-import { rewriteAwarenessEntry, type PresenceUser } from './presence.ts';
+import { updateMessage, type AwarenessEntry } from './protocol.ts';
+import type { PresenceUser } from './presence.ts';
+import { RoomPresence } from './room-presence.ts';
+import type { CollabMetrics } from './metrics.ts';
 import { LocalRoomCore, type RoomCore } from './room-core.ts';
 import { WorkerRoomCore } from './worker-room-core.ts';
 import type { DocStore } from './persistence.ts';
@@ -48,6 +43,16 @@ type QueuedUpdate = {
 	member: RoomMember;
 	state: 'pending' | 'committed' | 'failed';
 	seq: number;
+	/** performance.now() when the frame arrived, for the residence-time metric. */
+	receivedAt: number;
+};
+
+/** What every room of a server shares. */
+export type RoomContext = {
+	store: DocStore;
+	limits: RoomLimits;
+	log: Logger;
+	metrics: CollabMetrics;
 };
 
 /** Result of `submitUpdate`: accepted for storage, or refused because the doc would be too big. */
@@ -55,14 +60,14 @@ export type SubmitResult = 'accepted' | 'too-large';
 
 /** One loaded document with its connections. */
 export class Room {
-	readonly awareness: awarenessProtocol.Awareness;
 	readonly members = new Set<RoomMember>();
 	readonly documentId: string;
+	private readonly presence: RoomPresence;
 	private readonly core: RoomCore;
 	private readonly store: DocStore;
 	private readonly limits: RoomLimits;
 	private readonly log: Logger;
-	private readonly awarenessOwners = new Map<number, RoomMember>();
+	private readonly metrics: CollabMetrics;
 	private queue: QueuedUpdate[] = [];
 	private isDrainScheduled = false;
 	/** Batches handed to the core whose result has not come back. */
@@ -81,30 +86,20 @@ export class Room {
 		documentId: string,
 		core: RoomCore,
 		stored: { lastSeq: number; logCount: number; logBytes: number; snapshotBytes: number },
-		context: { store: DocStore; limits: RoomLimits; log: Logger }
+		context: RoomContext
 	) {
 		this.documentId = documentId;
 		this.core = core;
 		this.store = context.store;
 		this.limits = context.limits;
 		this.log = context.log;
+		this.metrics = context.metrics;
 		this.lastSeq = stored.lastSeq;
 		this.logCount = stored.logCount;
 		this.logBytes = stored.logBytes;
 		this.sizeEstimate = stored.snapshotBytes + stored.logBytes;
-		// Presence needs no document content; its own small doc only supplies a client id.
-		this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
-		// The server has no presence of its own.
-		this.awareness.setLocalState(null);
-		this.awareness.on(
-			'update',
-			({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>) => {
-				const update = awarenessProtocol.encodeAwarenessUpdate(
-					this.awareness,
-					added.concat(updated, removed)
-				);
-				this.broadcast(awarenessMessage(update));
-			}
+		this.presence = new RoomPresence(this.limits.maxAwarenessClients, (message) =>
+			this.broadcast(message)
 		);
 	}
 
@@ -112,12 +107,8 @@ export class Room {
 	 * Loads snapshot plus tail from the store into a new room. Nobody can be served before this
 	 * resolves: the registry hands out the room only afterwards.
 	 */
-	static async load(
-		documentId: string,
-		store: DocStore,
-		limits: RoomLimits,
-		log: Logger
-	): Promise<Room> {
+	static async load(documentId: string, context: RoomContext): Promise<Room> {
+		const { store, limits, log } = context;
 		const stored = await store.load(documentId);
 		const snapshotBytes = stored.snapshot?.length ?? 0;
 		const logBytes = stored.updates.reduce((sum, u) => sum + u.length, 0);
@@ -139,7 +130,7 @@ export class Room {
 			documentId,
 			core,
 			{ lastSeq: stored.lastSeq, logCount: stored.updates.length, logBytes, snapshotBytes },
-			{ store, limits, log }
+			context
 		);
 		// A long tail (after a crash) is folded into a snapshot soon, not at the next bound.
 		room.maybeCompact();
@@ -163,14 +154,7 @@ export class Room {
 
 	/** Removes a connection and, at once, its awareness states (broadcast to the others). */
 	removeMember(member: RoomMember): void {
-		if (!this.members.delete(member)) return;
-		const ids = [...member.awarenessIds].filter((id) => this.awarenessOwners.get(id) === member);
-		for (const id of ids) this.awarenessOwners.delete(id);
-		member.awarenessIds.clear();
-		const present = ids.filter((id) => this.awareness.states.has(id));
-		if (present.length > 0) {
-			awarenessProtocol.removeAwarenessStates(this.awareness, present, 'connection closed');
-		}
+		if (this.members.delete(member)) this.presence.remove(member);
 	}
 
 	/** Number of connections. */
@@ -194,10 +178,14 @@ export class Room {
 	 * stored byte since the last snapshot, so it errs on the large side until compaction (which
 	 * runs early near the limit) makes it exact again.
 	 */
-	submitUpdate(update: Uint8Array, member: RoomMember): SubmitResult {
+	submitUpdate(
+		update: Uint8Array,
+		member: RoomMember,
+		receivedAt = performance.now()
+	): SubmitResult {
 		if (this.sizeEstimate + update.length > this.limits.maxDocumentBytes) return 'too-large';
 		this.sizeEstimate += update.length;
-		const entry: QueuedUpdate = { update, member, state: 'pending', seq: 0 };
+		const entry: QueuedUpdate = { update, member, state: 'pending', seq: 0, receivedAt };
 		this.queue.push(entry);
 		this.store.append(this.documentId, update, { userId: member.user.id }).then(
 			(seq) => {
@@ -245,6 +233,8 @@ export class Room {
 			.then(
 				(result) => {
 					if (result.broadcast) this.broadcast(updateMessage(result.broadcast));
+					const sentAt = performance.now();
+					for (const entry of committed) this.metrics.record(sentAt - entry.receivedAt);
 					result.failed.forEach((index, i) => {
 						this.log.warn(
 							{ documentId: this.documentId, error: result.errors[i] },
@@ -312,32 +302,14 @@ export class Room {
 		await this.compacting;
 	}
 
-	/**
-	 * Applies a client's awareness entries after filtering them to client ids the member owns (or
-	 * may claim) and overwriting `user` with its session identity.
-	 */
+	/** A client's awareness entries, filtered and rewritten (room-presence.ts). */
 	applyAwareness(member: RoomMember, entries: AwarenessEntry[]): void {
-		const accepted: AwarenessEntry[] = [];
-		for (const entry of entries) {
-			const owner = this.awarenessOwners.get(entry.clientId);
-			if (owner && owner !== member) continue;
-			if (!owner) {
-				if (member.awarenessIds.size >= this.limits.maxAwarenessClients) continue;
-				this.awarenessOwners.set(entry.clientId, member);
-				member.awarenessIds.add(entry.clientId);
-			}
-			const rewritten = rewriteAwarenessEntry(entry, member.user);
-			if (rewritten) accepted.push(rewritten);
-		}
-		if (accepted.length === 0) return;
-		awarenessProtocol.applyAwarenessUpdate(this.awareness, writeAwarenessUpdate(accepted), member);
+		this.presence.apply(member, entries);
 	}
 
 	/** All current awareness states as one message, or null when nobody has a state. */
 	awarenessSnapshot(): Uint8Array | null {
-		const ids = [...this.awareness.getStates().keys()];
-		if (ids.length === 0) return null;
-		return awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+		return this.presence.snapshot();
 	}
 
 	private broadcast(message: Uint8Array): void {
@@ -348,8 +320,7 @@ export class Room {
 	async unload(): Promise<void> {
 		await this.whenIdle();
 		await this.compact();
-		// Destroying the awareness doc clears the awareness timer.
-		this.awareness.doc.destroy();
+		this.presence.destroy();
 		await this.core.destroy();
 	}
 }

@@ -12,10 +12,11 @@ export type DemoDocuments = { workshopId: string; template: string; drejebog: st
 export function demoDocuments(server: TestServer): DemoDocuments {
 	const db = new DatabaseSync(path.join(server.dataDir, 'formvaerk.db'), { readOnly: true });
 	try {
+		// The demo workshop is the first one; other tests may have created more since.
 		const rows = db
 			.prepare(
-				`SELECT d.id, d.kind, d.workshop_id FROM documents d
-				 JOIN workshops w ON w.id = d.workshop_id ORDER BY w.created_at LIMIT 2`
+				`SELECT id, kind, workshop_id FROM documents WHERE workshop_id =
+				 (SELECT id FROM workshops ORDER BY created_at, rowid LIMIT 1)`
 			)
 			.all() as { id: string; kind: 'template' | 'drejebog'; workshop_id: string }[];
 		const byKind = Object.fromEntries(rows.map((r) => [r.kind, r.id]));

@@ -128,3 +128,5 @@ export const COLLAB_SESSION_RECHECK_MS = 60_000;
  * takes long enough (about 60 ms per MB) to stall every other room in the main thread.
  */
 export const COLLAB_WORKER_CORE_BYTES = 1024 * 1024;
+/** The collaboration server logs update residence times (p50/p99) this often. */
+export const COLLAB_METRICS_INTERVAL_MS = 5_000;

@@ -16,13 +16,16 @@ import {
 } from '../../support/collab-frames.ts';
 import { CLOSE_CODES } from '#lib/domain/collab-close-codes.ts';
 import { changePhase, removeWorkshopMember } from '#lib/server/workshops.ts';
+import { adminSetRole, setOrgRole } from '#lib/server/accounts.ts';
+import { createSession, revokeSession, SESSION_COOKIE } from '#lib/server/sessions.ts';
 import { SqliteDocStore } from '../../../server/collab/sqlite-store.ts';
 
 let fixture: CollabFixture;
 let clients: TestClient[] = [];
 
 beforeAll(async () => {
-	fixture = await startCollabFixture();
+	// A fast session sweep so the logout case takes a fraction of a second, not a minute.
+	fixture = await startCollabFixture({ sessionRecheckMs: 100 });
 });
 afterEach(() => {
 	for (const client of clients) client.destroy();
@@ -192,5 +195,41 @@ describe('access changes', () => {
 		);
 		expect(facilitator.doc.getText('t').toJSON()).toBe('!før ');
 		changePhase(fixture.users.facilitator.actor(), fixture.workshopId, 'format');
+	});
+
+	it('closes the sockets of a session that ended elsewhere (4401)', async () => {
+		const token = createSession(fixture.users.facilitator.id);
+		const client = connectClient(
+			fixture.wsBase,
+			fixture.documents.template,
+			`${SESSION_COOKIE}=${token}`,
+			{
+				shouldReconnect: false
+			}
+		);
+		await client.synced;
+		revokeSession(token);
+		await waitFor(
+			() => client.closeCodes.includes(CLOSE_CODES.sessionEnded),
+			'socket closed',
+			2000
+		);
+		client.destroy();
+	});
+
+	it('closes the socket of an administrator demoted to member (the event names only the user)', async () => {
+		const orgId = fixture.users.facilitator.actor().orgs[0].orgId;
+		setOrgRole(orgId, fixture.users.facilitator.id, 'admin');
+		const admin = fixture.users.facilitator.actor();
+		// Administrators read every workshop of their organisation without being members.
+		adminSetRole(admin, orgId, fixture.users.outsider.id, 'admin');
+		const outsider = connect('outsider');
+		await outsider.synced;
+		adminSetRole(admin, orgId, fixture.users.outsider.id, 'member');
+		await waitFor(
+			() => outsider.closeCodes.includes(CLOSE_CODES.accessRevoked),
+			'socket closed',
+			1000
+		);
 	});
 });
