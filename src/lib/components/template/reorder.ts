@@ -81,6 +81,8 @@ export const reorderable: Action<HTMLElement, ReorderOptions> = (node, initial) 
 	function onDragOver(event: DragEvent): void {
 		if (!isOurDrag(event)) return;
 		event.preventDefault();
+		// Over a text field the browser would suggest "copy", which a "move" drag refuses to drop.
+		event.dataTransfer!.dropEffect = 'move';
 		// The innermost list wins when lists are nested (statements inside an area).
 		event.stopPropagation();
 		node.classList.add('drop-target');
@@ -100,6 +102,8 @@ export const reorderable: Action<HTMLElement, ReorderOptions> = (node, initial) 
 	}
 
 	node.addEventListener('keydown', onKeydown);
+	// Cancelling dragenter too makes the item the drop target (else the page body would be).
+	node.addEventListener('dragenter', onDragOver);
 	node.addEventListener('dragover', onDragOver);
 	node.addEventListener('dragleave', onDragLeave);
 	node.addEventListener('drop', onDrop);
@@ -109,6 +113,7 @@ export const reorderable: Action<HTMLElement, ReorderOptions> = (node, initial) 
 		},
 		destroy() {
 			node.removeEventListener('keydown', onKeydown);
+			node.removeEventListener('dragenter', onDragOver);
 			node.removeEventListener('dragover', onDragOver);
 			node.removeEventListener('dragleave', onDragLeave);
 			node.removeEventListener('drop', onDrop);
