@@ -20,6 +20,7 @@ import {
 	type CreatedInvitationView
 } from '#lib/domain/api-schemas.ts';
 import { INVITATION_TTL_SECONDS } from '#lib/domain/limits.ts';
+import da from '../../src/lib/i18n/messages/da.json' with { type: 'json' };
 
 type Clients = Record<'admin' | 'facilitator' | 'member' | 'staff', ApiClient>;
 
@@ -190,15 +191,11 @@ describe('a new person registers from the link', () => {
 		});
 		expect(await statusOf(invitation.id)).toBe('accepted');
 
-		expectConflict(
-			await register(invitation.token),
-			'invitation_accepted',
-			'Invitationen er allerede brugt.'
-		);
+		expectConflict(await register(invitation.token), 'invitation_accepted', da.invitation.accepted);
 		expectConflict(
 			await as.staff.request('POST', `/api/v1/invitations/${invitation.token}/accept`),
 			'invitation_accepted',
-			'Invitationen er allerede brugt.'
+			da.invitation.accepted
 		);
 		// The new account logs in like any other.
 		const again = await new ApiClient(server.url).login('helt.ny@kommune.dk', 'helles-lange-kode');
@@ -299,7 +296,7 @@ describe('revoking', () => {
 		expect(response.status).toBe(204);
 		expect(await statusOf(invitation.id)).toBe('revoked');
 
-		const revoked = ['invitation_revoked', 'Invitationen er trukket tilbage.'] as const;
+		const revoked = ['invitation_revoked', da.invitation.revoked] as const;
 		expectConflict(await register(invitation.token), ...revoked);
 		expectConflict(
 			await as.member.request('POST', `/api/v1/invitations/${invitation.token}/accept`),
@@ -323,7 +320,7 @@ describe('expiry', () => {
 		await expireInvitation(server.dataDir, invitation.id);
 		expect(await statusOf(invitation.id)).toBe('expired');
 
-		const expired = ['invitation_expired', 'Invitationen er udløbet. Bed om en ny.'] as const;
+		const expired = ['invitation_expired', da.invitation.expired] as const;
 		expectConflict(await register(invitation.token), ...expired);
 		expectConflict(
 			await as.member.request('POST', `/api/v1/invitations/${invitation.token}/accept`),
