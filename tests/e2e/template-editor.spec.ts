@@ -73,25 +73,35 @@ test('both reorder the same list at once, by button and by dragging, and converg
 	await jonas.open(server);
 	const before = await frida.statements(PERSONAL);
 	expect(before.length).toBeGreaterThanOrEqual(4);
-	const [first, , , last] = [before[0], before[1], before[2], before[before.length - 1]];
+	const [first, last] = [before[0], before[before.length - 1]];
+	await frida.expectSaved();
+	await jonas.expectSaved();
 
+	// "At once": both move while neither has the other's move yet (both briefly offline), so
+	// the moves are truly concurrent and the lists do not shift under Jonas's drag.
+	const offline = 'Offline – dine ændringer gemmes på denne computer';
+	for (const person of [frida, jonas]) await person.page.context().setOffline(true);
+	await expect(frida.saveState).toHaveText(offline);
+	await expect(jonas.saveState).toHaveText(offline);
+	await frida.statementButton(PERSONAL, 'Flyt ned', first).click();
 	// Jonas drags the last statement onto the first place; both must be on screen for a drag.
 	await secondUser.setViewportSize({ width: 1280, height: 1000 });
 	const jonasItems = jonas.area(PERSONAL).locator('.statement');
 	await jonasItems.nth(2).scrollIntoViewIfNeeded();
-	await Promise.all([
-		frida.statementButton(PERSONAL, 'Flyt ned', first).click(),
-		jonasItems.last().locator('.handle').first().dragTo(jonasItems.first())
-	]);
-
+	await jonasItems.last().locator('.handle').first().dragTo(jonasItems.first());
 	await expect.poll(async () => (await jonas.statements(PERSONAL))[0]).toBe(last);
+	await expect.poll(async () => (await frida.statements(PERSONAL))[1]).toBe(first);
+	for (const person of [frida, jonas]) await person.page.context().setOffline(false);
+
+	await frida.expectSaved();
+	await jonas.expectSaved();
 	await expect.poll(() => frida.statements(PERSONAL)).toEqual(await jonas.statements(PERSONAL));
 	const after = await frida.statements(PERSONAL);
 	// Nothing duplicated, nothing lost.
 	expect([...after].sort()).toEqual([...before].sort());
+	// Both moves survive the merge: Jonas's statement first, Frida's no longer first.
+	expect(after[0]).toBe(last);
 	expect(after.indexOf(first)).toBeGreaterThan(0);
-	await frida.expectSaved();
-	await jonas.expectSaved();
 	await loggedInPage.reload();
 	await frida.waitForEditor();
 	expect(await frida.statements(PERSONAL)).toEqual(after);
