@@ -48,8 +48,8 @@ test('offline edits survive a reload without network and merge when the connecti
 }) => {
 	const frida = new DocumentPage(loggedInPage);
 	const jonas = new DocumentPage(secondUser);
-	await frida.open(server, 'template');
-	await jonas.open(server, 'template');
+	await frida.open(server, 'drejebog');
+	await jonas.open(server, 'drejebog');
 	await jonas.waitUntilAvailableOffline();
 	await frida.typeAtEnd('Fælles start.');
 	await expect(jonas.editor).toContainText('Fælles start.');
@@ -82,6 +82,9 @@ test('staff see the document read-only and cannot type into it', async ({ browse
 	await expect(mads.saveState).toHaveText('Skrivebeskyttet');
 	await expect(mads.editor).toHaveAttribute('aria-readonly', 'true');
 	await expect(mads.toolbar).toHaveCount(0);
+	// Wait for the text the earlier tests of this file wrote: read before the sync, `before`
+	// would be empty and the comparison below would race the arriving content.
+	await expect(mads.editor).not.toHaveText('');
 	const before = await mads.editor.textContent();
 	await mads.editor.click();
 	await page.keyboard.type('Må ikke komme med');

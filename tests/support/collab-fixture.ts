@@ -18,6 +18,8 @@ import { addWorkshopMember, createWorkshop, getWorkshop } from '#lib/server/work
 import { createSession, SESSION_COOKIE } from '#lib/server/sessions.ts';
 import { attachCollab, type CollabOptions, type CollabServer } from '../../server/collab/attach.ts';
 import { log } from '#lib/server/log.ts';
+import { seedTemplateFromStarter } from '#lib/server/documents-state.ts';
+import { getStarter } from '#lib/domain/template/index.ts';
 import { tempDataDir } from './server.ts';
 
 export type FixtureUser = { id: string; name: string; cookie: string; actor: () => SessionUser };
@@ -68,6 +70,8 @@ export async function startCollabFixture(options: CollabOptions = {}): Promise<C
 			addWorkshopMember(workshop.id, created[person.key].id, person.role);
 		}
 	}
+	// Like the demo seed: a valid template, so the facilitator can move the workshop to Dag 2.
+	seedTemplateFromStarter(workshop.id, getStarter('detail')!, facilitator.id);
 	// Reloaded: the actor above predates its facilitator role in the new workshop.
 	const docs = getWorkshop(loadSessionUser(facilitator.id)!, workshop.id).documents;
 	const users = Object.fromEntries(

@@ -5,15 +5,21 @@
  * edited this way; the template editor uses one per level descriptor.
  */
 import type { AnyExtension } from '@tiptap/core';
+import type * as Y from 'yjs';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { CollabSession } from './collab-session.svelte.ts';
 
+/** A rich-text field's shared content, handed through components as an opaque value. */
+export type RichTextFragment = Y.XmlFragment;
+
 export type EditorExtensionOptions = {
 	session: CollabSession;
 	/** Name of the XmlFragment in the session's Y.Doc, e.g. 'body'. */
 	field: string;
+	/** A nested fragment to edit instead of the top-level one named `field` (template fields). */
+	fragment?: RichTextFragment;
 	/** Heading levels offered; a field inside a structured template may offer none. */
 	headingLevels?: (1 | 2 | 3 | 4 | 5 | 6)[];
 };
@@ -35,7 +41,7 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 
 /** The extensions for one collaborative rich-text field. */
 export function createEditorExtensions(options: EditorExtensionOptions): AnyExtension[] {
-	const { session, field, headingLevels = [2, 3] } = options;
+	const { session, field, fragment, headingLevels = [2, 3] } = options;
 	return [
 		StarterKit.configure({
 			undoRedo: false,
@@ -45,7 +51,7 @@ export function createEditorExtensions(options: EditorExtensionOptions): AnyExte
 			codeBlock: false,
 			code: false
 		}),
-		Collaboration.configure({ fragment: session.fragment(field) }),
+		Collaboration.configure({ fragment: fragment ?? session.fragment(field) }),
 		CollaborationCaret.configure({
 			// The caret extension only reads `provider.awareness`; the provider itself stays private.
 			provider: { awareness: session.awareness },

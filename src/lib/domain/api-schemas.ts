@@ -103,12 +103,18 @@ export const registeredSchema = acceptedInvitationSchema.extend({ user: userSche
 
 export const phaseChangedSchema = z.object({ id: z.string(), phase: phaseSchema });
 
-/** Every error the API returns. `fields` maps input fields to messages; `requestId` is set on 500. */
+/**
+ * Every error the API returns. `fields` maps input fields to messages; `problems` lists every
+ * reason when there are several (409 `template_invalid`); `requestId` is set on 500.
+ */
 export const apiErrorSchema = z.object({
 	error: z.object({
 		code: z.string(),
 		message: z.string(),
 		fields: z.record(z.string(), z.string()).optional(),
+		problems: z
+			.array(z.object({ code: z.string(), path: z.array(z.string()), message: z.string() }))
+			.optional(),
 		requestId: z.string().optional()
 	})
 });

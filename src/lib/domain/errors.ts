@@ -29,13 +29,29 @@ export class ValidationError extends Error {
 	}
 }
 
-/** The request conflicts with current state (e.g. an invitation already used). */
+/**
+ * One reason behind a refusal that has several (e.g. why a template is not ready yet): a stable
+ * code, where it is (ids from the root), and an i18n key with its values.
+ */
+export type ErrorProblem = {
+	code: string;
+	path: string[];
+	messageKey: string;
+	params: Record<string, string | number>;
+};
+
+/**
+ * The request conflicts with current state (e.g. an invitation already used). `problems` lists
+ * every reason when there are several, so the person can fix them all at once.
+ */
 export class ConflictError extends Error {
 	readonly code: string;
 	readonly status = 409;
-	constructor(code: string, message: string) {
+	readonly problems: ErrorProblem[];
+	constructor(code: string, message: string, problems: ErrorProblem[] = []) {
 		super(message);
 		this.code = code;
+		this.problems = problems;
 	}
 }
 

@@ -30,6 +30,14 @@ export function phaseIndex(phase: Phase): number {
 	return PHASES.indexOf(phase);
 }
 
+/**
+ * True when moving from `from` to `to` closes Dag 1: the template is then locked for the work
+ * group, so it must be usable (valid) first. Moving back to Dag 1 is always allowed.
+ */
+export function isLeavingTemplatePhase(from: Phase, to: Phase): boolean {
+	return from === 'format' && to !== 'format';
+}
+
 /** A day in a workshop format with its agenda. */
 export type FormatDay = {
 	phase: Phase;

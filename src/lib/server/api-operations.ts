@@ -136,7 +136,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		tag: 'workshops',
 		request: { schema: changePhaseSchema, example: { phase: 'drejebog' } },
 		success: { status: 200, description: 'Moved', schema: phaseChangedSchema },
-		errors: [400, 401, 403, 404, 413]
+		errors: [400, 401, 403, 404, 409, 413]
 	},
 	{
 		method: 'get',

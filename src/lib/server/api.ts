@@ -165,10 +165,16 @@ function failureResponse(event: RequestEvent, error: unknown): Response {
 		const keys = [error.message, `api.error.${error.code}`];
 		if (error.status === 409) keys.push('api.error.conflict');
 		const fields = 'fields' in error && Object.keys(error.fields).length > 0;
+		const problems = 'problems' in error && error.problems.length > 0 ? error.problems : null;
 		return apiError(error.status, {
 			code: error.code,
 			message: translateFirst(t, keys),
-			fields: fields ? translateFields(t, error.fields) : undefined
+			fields: fields ? translateFields(t, error.fields) : undefined,
+			problems: problems?.map((p) => ({
+				code: p.code,
+				path: p.path,
+				message: translateFirst(t, [p.messageKey], p.params)
+			}))
 		});
 	}
 	const requestId = event.locals.requestId;

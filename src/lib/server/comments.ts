@@ -7,7 +7,7 @@
 import { getDb, transaction } from './db.ts';
 import { newId } from './ids.ts';
 import { authorizeWorkshop } from './workshops.ts';
-import { readStoredTemplate } from './template-state.ts';
+import { loadTemplate } from './documents-state.ts';
 import type { Actor } from '#lib/domain/permissions.ts';
 import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import {
@@ -74,7 +74,7 @@ function commentOf(row: CommentRow): CommentView {
 export function listComments(actor: Actor, workshopId: string, documentId: string): CommentsView {
 	authorizeWorkshop(actor, workshopId, 'read');
 	requireTemplateDocument(workshopId, documentId);
-	const elements = commentableElements(readStoredTemplate(documentId));
+	const elements = commentableElements(loadTemplate(documentId));
 	const byId = new Map(elements.map((e) => [e.id, e]));
 	const rows = getDb()
 		.prepare(
@@ -128,7 +128,7 @@ export function createComment(
 		if (!root) throw new NotFoundError('comment.error.unknownThread');
 		element = root;
 	} else {
-		const found = commentableElements(readStoredTemplate(documentId)).find(
+		const found = commentableElements(loadTemplate(documentId)).find(
 			(e) => e.id === input.elementId
 		);
 		if (!found) {

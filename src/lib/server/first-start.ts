@@ -7,7 +7,9 @@ import { getDb, transaction } from './db.ts';
 import { hashToken, newToken } from './ids.ts';
 import { createOrganisation, createUser, setOrgRole, loadSessionUser } from './accounts.ts';
 import { createWorkshop, addWorkshopMember } from './workshops.ts';
+import { seedTemplateFromStarter } from './documents-state.ts';
 import { ConflictError, NotFoundError } from '#lib/domain/errors.ts';
+import { getStarter, type StarterTemplate } from '#lib/domain/template/index.ts';
 import type { OrgRole, WorkshopRole } from '#lib/domain/workshop.ts';
 
 export type DemoLogin = { email: string; password: string; description: string };
@@ -62,6 +64,9 @@ const DEMO_PEOPLE: {
 	}
 ];
 
+/** The starter the demo workshop's template is filled from (detail/butik). */
+const DEMO_TEMPLATE_STARTER: StarterTemplate = getStarter('detail')!;
+
 /** Title of the demo workshop. */
 export const DEMO_WORKSHOP_TITLE = 'Læringsbevis for unge i virksomhedspraktik';
 
@@ -89,6 +94,8 @@ export async function seedDemo(): Promise<{
 		const facilitator = users.find((u) => u.person.workshopRole === 'facilitator');
 		const actor = loadSessionUser(facilitator!.id)!;
 		const workshop = createWorkshop(actor, { orgId, title: DEMO_WORKSHOP_TITLE });
+		// The demo template opens with example content: the retail starter, by the facilitator.
+		seedTemplateFromStarter(workshop.id, DEMO_TEMPLATE_STARTER, facilitator!.id);
 		for (const { id, person } of users) {
 			if (person.workshopRole && person.workshopRole !== 'facilitator') {
 				addWorkshopMember(workshop.id, id, person.workshopRole);

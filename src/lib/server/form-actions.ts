@@ -5,6 +5,7 @@
 import { fail, isActionFailure, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import {
+	ConflictError,
 	ForbiddenError,
 	isDomainError,
 	NotFoundError,
@@ -13,11 +14,20 @@ import {
 } from '#lib/domain/errors.ts';
 import { fieldErrors } from '#lib/domain/schemas.ts';
 
-/** What a failed form action returns; `message` and `fields` hold i18n keys. */
+/** A reason in a failure's list (e.g. what keeps the template from Dag 2): an i18n key and values. */
+export type FailureProblem = {
+	code: string;
+	path: string[];
+	messageKey: string;
+	params: Record<string, string | number>;
+};
+
+/** What a failed form action returns; `message`, `fields` and `problems` hold i18n keys. */
 export type TaggedFailure = {
 	form: string;
 	message?: string;
 	fields?: FieldErrors;
+	problems?: FailureProblem[];
 	values?: Record<string, string>;
 };
 
@@ -43,7 +53,8 @@ export async function actFor<T>(
 		return await fn();
 	} catch (e) {
 		if (!isDomainError(e)) throw e;
-		return fail(e.status, { form, message: messageKey(e), fields: fieldsOf(e), values });
+		const problems = e instanceof ConflictError && e.problems.length > 0 ? e.problems : undefined;
+		return fail(e.status, { form, message: messageKey(e), fields: fieldsOf(e), problems, values });
 	}
 }
 

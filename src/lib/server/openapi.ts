@@ -15,7 +15,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 	401: 'No valid session (`unauthenticated`), or wrong credentials at login (`invalid_credentials`)',
 	403: 'The role does not allow this (`forbidden`), or a request from another origin (`cross_origin`)',
 	404: 'Unknown, or not visible to you (`not_found`)',
-	409: 'Invitation already used, revoked or expired (`invitation_accepted`, `invitation_revoked`, `invitation_expired`), or email taken (`email_taken`)',
+	409: 'Invitation already used, revoked or expired (`invitation_accepted`, `invitation_revoked`, `invitation_expired`), email taken (`email_taken`), or a template that is not ready for Dag 2 (`template_invalid`, with `problems`)',
 	413: 'Body larger than the limit (`payload_too_large`)',
 	429: 'Too many failed logins (`rate_limited`); see Retry-After',
 	500: 'Unexpected error (`unexpected`, with `requestId` for the logs)'

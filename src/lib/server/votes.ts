@@ -9,7 +9,7 @@ import { newId } from './ids.ts';
 import { authorizeWorkshop } from './workshops.ts';
 import { can, type Actor } from '#lib/domain/permissions.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#lib/domain/errors.ts';
-import { readStoredTemplate } from './template-state.ts';
+import { loadTemplate } from './documents-state.ts';
 import {
 	allocate,
 	dotsUsed,
@@ -122,7 +122,7 @@ function templateStatements(workshopId: string): Map<string, string> {
 		.prepare(`SELECT id FROM documents WHERE workshop_id = ? AND kind = 'template'`)
 		.get(workshopId) as { id: string } | undefined;
 	if (!doc) return new Map();
-	const template = readStoredTemplate(doc.id);
+	const template = loadTemplate(doc.id);
 	return new Map(template.areas.flatMap((a) => a.statements.map((s) => [s.id, s.text])));
 }
 

@@ -6,15 +6,22 @@ import { getDb, transaction } from './db.ts';
 import { newId } from './ids.ts';
 import { ensureOrgMember } from './accounts.ts';
 import { notifyAccessChanged } from './access-events.ts';
+import { templateProblems } from './documents-state.ts';
 import {
 	can,
 	type Actor,
 	type DocumentResource,
 	type WorkshopResource
 } from '#lib/domain/permissions.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '#lib/domain/errors.ts';
+import {
+	ConflictError,
+	ForbiddenError,
+	NotFoundError,
+	ValidationError
+} from '#lib/domain/errors.ts';
 import {
 	DOCUMENT_KINDS,
+	isLeavingTemplatePhase,
 	THREE_DAY_FORMAT,
 	type DocumentKind,
 	type Phase,
@@ -217,11 +224,20 @@ export function removeWorkshopMember(actor: Actor, workshopId: string, userId: s
 }
 
 /**
- * Moves a workshop to another phase.
- * @throws NotFoundError, ForbiddenError.
+ * Moves a workshop to another phase. Closing Dag 1 locks the template for the work group, so it
+ * is refused while the template (its current state in the collaboration store) has problems.
+ * Check and update run synchronously, so no accepted edit can slip in between them.
+ * @throws NotFoundError, ForbiddenError, ConflictError `template_invalid` with every problem.
  */
 export function changePhase(actor: Actor, workshopId: string, phase: Phase): void {
-	authorizeWorkshop(actor, workshopId, 'change-phase');
+	const workshop = authorizeWorkshop(actor, workshopId, 'change-phase');
+	if (workshop.phase === phase) return;
+	if (isLeavingTemplatePhase(workshop.phase, phase)) {
+		const problems = templateProblems(workshopId);
+		if (problems.length > 0) {
+			throw new ConflictError('template_invalid', 'phaseChange.templateInvalid', problems);
+		}
+	}
 	getDb().prepare('UPDATE workshops SET phase = ? WHERE id = ?').run(phase, workshopId);
 	notifyAccessChanged({ workshopId });
 }

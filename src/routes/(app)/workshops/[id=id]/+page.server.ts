@@ -1,6 +1,6 @@
 import { can } from '#lib/domain/permissions.ts';
-import { createInvitationSchema, idSchema } from '#lib/domain/schemas.ts';
-import { getWorkshop, removeWorkshopMember } from '#lib/server/workshops.ts';
+import { changePhaseSchema, createInvitationSchema, idSchema } from '#lib/domain/schemas.ts';
+import { changePhase, getWorkshop, removeWorkshopMember } from '#lib/server/workshops.ts';
 import { createInvitation, listInvitations, revokeInvitation } from '#lib/server/invitations.ts';
 import { formValues, loadOrError, requireUser } from '#lib/server/guards.ts';
 import { actFor, invalidInput, isFailure, unknownReference } from '#lib/server/form-actions.ts';
@@ -10,15 +10,17 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const workshop = loadOrError(() => getWorkshop(user, params.id));
-	const canManage = can(user, 'manage', {
+	const resource = {
 		type: 'workshop',
 		id: workshop.id,
 		orgId: workshop.orgId,
 		phase: workshop.phase
-	});
+	} as const;
+	const canManage = can(user, 'manage', resource);
 	return {
 		workshop,
 		canManage,
+		canChangePhase: can(user, 'change-phase', resource),
 		invitations: canManage ? listInvitations(user, workshop.id) : [],
 		userId: user.id
 	};
@@ -53,6 +55,14 @@ export const actions = {
 		if (!id.success) return unknownReference('revoke');
 		const result = await actFor('revoke', () => revokeInvitation(user, id.data));
 		return isFailure(result) ? result : { form: 'revoke', notice: 'workshop.invitations.revoked' };
+	},
+	phase: async ({ request, locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const parsed = changePhaseSchema.safeParse(await formValues(request));
+		if (!parsed.success) return invalidInput('phase', parsed.error);
+		const { phase } = parsed.data;
+		const result = await actFor('phase', () => changePhase(user, params.id, phase));
+		return isFailure(result) ? result : { form: 'phase', notice: 'phaseChange.moved' };
 	},
 	remove: async ({ request, locals, url, params }) => {
 		const user = requireUser(locals, url);

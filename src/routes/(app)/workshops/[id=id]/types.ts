@@ -7,6 +7,13 @@ export type WorkshopFormResult =
 			/** Success: an i18n key. */
 			notice?: string;
 			fields?: Record<string, string>;
+			/** Failure with several reasons (the template is not ready for Dag 2). */
+			problems?: {
+				code: string;
+				path: string[];
+				messageKey: string;
+				params: Record<string, string | number>;
+			}[];
 			values?: Record<string, string>;
 			created?: { url: string; email: string; role: string };
 	  }

@@ -1,0 +1,62 @@
+/**
+ * Element ids of the template editor's controls, shared by the controls themselves, the problem
+ * panel and the workshop page's phase control (which links to `…/documents/<id>#<target>`), so a
+ * problem always leads to the field that fixes it.
+ */
+import { tick } from 'svelte';
+
+/** Fields whose controls carry `tpl-<itemId>-<field>`. */
+const ITEM_FIELDS = new Set(['label', 'text', 'descriptor', 'description', 'guidance']);
+
+/** Id of the control that edits `field` of the item `itemId`. */
+export function fieldId(itemId: string, field: string): string {
+	return `tpl-${itemId}-${field}`;
+}
+
+/** Id of the "add" input of a list: a root list ('areas', 'raters', …), an area or a scale. */
+export function newItemId(owner: string): string {
+	return `tpl-${owner}-new`;
+}
+
+/** Id of the "add level" input of the scale owned by an area or statement. */
+export function newLevelId(ownerId: string): string {
+	return newItemId(`scale-${ownerId}`);
+}
+
+/** Id of the template title input. */
+export const TITLE_ID = 'tpl-title';
+/** Id of the signature block's first control. */
+export const SIGNATURE_ID = 'tpl-signature';
+
+/**
+ * The id of the control a problem path (`['areas', id, 'statements', id, 'text']`) points at:
+ * the field itself, else the input that adds what is missing.
+ */
+export function problemTargetId(path: readonly string[]): string {
+	const [root] = path;
+	const last = path[path.length - 1];
+	if (root === 'title') return TITLE_ID;
+	if (root === 'signature') return SIGNATURE_ID;
+	if (path.length === 1) return newItemId(root);
+	if (last === 'scale') return newLevelId(path[path.length - 2]);
+	if (ITEM_FIELDS.has(last)) return fieldId(path[path.length - 2], last);
+	// ['areas', areaId]: the area lacks statements, so the place to fix it is its "add" input.
+	return newItemId(last);
+}
+
+/**
+ * Scrolls to and focuses the element with `id`, opening any closed disclosure around it.
+ * Returns false when there is no such element (yet).
+ */
+export async function revealAndFocus(id: string): Promise<boolean> {
+	const element = document.getElementById(id);
+	if (!element) return false;
+	for (let details = element.closest('details'); details;) {
+		details.open = true;
+		details = details.parentElement?.closest('details') ?? null;
+	}
+	await tick();
+	element.scrollIntoView({ block: 'center' });
+	element.focus();
+	return true;
+}
