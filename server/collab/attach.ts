@@ -115,12 +115,17 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 		if (decision.status !== 200) return refuse(socket, decision.status);
 		const { access } = decision;
 		wss.handleUpgrade(req, socket, head, (ws) => {
+			const acquired = registry.acquire(documentId);
 			const connection = new Connection(ws, access, connectionLimits, log, (closed) => {
 				connections.delete(closed);
-				registry.release(closed.access.documentId);
+				// Release only a hold that was taken: acquire may still be waiting for an unload.
+				acquired.then(
+					() => registry.release(documentId),
+					() => undefined
+				);
 			});
 			connections.add(connection);
-			registry.acquire(documentId).then(
+			acquired.then(
 				(room) => connection.join(room),
 				() => connection.fail(CLOSE_CODES.serverError, 'document could not be loaded')
 			);

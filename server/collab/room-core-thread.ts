@@ -2,6 +2,7 @@
  * Worker-thread side of `WorkerRoomCore`: owns one large document and answers requests in the
  * order they arrive. Buffers go back as transferables (no copy).
  */
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
 import {
@@ -18,6 +19,13 @@ export type CoreRequest =
 	| { id: number; op: 'stateVector' | 'encodeState' | 'destroy' };
 
 const port = parentPort!;
+// Linux keeps a nice value per thread: this thread yields the CPU to the main event loop (every
+// other room) when both want it. Rebuilding megabytes is exactly the work that can wait 10 ms.
+try {
+	os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+	// Not permitted or not supported on this platform: run at normal priority.
+}
 const state = workerData as InitialState;
 const { doc, errors } = buildDoc(state);
 const fullState = new FullStateCache(state);

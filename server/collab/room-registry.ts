@@ -17,6 +17,7 @@ type Entry = {
 /** Loads, shares and unloads rooms by document id. */
 export class RoomRegistry {
 	private readonly entries = new Map<string, Entry>();
+	private isClosed = false;
 
 	private readonly context: RoomContext;
 	private readonly unloadDelayMs: number;
@@ -29,11 +30,12 @@ export class RoomRegistry {
 	}
 
 	/**
-	 * Takes a hold on the document's room, loading it if needed. Every call must be matched by
-	 * one `release`, also when the returned promise rejects.
+	 * Takes a hold on the document's room, loading it if needed. Every call that resolves must be
+	 * matched by one `release`; a rejected one holds nothing (the failed entry is dropped).
 	 */
 	async acquire(documentId: string): Promise<Room> {
 		for (;;) {
+			if (this.isClosed) throw new Error('collaboration server is shutting down');
 			const entry = this.entries.get(documentId);
 			if (entry?.unloading) {
 				// A room that is compacting on its way out is not reused; wait and load it afresh so
@@ -49,19 +51,14 @@ export class RoomRegistry {
 			}
 			const started = performance.now();
 			const loading = Room.load(documentId, this.context);
-			loading.then(
-				(room) =>
-					this.log.info(
-						{ documentId, ms: performance.now() - started, ...room.stats() },
-						'room loaded'
-					),
-				// Failures are logged below.
-				() => undefined
-			);
 			const created: Entry = { loading, holders: 1 };
 			void loading.then(
-				(room) => (created.room = room),
-				// Failures are handled below.
+				(room) => {
+					created.room = room;
+					const ms = performance.now() - started;
+					this.log.info({ documentId, ms, ...room.stats() }, 'room loaded');
+				},
+				// Failures are logged below.
 				() => undefined
 			);
 			this.entries.set(documentId, created);
@@ -106,6 +103,7 @@ export class RoomRegistry {
 
 	/** Unloads every room now (shutdown); connections must already be closed. */
 	async closeAll(): Promise<void> {
+		this.isClosed = true;
 		const pending: Promise<void>[] = [];
 		for (const [documentId, entry] of this.entries) {
 			clearTimeout(entry.unloadTimer);
