@@ -5,11 +5,8 @@
  * leaves the vote unchanged and says why in Danish.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import * as Y from 'yjs';
 import { demoDocuments } from '../support/demo-documents.ts';
-import { docFromStarter } from '../support/template-docs.ts';
+import { loadStoredDoc } from '../support/stored-doc.ts';
 import { readTemplate } from '#lib/collab/template-binding.ts';
 import { z } from 'zod';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -193,16 +190,8 @@ describe('dot votes over the API', () => {
 
 describe('votes on the template’s statements', () => {
 	it('takes candidates from the stored template, with their current text', async () => {
-		const doc = docFromStarter('lager');
-		const db = new DatabaseSync(path.join(server.dataDir, 'formvaerk.db'));
-		try {
-			db.exec('PRAGMA busy_timeout = 5000');
-			db.prepare(
-				'INSERT INTO doc_updates (document_id, data, author_id, created_at) VALUES (?, ?, NULL, ?)'
-			).run(demoDocuments(server).template, Y.encodeStateAsUpdate(doc), Date.now());
-		} finally {
-			db.close();
-		}
+		// The demo template seeded at first start is the stored template the server reads.
+		const doc = loadStoredDoc(server.dataDir, demoDocuments(server).template);
 		const [first, second] = readTemplate(doc).areas[0].statements;
 		const response = await as.facilitator.request('POST', `/api/v1/workshops/${demoId}/votes`, {
 			title: 'Udsagn fra skabelonen',
