@@ -7,13 +7,7 @@
 import type { WebSocket, RawData } from 'ws';
 import type { Logger } from 'pino';
 import { CLOSE_CODES } from '../../src/lib/domain/collab-close-codes.ts';
-import {
-	decodeClientMessage,
-	isEmptyUpdate,
-	ProtocolError,
-	syncStep1Message,
-	syncStep2Message
-} from './protocol.ts';
+import { decodeClientMessage, isEmptyUpdate, ProtocolError, syncStep1Message } from './protocol.ts';
 import { TokenBucket } from './rate-limit.ts';
 import type { Room, RoomMember } from './room.ts';
 import type { Access } from './auth.ts';
@@ -126,7 +120,7 @@ export class Connection implements RoomMember {
 			const message = decodeClientMessage(frame);
 			switch (message.kind) {
 				case 'sync-step-1':
-					this.reply(room.diff(message.stateVector), syncStep2Message);
+					this.reply(room.syncStep2(message.stateVector), (built) => built);
 					return;
 				case 'update':
 					// Read-only connections receive everything but change nothing.

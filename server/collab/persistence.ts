@@ -28,4 +28,9 @@ export interface DocStore {
 	compact(documentId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 	/** The log entries still held for a document (those not yet compacted), oldest first. */
 	entries(documentId: string): Promise<LogEntry[]>;
+	/**
+	 * Present when a worker thread can read documents itself (the SQLite store): the database
+	 * file to open read-only, and the size of a document's snapshot, read without its data.
+	 */
+	readonly workerSource?: { file: string; snapshotBytes(documentId: string): number };
 }

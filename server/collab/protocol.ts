@@ -129,12 +129,20 @@ export function updateMessage(update: Uint8Array): Uint8Array {
 	return syncMessage(SYNC_UPDATE, update);
 }
 
+/**
+ * Header and payload in one fresh buffer with a single copy (lib0's encoder copies a large
+ * payload twice). The buffer holds exactly the message, so a worker thread can transfer it.
+ */
 function syncMessage(step: number, payload: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_SYNC);
 	encoding.writeVarUint(encoder, step);
-	encoding.writeVarUint8Array(encoder, payload);
-	return encoding.toUint8Array(encoder);
+	encoding.writeVarUint(encoder, payload.length);
+	const header = encoding.toUint8Array(encoder);
+	const message = new Uint8Array(header.length + payload.length);
+	message.set(header);
+	message.set(payload, header.length);
+	return message;
 }
 
 /** Server → client: an awareness update. */

@@ -1,6 +1,8 @@
 /**
  * Worker-thread side of `WorkerRoomCore`: owns one large document and answers requests in the
- * order they arrive. Buffers go back as transferables (no copy).
+ * order they arrive. A large stored snapshot is read here with a read-only connection of this
+ * thread's own (sqlite-read.ts), and sync step 2 messages are built here; both leave as
+ * transferred buffers, so the main thread neither reads, copies nor encodes the megabytes.
  */
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -8,14 +10,22 @@ import * as Y from 'yjs';
 import {
 	applyBatch,
 	buildDoc,
+	diffFor,
 	FullStateCache,
-	isEmptyStateVector,
-	type InitialState
+	storedSizes,
+	type InitialState,
+	type LoadReport
 } from './room-core.ts';
+import { syncStep2Message } from './protocol.ts';
+import { readWithOwnConnection } from './sqlite-read.ts';
+
+/** Where the worker gets the document: handed over, or read from the database itself. */
+export type CoreSource =
+	{ state: InitialState & { lastSeq: number } } | { file: string; documentId: string };
 
 export type CoreRequest =
 	| { id: number; op: 'apply'; updates: Uint8Array[] }
-	| { id: number; op: 'diff'; stateVector: Uint8Array }
+	| { id: number; op: 'syncStep2'; stateVector: Uint8Array }
 	| { id: number; op: 'stateVector' | 'encodeState' | 'destroy' };
 
 const port = parentPort!;
@@ -26,10 +36,20 @@ try {
 } catch {
 	// Not permitted or not supported on this platform: run at normal priority.
 }
-const state = workerData as InitialState;
+const source = workerData as CoreSource;
+const readStarted = performance.now();
+const state =
+	'state' in source ? source.state : await readWithOwnConnection(source.file, source.documentId);
+const readMs = performance.now() - readStarted;
 const { doc, errors } = buildDoc(state);
+const report: LoadReport = {
+	errors,
+	...storedSizes(state),
+	readMs,
+	buildMs: performance.now() - readStarted - readMs
+};
 const fullState = new FullStateCache(state);
-port.postMessage({ id: 0, result: errors });
+port.postMessage({ id: 0, result: report });
 
 port.on('message', (request: CoreRequest) => {
 	switch (request.op) {
@@ -42,12 +62,10 @@ port.on('message', (request: CoreRequest) => {
 			);
 			return;
 		}
-		case 'diff':
-			// The cached full state is shared, so it is copied rather than transferred.
-			if (isEmptyStateVector(request.stateVector)) {
-				return port.postMessage({ id: request.id, result: fullState.get(doc) });
-			}
-			return reply(request.id, Y.encodeStateAsUpdate(doc, request.stateVector));
+		case 'syncStep2':
+			// A fresh buffer each time (the cached full state is copied into it), so it can be
+			// transferred.
+			return reply(request.id, syncStep2Message(diffFor(doc, fullState, request.stateVector)));
 		case 'stateVector':
 			return reply(request.id, Y.encodeStateVector(doc));
 		case 'encodeState':

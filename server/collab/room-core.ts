@@ -5,9 +5,33 @@
  * ones whose load and initial syncs take long enough to stall every other room).
  */
 import * as Y from 'yjs';
+import { concatUpdates } from './update-concat.ts';
+import { syncStep2Message } from './protocol.ts';
 
 /** What storage returned for a document, handed to the core that rebuilds it. */
 export type InitialState = { snapshot: Uint8Array | null; updates: Uint8Array[] };
+
+/** What loading found and how long it took, for the room's bookkeeping and its load log line. */
+export type LoadReport = {
+	/** Replay failures (stored updates that could not be applied and were skipped). */
+	errors: string[];
+	lastSeq: number;
+	logCount: number;
+	logBytes: number;
+	snapshotBytes: number;
+	readMs: number;
+	buildMs: number;
+};
+
+/** The stored sizes of a loaded document (LoadReport without errors and timings). */
+export function storedSizes(stored: InitialState & { lastSeq: number }) {
+	return {
+		lastSeq: stored.lastSeq,
+		logCount: stored.updates.length,
+		logBytes: stored.updates.reduce((sum, u) => sum + u.length, 0),
+		snapshotBytes: stored.snapshot?.length ?? 0
+	};
+}
 
 export type ApplyResult = {
 	/** The doc's own update for the batch (only what was new), or null when nothing changed. */
@@ -22,8 +46,8 @@ export type ApplyResult = {
 export interface RoomCore {
 	/** Applies committed updates, in order, as one transaction. */
 	apply(updates: Uint8Array[]): Promise<ApplyResult>;
-	/** Everything a client with `stateVector` lacks (sync step 2 payload). */
-	diff(stateVector: Uint8Array): Promise<Uint8Array>;
+	/** The whole sync step 2 message: everything a client with `stateVector` lacks. */
+	syncStep2(stateVector: Uint8Array): Promise<Uint8Array>;
 	/** The doc's state vector (sync step 1 payload). */
 	stateVector(): Promise<Uint8Array>;
 	/** The whole state as one update, for compaction. */
@@ -32,8 +56,26 @@ export interface RoomCore {
 	destroy(): Promise<void>;
 }
 
+/** Tails at least this long are joined into one update before applying (update-concat.ts). */
+const JOIN_TAIL_FROM = 32;
+
 /** Rebuilds a doc from snapshot plus log; stored updates that fail are skipped, as they were live. */
 export function buildDoc(state: InitialState): { doc: Y.Doc; errors: string[] } {
+	// A long tail (after a crash) applies ~2x faster as one joined update; if that fails, the
+	// doc is rebuilt the old way, which finds and skips the update at fault.
+	const joined = state.updates.length >= JOIN_TAIL_FROM ? concatUpdates(state.updates) : null;
+	if (joined) {
+		const doc = new Y.Doc();
+		try {
+			Y.transact(doc, () => {
+				if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
+				Y.applyUpdate(doc, joined);
+			});
+			return { doc, errors: [] };
+		} catch {
+			doc.destroy();
+		}
+	}
 	const doc = new Y.Doc();
 	const errors: string[] = [];
 	// One transaction for the whole replay: 10,000 small updates apply ~3x faster than one by one.
@@ -81,6 +123,17 @@ export function isEmptyStateVector(stateVector: Uint8Array): boolean {
 	return stateVector.length === 1 && stateVector[0] === 0;
 }
 
+/** What a client with `stateVector` lacks; a fresh client gets the cached full state. */
+export function diffFor(
+	doc: Y.Doc,
+	fullState: FullStateCache,
+	stateVector: Uint8Array
+): Uint8Array {
+	return isEmptyStateVector(stateVector)
+		? fullState.get(doc)
+		: Y.encodeStateAsUpdate(doc, stateVector);
+}
+
 /**
  * Serves the whole state to fresh clients from a cache (encoding a large doc is the costly part
  * of an initial sync, and a room often gets several fresh clients in a row); any applied
@@ -124,9 +177,8 @@ export class LocalRoomCore implements RoomCore {
 		return Promise.resolve(result);
 	}
 
-	diff(stateVector: Uint8Array): Promise<Uint8Array> {
-		if (isEmptyStateVector(stateVector)) return Promise.resolve(this.fullState.get(this.doc));
-		return Promise.resolve(Y.encodeStateAsUpdate(this.doc, stateVector));
+	syncStep2(stateVector: Uint8Array): Promise<Uint8Array> {
+		return Promise.resolve(syncStep2Message(diffFor(this.doc, this.fullState, stateVector)));
 	}
 
 	stateVector(): Promise<Uint8Array> {

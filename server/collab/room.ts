@@ -15,7 +15,7 @@ import { updateMessage, type AwarenessEntry } from './protocol.ts';
 import type { PresenceUser } from './presence.ts';
 import { RoomPresence } from './room-presence.ts';
 import type { CollabMetrics } from './metrics.ts';
-import { LocalRoomCore, type RoomCore } from './room-core.ts';
+import { LocalRoomCore, storedSizes, type LoadReport, type RoomCore } from './room-core.ts';
 import { WorkerRoomCore } from './worker-room-core.ts';
 import type { DocStore } from './persistence.ts';
 
@@ -82,10 +82,12 @@ export class Room {
 	/** Upper bound of the encoded document size (exact right after a compaction). */
 	private sizeEstimate: number;
 
+	private readonly loadTimings: { readMs: number; buildMs: number };
+
 	private constructor(
 		documentId: string,
 		core: RoomCore,
-		stored: { lastSeq: number; logCount: number; logBytes: number; snapshotBytes: number },
+		stored: LoadReport,
 		context: RoomContext
 	) {
 		this.documentId = documentId;
@@ -98,6 +100,7 @@ export class Room {
 		this.logCount = stored.logCount;
 		this.logBytes = stored.logBytes;
 		this.sizeEstimate = stored.snapshotBytes + stored.logBytes;
+		this.loadTimings = { readMs: stored.readMs, buildMs: stored.buildMs };
 		this.presence = new RoomPresence(this.limits.maxAwarenessClients, (message) =>
 			this.broadcast(message)
 		);
@@ -109,48 +112,56 @@ export class Room {
 	 */
 	static async load(documentId: string, context: RoomContext): Promise<Room> {
 		const { store, limits, log } = context;
-		const readStarted = performance.now();
-		const stored = await store.load(documentId);
-		const readMs = performance.now() - readStarted;
-		const snapshotBytes = stored.snapshot?.length ?? 0;
-		const logBytes = stored.updates.reduce((sum, u) => sum + u.length, 0);
+		const source = store.workerSource;
 		let core: RoomCore;
-		let loadErrors: string[];
-		if (snapshotBytes + logBytes >= limits.workerCoreBytes) {
-			const workerCore = new WorkerRoomCore(stored);
-			loadErrors = await workerCore.ready;
+		let report: LoadReport;
+		if (source && source.snapshotBytes(documentId) >= limits.workerCoreBytes) {
+			// A large snapshot is read by the worker itself: the main thread never holds it.
+			const workerCore = new WorkerRoomCore({ file: source.file, documentId });
+			report = await workerCore.ready;
 			core = workerCore;
 		} else {
-			const localCore = new LocalRoomCore(stored);
-			loadErrors = localCore.loadErrors;
-			core = localCore;
+			const readStarted = performance.now();
+			const stored = await store.load(documentId);
+			const readMs = performance.now() - readStarted;
+			const sizes = storedSizes(stored);
+			if (sizes.snapshotBytes + sizes.logBytes >= limits.workerCoreBytes) {
+				const workerCore = new WorkerRoomCore({ state: stored });
+				report = { ...(await workerCore.ready), readMs };
+				core = workerCore;
+			} else {
+				const localCore = new LocalRoomCore(stored);
+				const buildMs = performance.now() - readStarted - readMs;
+				report = { errors: localCore.loadErrors, ...sizes, readMs, buildMs };
+				core = localCore;
+			}
 		}
-		log.debug(
-			{ documentId, readMs, buildMs: performance.now() - readStarted - readMs },
-			'room load timings'
-		);
-		for (const error of loadErrors) {
+		for (const error of report.errors) {
 			log.error({ documentId, error }, 'stored update failed to apply');
 		}
-		const room = new Room(
-			documentId,
-			core,
-			{ lastSeq: stored.lastSeq, logCount: stored.updates.length, logBytes, snapshotBytes },
-			context
-		);
+		const room = new Room(documentId, core, report, context);
 		// A long tail (after a crash) is folded into a snapshot soon, but only after the clients
 		// waiting for this load have been answered (encoding the state takes a while).
 		setImmediate(() => room.maybeCompact());
 		return room;
 	}
 
-	/** Log and size figures, for the load log line and tests. */
-	stats(): { logCount: number; logBytes: number; sizeEstimate: number; isInWorker: boolean } {
+	/** Log and size figures (and how long the load took to read and build), for logs and tests. */
+	stats(): {
+		logCount: number;
+		logBytes: number;
+		sizeEstimate: number;
+		isInWorker: boolean;
+		readMs: number;
+		buildMs: number;
+	} {
 		return {
 			logCount: this.logCount,
 			logBytes: this.logBytes,
 			sizeEstimate: this.sizeEstimate,
-			isInWorker: this.core instanceof WorkerRoomCore
+			isInWorker: this.core instanceof WorkerRoomCore,
+			readMs: this.loadTimings.readMs,
+			buildMs: this.loadTimings.buildMs
 		};
 	}
 
@@ -174,9 +185,9 @@ export class Room {
 		return this.core.stateVector();
 	}
 
-	/** Sync step 2 payload for a client's state vector; it includes every update applied so far. */
-	diff(stateVector: Uint8Array): Promise<Uint8Array> {
-		return this.core.diff(stateVector);
+	/** The sync step 2 message for a client's state vector; it has every update applied so far. */
+	syncStep2(stateVector: Uint8Array): Promise<Uint8Array> {
+		return this.core.syncStep2(stateVector);
 	}
 
 	/**

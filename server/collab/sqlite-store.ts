@@ -7,6 +7,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { getDb, transaction } from '../../src/lib/server/db.ts';
 import type { DocStore, LogEntry, StoredDocument } from './persistence.ts';
+import { docReader, snapshotSizeReader } from './sqlite-read.ts';
 
 type PendingAppend = {
 	documentId: string;
@@ -18,8 +19,6 @@ type PendingAppend = {
 
 type Statements = {
 	insert: StatementSync;
-	snapshot: StatementSync;
-	tail: StatementSync;
 	upsertSnapshot: StatementSync;
 	deleteThrough: StatementSync;
 	entries: StatementSync;
@@ -29,7 +28,9 @@ type Statements = {
 export class SqliteDocStore implements DocStore {
 	private readonly db: DatabaseSync;
 	private readonly sql: Statements;
+	private readonly read: (documentId: string) => StoredDocument;
 	private pending: PendingAppend[] = [];
+	readonly workerSource?: { file: string; snapshotBytes(documentId: string): number };
 	private isCommitScheduled = false;
 
 	/** Uses the process's open database unless one is given. */
@@ -38,10 +39,6 @@ export class SqliteDocStore implements DocStore {
 		this.sql = {
 			insert: db.prepare(
 				'INSERT INTO doc_updates (document_id, data, author_id, created_at) VALUES (?, ?, ?, ?)'
-			),
-			snapshot: db.prepare('SELECT data, last_seq FROM doc_snapshots WHERE document_id = ?'),
-			tail: db.prepare(
-				'SELECT seq, data FROM doc_updates WHERE document_id = ? AND seq > ? ORDER BY seq'
 			),
 			upsertSnapshot: db.prepare(
 				`INSERT INTO doc_snapshots (document_id, data, last_seq, updated_at) VALUES (?, ?, ?, ?)
@@ -53,21 +50,14 @@ export class SqliteDocStore implements DocStore {
 				'SELECT seq, author_id, created_at, data FROM doc_updates WHERE document_id = ? ORDER BY seq'
 			)
 		};
-		this.sql.tail.setReturnArrays(true);
+		this.read = docReader(db);
+		const file = db.location();
+		if (file) this.workerSource = { file, snapshotBytes: snapshotSizeReader(db) };
 	}
 
 	/** Snapshot plus tail, read synchronously so no append can interleave. */
 	load(documentId: string): Promise<StoredDocument> {
-		const row = this.sql.snapshot.get(documentId) as
-			{ data: Uint8Array; last_seq: number } | undefined;
-		const snapshotSeq = row?.last_seq ?? 0;
-		// Rows as arrays: a crashed document can have thousands, and objects cost a third more.
-		const rows = this.sql.tail.all(documentId, snapshotSeq) as unknown as [number, Uint8Array][];
-		return Promise.resolve({
-			snapshot: row?.data ?? null,
-			updates: rows.map((r) => r[1]),
-			lastSeq: rows.length > 0 ? rows[rows.length - 1][0] : snapshotSeq
-		});
+		return Promise.resolve(this.read(documentId));
 	}
 
 	/** Queues the update for this tick's commit; resolves with its seq after COMMIT returned. */

@@ -4,8 +4,8 @@
  * stall every other room; here it only delays this document's own clients.
  */
 import { Worker } from 'node:worker_threads';
-import type { ApplyResult, InitialState, RoomCore } from './room-core.ts';
-import type { CoreRequest } from './room-core-thread.ts';
+import type { ApplyResult, LoadReport, RoomCore } from './room-core.ts';
+import type { CoreRequest, CoreSource } from './room-core-thread.ts';
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -16,13 +16,16 @@ export class WorkerRoomCore implements RoomCore {
 	private readonly pending = new Map<number, Pending>();
 	private nextId = 1;
 	private failure: Error | null = null;
-	/** Resolves with the replay errors once the worker has built the document. */
-	readonly ready: Promise<string[]>;
+	/** Resolves once the worker has read (if asked to) and built the document. */
+	readonly ready: Promise<LoadReport>;
 
-	constructor(state: InitialState) {
-		// Copied, not transferred: a store may keep the buffers it returned (the memory store does).
+	/**
+	 * `source` is the stored state (copied, not transferred: a store may keep the buffers it
+	 * returned, the memory store does) or where the worker reads it itself.
+	 */
+	constructor(source: CoreSource) {
 		this.worker = new Worker(new URL('./room-core-thread.ts', import.meta.url), {
-			workerData: state
+			workerData: source
 		});
 		this.ready = new Promise((resolve, reject) =>
 			this.pending.set(0, { resolve: resolve, reject })
@@ -58,8 +61,8 @@ export class WorkerRoomCore implements RoomCore {
 		return this.request({ op: 'apply', updates });
 	}
 
-	diff(stateVector: Uint8Array): Promise<Uint8Array> {
-		return this.request({ op: 'diff', stateVector });
+	syncStep2(stateVector: Uint8Array): Promise<Uint8Array> {
+		return this.request({ op: 'syncStep2', stateVector });
 	}
 
 	stateVector(): Promise<Uint8Array> {

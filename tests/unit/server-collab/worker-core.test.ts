@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollabFixture, type CollabFixture } from '../../support/collab-fixture.ts';
 import { connectClient, haveConverged, waitFor } from '../../support/collab-client.ts';
 import { SqliteDocStore } from '../../../server/collab/sqlite-store.ts';
+import * as Y from 'yjs';
 
 let fixture: CollabFixture;
 beforeAll(async () => {
@@ -50,5 +51,29 @@ describe('worker-thread room core', () => {
 		expect(check.doc.getArray('items').length).toBe(25);
 		expect(check.doc.getText('t').toJSON()).toBe('gemt før genindlæsning');
 		check.destroy();
+	});
+
+	it('reads snapshot and tail in the worker itself, as a crash left them', async () => {
+		const doc = fixture.documents.drejebog;
+		const store = new SqliteDocStore();
+		const writer = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		writer.on('update', (update: Uint8Array) => updates.push(update));
+		writer.getText('t').insert(0, 'snapshot ');
+		await store.compact(doc, Y.encodeStateAsUpdate(writer), 0);
+		updates.length = 0;
+		// The tail is longer than the threshold at which a load joins it into one update.
+		for (let i = 0; i < 40; i++)
+			writer.getText('t').insert(writer.getText('t').length, `${i % 10}`);
+		for (const update of updates)
+			await store.append(doc, update, { userId: fixture.users.facilitator.id });
+		expect(store.workerSource?.snapshotBytes(doc)).toBeGreaterThan(0);
+
+		const client = connectClient(fixture.wsBase, doc, fixture.users.facilitator.cookie);
+		await client.synced;
+		expect(fixture.collab.stats().roomsInWorkers).toBe(1);
+		expect(client.doc.getText('t').toJSON()).toBe(writer.getText('t').toJSON());
+		client.destroy();
+		await waitFor(() => fixture.collab.stats().rooms === 0, 'unloaded', 3000);
 	});
 });
