@@ -41,7 +41,8 @@ export function closeReaction(code: number | undefined): CloseReaction {
 		case CLOSE_CODES.badMessage:
 			return { ...TRANSIENT, error: 'rejected', isPermanent: true };
 		case CLOSE_CODES.messageTooBig:
-			return { ...TRANSIENT, error: 'updateTooLarge' };
+			// Every reconnect would send the same too-large changes again (see local-reset.ts).
+			return { ...TRANSIENT, error: 'updateTooLarge', isPermanent: true };
 		default:
 			// Going away (restart), server error, rate limit, network loss: back off and retry.
 			return TRANSIENT;

@@ -13,6 +13,7 @@ import { presenceColor } from '../domain/presence-color.ts';
 import { awarenessToPeers, type Peer } from './awareness.ts';
 import { closeReaction, type CollabErrorCode } from './close-codes.ts';
 import { Connector } from './connector.ts';
+import { discardLocalChanges, reloadPage } from './local-reset.ts';
 import { OfflineStore } from './offline-store.ts';
 import { collabServerUrl, createProvider } from './provider.ts';
 import { ServerState } from './server-state.ts';
@@ -46,6 +47,8 @@ export type CollabSessionOptions = {
 	disableBc?: boolean;
 	/** The server says the person's rights or session changed: reload the page data. */
 	onAccessChanged?: () => void;
+	/** After `discardLocalChanges`: start over from the server (reloads the page by default). */
+	onLocalChangesDiscarded?: () => void;
 };
 
 /**
@@ -171,6 +174,17 @@ export class CollabSession {
 	/** Updates write access after the page data was reloaded (e.g. after a phase change). */
 	setCanWrite(canWrite: boolean): void {
 		this.#canWriteByPage = canWrite;
+	}
+
+	/**
+	 * Throws away this person's unsaved edits of the document (the way out when the server
+	 * refuses them for good, see local-reset.ts): stops the session, deletes the offline cache
+	 * and starts over from the server's state.
+	 */
+	async discardLocalChanges(): Promise<void> {
+		await this.destroy();
+		if (this.#store) await discardLocalChanges(this.#options.user.id, this.documentId);
+		(this.#options.onLocalChangesDiscarded ?? reloadPage)();
 	}
 
 	/** Leaves the document: presence disappears at once, pending cache writes finish. */

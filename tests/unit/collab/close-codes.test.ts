@@ -44,9 +44,12 @@ describe('closeReaction', () => {
 				isImmediate: false
 			});
 		}
+	});
+
+	it('stops after a frame over the limit: a reconnect would send the same changes again', () => {
 		expect(closeReaction(CLOSE_CODES.messageTooBig)).toMatchObject({
 			error: 'updateTooLarge',
-			isPermanent: false
+			isPermanent: true
 		});
 	});
 });

@@ -8,6 +8,8 @@ import { CollabSession, type CollabSessionOptions } from '#lib/collab/collab-ses
 import { presenceColor } from '#lib/domain/presence-color.ts';
 import { changePhase } from '#lib/server/workshops.ts';
 import { closeLocalDbs } from '#lib/db/local-db.ts';
+import { isDiscardOffered } from '#lib/collab/local-reset.ts';
+import * as Y from 'yjs';
 import { startCollabFixture, type CollabFixture } from '../../support/collab-fixture.ts';
 import { connectClient, socketWithCookie, waitFor } from '../../support/collab-client.ts';
 
@@ -59,6 +61,31 @@ async function connected(...list: CollabSession[]): Promise<void> {
 		() => list.every((s) => s.status === 'connected' && s.isSynced),
 		'sessions to be connected and saved'
 	);
+}
+
+/**
+ * The session has stopped for good: it stays closed, and no socket of it reaches the server,
+ * for longer than the first two reconnect delays (250-500 ms, then 500-1000 ms).
+ */
+async function staysClosed(session: CollabSession): Promise<void> {
+	const until = Date.now() + 2000;
+	while (Date.now() < until) {
+		expect(session.status).toBe('closed');
+		expect(fixture.collab.stats().connections).toBe(0);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+/** After discarding, a fresh session (a page reload) holds exactly what the server stored. */
+async function expectServerStateOnly(person: Person, documentId: string): Promise<void> {
+	const fresh = open(person, documentId, { isOfflineCacheEnabled: true });
+	await fresh.whenLoaded;
+	expect(fresh.doc.getText('big').length).toBe(0);
+	await connected(fresh);
+	const server = connectClient(fixture.wsBase, documentId, fixture.users.facilitator.cookie);
+	await server.synced;
+	expect(Y.encodeStateVector(fresh.doc)).toEqual(Y.encodeStateVector(server.doc));
+	server.destroy();
 }
 
 describe('CollabSession', () => {
@@ -158,6 +185,53 @@ describe('CollabSession', () => {
 		await waitFor(() => frida.lastError === 'documentTooLarge', 'the explanation');
 		expect(frida.status).toBe('closed');
 		expect(frida.isSynced).toBe(false);
+	});
+
+	it('a document at its maximum size: after a reload the cached edit is refused once, not in a loop, and can be discarded', async () => {
+		const documentId = fixture.documents.template;
+		const first = open('facilitator', documentId, { isOfflineCacheEnabled: true });
+		await connected(first);
+		first.doc.getText('big').insert(0, 'x'.repeat(MAX_DOCUMENT_BYTES + 1024));
+		await waitFor(() => first.lastError === 'documentTooLarge', 'the explanation');
+		await first.destroy();
+		closeLocalDbs();
+
+		// A reload: the cache still holds the refused edit, and the session sends it again.
+		let startedOver = 0;
+		const reloaded = open('facilitator', documentId, {
+			isOfflineCacheEnabled: true,
+			onLocalChangesDiscarded: () => startedOver++
+		});
+		await reloaded.whenLoaded;
+		expect(reloaded.doc.getText('big').length).toBe(MAX_DOCUMENT_BYTES + 1024);
+		await reloaded.connect();
+		await waitFor(() => reloaded.lastError === 'documentTooLarge', 'the explanation again');
+		await staysClosed(reloaded);
+		expect(isDiscardOffered(reloaded.lastError)).toBe(true);
+
+		await reloaded.discardLocalChanges();
+		expect(startedOver).toBe(1);
+		closeLocalDbs();
+		await expectServerStateOnly('facilitator', documentId);
+	});
+
+	it('changes over the frame limit (a long offline session) stop the reconnects and can be discarded', async () => {
+		const documentId = fixture.documents.drejebog;
+		const offline = open('member2', documentId, {
+			isOfflineCacheEnabled: true,
+			onLocalChangesDiscarded: () => undefined
+		});
+		await offline.whenLoaded;
+		// Written while offline: more than the 2 MiB frame limit, so ws itself closes with 1009.
+		offline.doc.getText('big').insert(0, 'x'.repeat(2 * 1024 * 1024 + 1024));
+		await offline.connect();
+		await waitFor(() => offline.lastError === 'updateTooLarge', 'the explanation');
+		await staysClosed(offline);
+		expect(isDiscardOffered(offline.lastError)).toBe(true);
+
+		await offline.discardLocalChanges();
+		closeLocalDbs();
+		await expectServerStateOnly('member2', documentId);
 	});
 
 	it('a change of rights closes the socket; the session reloads rights and reconnects', async () => {
