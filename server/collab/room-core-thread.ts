@@ -18,6 +18,7 @@ import {
 } from './room-core.ts';
 import { syncStep2Message } from './protocol.ts';
 import { readWithOwnConnection } from './sqlite-read.ts';
+import { snapshotStateVector } from './update-concat.ts';
 
 /** Where the worker gets the document: handed over, or read from the database itself. */
 export type CoreSource =
@@ -41,20 +42,34 @@ const readStarted = performance.now();
 const state =
 	'state' in source ? source.state : await readWithOwnConnection(source.file, source.documentId);
 const readMs = performance.now() - readStarted;
-const { doc, errors } = buildDoc(state);
+const fullState = new FullStateCache(state);
+// A stored snapshot without a tail is exactly the state: fresh clients can be served from it, and
+// its state vector read by a scan. The doc (hundreds of ms of CPU for megabytes) is built only
+// when something needs it: an update, a client that already holds part of the document.
+const storedStateVector =
+	state.snapshot && state.updates.length === 0 ? snapshotStateVector(state.snapshot) : null;
+let built: Y.Doc | null = null;
+let errors: string[] = [];
+if (!storedStateVector) ({ doc: built, errors } = buildDoc(state));
 const report: LoadReport = {
 	errors,
 	...storedSizes(state),
 	readMs,
 	buildMs: performance.now() - readStarted - readMs
 };
-const fullState = new FullStateCache(state);
 port.postMessage({ id: 0, result: report });
+
+/** The document, built on first use. */
+function doc(): Y.Doc {
+	// A snapshot has no failing updates: buildDoc's errors come only from a tail.
+	built ??= buildDoc(state).doc;
+	return built;
+}
 
 port.on('message', (request: CoreRequest) => {
 	switch (request.op) {
 		case 'apply': {
-			const result = applyBatch(doc, request.updates);
+			const result = applyBatch(doc(), request.updates);
 			if (result.broadcast) fullState.invalidate();
 			port.postMessage(
 				{ id: request.id, result },
@@ -62,16 +77,24 @@ port.on('message', (request: CoreRequest) => {
 			);
 			return;
 		}
-		case 'syncStep2':
-			// A fresh buffer each time (the cached full state is copied into it), so it can be
+		case 'syncStep2': {
+			// A fresh buffer each time (a cached full state is copied into it), so it can be
 			// transferred.
-			return reply(request.id, syncStep2Message(diffFor(doc, fullState, request.stateVector)));
+			const stored = built ? null : fullState.peek(request.stateVector);
+			return reply(
+				request.id,
+				syncStep2Message(stored ?? diffFor(doc(), fullState, request.stateVector))
+			);
+		}
 		case 'stateVector':
-			return reply(request.id, Y.encodeStateVector(doc));
+			return reply(
+				request.id,
+				built || !storedStateVector ? Y.encodeStateVector(doc()) : storedStateVector.slice()
+			);
 		case 'encodeState':
-			return port.postMessage({ id: request.id, result: fullState.get(doc) });
+			return port.postMessage({ id: request.id, result: fullState.peek() ?? fullState.get(doc()) });
 		case 'destroy':
-			doc.destroy();
+			built?.destroy();
 			port.postMessage({ id: request.id, result: null });
 			port.close();
 	}

@@ -147,6 +147,15 @@ export class FullStateCache {
 		this.cached = state.updates.length === 0 ? state.snapshot : null;
 	}
 
+	/**
+	 * The cached full state, or null when none is cached; with a state vector, only when that
+	 * client needs the full state (it is fresh).
+	 */
+	peek(stateVector?: Uint8Array): Uint8Array | null {
+		if (stateVector && !isEmptyStateVector(stateVector)) return null;
+		return this.cached;
+	}
+
 	get(doc: Y.Doc): Uint8Array {
 		this.cached ??= Y.encodeStateAsUpdate(doc);
 		return this.cached;

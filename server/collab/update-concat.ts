@@ -198,3 +198,46 @@ export function concatUpdates(updates: Uint8Array[]): Uint8Array | null {
 	}
 	return encoding.toUint8Array(encoder);
 }
+
+/**
+ * The state vector of a whole-document update (a stored snapshot: every client from clock 0),
+ * found by skipping over its structs, or null for anything else (a gap, an unexpected struct).
+ * For a 5.5 MB editor document this takes a few milliseconds where building the Y.Doc takes
+ * 200-350 ms, so a worker can answer sync step 1 before (or without) building the document.
+ */
+export function snapshotStateVector(snapshot: Uint8Array): Uint8Array | null {
+	const decoder = decoding.createDecoder(snapshot);
+	const clocks: [number, number][] = [];
+	try {
+		const clients = decoding.readVarUint(decoder);
+		for (let c = 0; c < clients; c++) {
+			const structs = decoding.readVarUint(decoder);
+			const client = decoding.readVarUint(decoder);
+			let clock = decoding.readVarUint(decoder);
+			if (clock !== 0) return null;
+			for (let s = 0; s < structs; s++) {
+				if ((decoder.arr[decoder.pos] & BITS5) === SKIP_REF) return null;
+				clock += skipStruct(decoder);
+			}
+			clocks.push([client, clock]);
+		}
+		const deleteClients = decoding.readVarUint(decoder);
+		for (let c = 0; c < deleteClients; c++) {
+			decoding.readVarUint(decoder);
+			const ranges = decoding.readVarUint(decoder);
+			for (let r = 0; r < 2 * ranges; r++) decoding.readVarUint(decoder);
+		}
+		if (decoding.hasContent(decoder) || decoder.pos > snapshot.length) return null;
+	} catch {
+		return null;
+	}
+	// Yjs writes state vectors highest client first.
+	clocks.sort((a, b) => b[0] - a[0]);
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, clocks.length);
+	for (const [client, clock] of clocks) {
+		encoding.writeVarUint(encoder, client);
+		encoding.writeVarUint(encoder, clock);
+	}
+	return encoding.toUint8Array(encoder);
+}

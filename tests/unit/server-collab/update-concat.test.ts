@@ -3,11 +3,12 @@
  * the document that applying the updates one by one gives, for every kind of content Yjs
  * writes (strings with surrogate pairs, formats, embeds, XML elements and hooks, maps of any
  * values, JSON, binary, deletions, subdocuments), and whatever it cannot join it refuses.
+ * `snapshotStateVector` reads the same state vector from a snapshot that the built doc has.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
-import { concatUpdates } from '../../../server/collab/update-concat.ts';
+import { concatUpdates, snapshotStateVector } from '../../../server/collab/update-concat.ts';
 import { buildDoc } from '../../../server/collab/room-core.ts';
 
 type Op =
@@ -175,5 +176,28 @@ describe('concatUpdates', () => {
 		const rebuilt = buildDoc({ snapshot: null, updates: withGarbage });
 		expect(rebuilt.errors).toHaveLength(1);
 		expect(state(rebuilt.doc)).toEqual(state(oneByOne(log)));
+	});
+
+	it('snapshotStateVector reads the state vector the built document has', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.record({ client: fc.integer({ min: 0, max: 2 }), op: opArb }), {
+					maxLength: 60
+				}),
+				(ops) => {
+					const doc = oneByOne(logOf(ops));
+					const snapshot = Y.encodeStateAsUpdate(doc);
+					expect(snapshotStateVector(snapshot)).toEqual(Y.encodeStateVector(doc));
+				}
+			),
+			{ numRuns: 200 }
+		);
+		// A log tail is not a snapshot: it does not start at clock 0.
+		const log = logOf([
+			{ client: 0, op: { kind: 'insert', at: 0, text: 'a' } },
+			{ client: 0, op: { kind: 'insert', at: 1, text: 'b' } }
+		]);
+		expect(snapshotStateVector(log[1])).toBeNull();
+		expect(snapshotStateVector(new Uint8Array([1, 1]))).toBeNull();
 	});
 });
