@@ -4,8 +4,11 @@
  *
  * Reports, as text and as one JSON line: propagation latency with 1 document × 50 clients and
  * 10 × 10 (each client ~4 edits/s), delivered/expected edits, server peak RSS and CPU seconds,
- * the cold load of a document whose log holds 10,000 updates, and a small document's latency
- * while another client cold-loads a 5 MB document. `BENCH_SECONDS` sets the typing phases (20).
+ * the cold load of a document whose log holds 10,000 updates (after a first such load on another
+ * document has compiled the code paths; that one is reported apart), a small document's
+ * latency while another client cold-loads a 5 MB document, and the server's memory (RSS and
+ * its breakdown from the server's own "collab idle memory" lines) at its baseline, at its peak
+ * and ~25 s after every room unloaded. `BENCH_SECONDS` sets the typing phases (20).
  * Exits 1 when any edit was not delivered.
  */
 import { Worker } from 'node:worker_threads';
@@ -95,13 +98,51 @@ async function typing(jobs: TypistsJob[], during?: { job: Job; delayMs: number }
 	return { report, results, loads: loadSamples };
 }
 
-/** The server's own load time for a document, from its "room loaded" log line. */
-function serverLoadMs(documentId: string): number | null {
+type LoadLine = { ms: number; readMs: number; buildMs: number };
+
+/** The server's own load of a document, from its "room loaded" log line. */
+function serverLoad(documentId: string): LoadLine | null {
 	const line = server
 		.output()
 		.split('\n')
 		.find((l) => l.includes('"room loaded"') && l.includes(documentId));
-	return line ? round((JSON.parse(line) as { ms: number }).ms) : null;
+	if (!line) return null;
+	const entry = JSON.parse(line) as LoadLine;
+	return { ms: round(entry.ms), readMs: round(entry.readMs), buildMs: round(entry.buildMs) };
+}
+
+const serverLoadMs = (documentId: string) => serverLoad(documentId)?.ms ?? null;
+
+type MemoryLine = { memoryMiB: Record<string, number> };
+
+/** The server's "collab idle memory" lines so far (it logs a few after start and after use). */
+function idleMemoryLines(): MemoryLine[] {
+	return server
+		.output()
+		.split('\n')
+		.filter((l) => l.includes('"collab idle memory"'))
+		.map((l) => JSON.parse(l) as MemoryLine);
+}
+
+/** Waits until the server has logged `count` idle memory lines in all (or 45 s passed). */
+async function untilIdleMemoryLines(count: number): Promise<MemoryLine | undefined> {
+	const deadline = Date.now() + 45_000;
+	while (idleMemoryLines().length < count && Date.now() < deadline) await sleep(250);
+	return idleMemoryLines().at(-1);
+}
+
+/** Times one client's connect→synced on a document; the server's figures come from its log. */
+async function coldLoad(
+	client: { wsBase: string; cookie: string },
+	documentId: string,
+	logBytes: number
+) {
+	const loader = spawn({ kind: 'loader', ...client, documentId, times: 1, pauseMs: 0 });
+	await loader.next('ready');
+	loader.worker.postMessage({ type: 'start' });
+	const [sample] = await loader.next<LoadSample[]>('result');
+	await loader.worker.terminate();
+	return { clientMs: round(sample.ms), server: serverLoad(documentId), logBytes };
 }
 
 ensureBuild();
@@ -113,7 +154,7 @@ try {
 	const login = server.logins.facilitator[0];
 	const cookie = await loginCookie(server.url, login.email, login.password);
 	const wsBase = server.url.replace('http', 'ws');
-	const docs = createDocuments(server.dataDir, login.email, 16);
+	const docs = createDocuments(server.dataDir, login.email, 17);
 	const base = {
 		kind: 'typists' as const,
 		wsBase,
@@ -122,6 +163,8 @@ try {
 		durationMs: SECONDS * 1000
 	};
 	const threads = Array.from({ length: CLIENT_THREADS }, (_, i) => i);
+	// The server logs its memory while idle after start: the baseline, with its breakdown.
+	const baselineLine = await untilIdleMemoryLines(1);
 	const idleAtStart = memory(pid).rssMiB;
 
 	const one = await typing(
@@ -137,15 +180,16 @@ try {
 	const afterTen = memory(pid).rssMiB;
 
 	const authorId = findUserByEmail(login.email)!.id;
+	// The first load of a long log in this process also compiles the code paths (JIT): that is
+	// a server's first minute, not a document's cold load. It runs on a document of its own and
+	// is reported apart; each measured document is then loaded once, with 10,000 rows in its log.
+	const coldDocs = [docs[16], ...docs.slice(11, 14)];
+	const logs = coldDocs.map((documentId) => writeUpdateLog(documentId, authorId, 10_000));
+	const firstEver = await coldLoad({ wsBase, cookie }, coldDocs[0], logs[0]);
 	const cold: Report['coldLoad10kUpdates'] = [];
-	for (const documentId of docs.slice(11, 14)) {
-		const logBytes = writeUpdateLog(documentId, authorId, 10_000);
-		const loader = spawn({ kind: 'loader', wsBase, cookie, documentId, times: 1, pauseMs: 0 });
-		await loader.next('ready');
-		loader.worker.postMessage({ type: 'start' });
-		const [sample] = await loader.next<LoadSample[]>('result');
-		await loader.worker.terminate();
-		cold.push({ clientMs: round(sample.ms), serverMs: serverLoadMs(documentId), logBytes });
+	for (let i = 1; i < coldDocs.length; i++) {
+		await sleep(500);
+		cold.push(await coldLoad({ wsBase, cookie }, coldDocs[i], logs[i]));
 	}
 
 	const documentBytes = writeLargeSnapshot(docs[14], 5 * 1024 * 1024);
@@ -163,7 +207,12 @@ try {
 	}
 
 	// Every room is empty now and unloads after the 2 s delay; V8 shrinks its heap when idle.
-	await sleep(15_000);
+	// The server logs its memory on its first five idle metric ticks (every 5 s): the last is
+	// ~25 s after the last room unloaded.
+	const peakMiB = memory(pid).peakMiB;
+	const idleLinesBefore = idleMemoryLines().length;
+	const idleLine = await untilIdleMemoryLines(idleLinesBefore + 5);
+	const idleRss = memory(pid).rssMiB;
 	const report: Report = {
 		bench: 'collab',
 		machine: machine(),
@@ -171,6 +220,7 @@ try {
 		rateHz: RATE_HZ,
 		oneDocFiftyClients: one.report,
 		tenDocsTenClients: ten.report,
+		firstEverLoad10kUpdates: firstEver,
 		coldLoad10kUpdates: cold,
 		smallDocWhileLoading5MB: {
 			documentBytes,
@@ -186,8 +236,12 @@ try {
 			idleAtStart: round(idleAtStart, 1),
 			afterOneByFifty: round(afterOne, 1),
 			afterTenByTen: round(afterTen, 1),
-			peak: round(memory(pid).peakMiB, 1),
-			idle15sAfterLastClient: round(memory(pid).rssMiB, 1)
+			peak: round(peakMiB, 1),
+			idleAfterUnload: round(idleRss, 1)
+		},
+		serverMemoryBreakdownMiB: {
+			baseline: baselineLine?.memoryMiB ?? null,
+			idleAfterUnload: idleLine?.memoryMiB ?? null
 		},
 		serverCpuSecondsTotal: round(cpuSeconds(pid)),
 		wallSeconds: Math.round((Date.now() - startedAt) / 1000)

@@ -20,6 +20,10 @@ import { SqliteDocStore } from './sqlite-store.ts';
 import type { RoomLimits } from './room.ts';
 import type { DocStore } from './persistence.ts';
 import { CollabMetrics } from './metrics.ts';
+import { memoryFigures } from './memory-figures.ts';
+
+/** Metric intervals after going idle that log the memory figures. */
+const IDLE_MEMORY_LINES = 5;
 
 export type CollabOptions = {
 	/** Where documents are stored; the SQLite store on the process's database by default. */
@@ -151,9 +155,17 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 		}
 	}, options.pingIntervalMs ?? limits.COLLAB_PING_INTERVAL_MS);
 	pingTimer.unref();
+	let idleTicks = 0;
 	const metricsTimer = setInterval(() => {
 		const summary = metrics.flush();
-		if (summary) log.info({ ...summary, ...stats() }, 'collab metrics');
+		const current = stats();
+		if (summary) log.info({ ...summary, ...current, memoryMiB: memoryFigures() }, 'collab metrics');
+		// A few lines after start and after the last room unloaded show memory settling back to
+		// its baseline (V8 shrinks its heap about 10 s after going idle); then silence.
+		if (current.connections > 0 || current.rooms > 0) idleTicks = 0;
+		else if (idleTicks++ < IDLE_MEMORY_LINES) {
+			log.info({ memoryMiB: memoryFigures() }, 'collab idle memory');
+		}
 	}, options.metricsIntervalMs ?? limits.COLLAB_METRICS_INTERVAL_MS);
 	metricsTimer.unref();
 
