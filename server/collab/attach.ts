@@ -20,7 +20,7 @@ import { SqliteDocStore } from './sqlite-store.ts';
 import type { RoomLimits } from './room.ts';
 import type { DocStore } from './persistence.ts';
 import { CollabMetrics } from './metrics.ts';
-import { memoryFigures } from './memory-figures.ts';
+import { memoryFigures, releaseIdleMemory } from './idle-memory.ts';
 
 /** Metric intervals after going idle that log the memory figures. */
 const IDLE_MEMORY_LINES = 5;
@@ -160,10 +160,11 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 		const summary = metrics.flush();
 		const current = stats();
 		if (summary) log.info({ ...summary, ...current, memoryMiB: memoryFigures() }, 'collab metrics');
-		// A few lines after start and after the last room unloaded show memory settling back to
-		// its baseline (V8 shrinks its heap about 10 s after going idle); then silence.
+		// On the first tick without rooms (after start, and after the last room unloaded) memory is
+		// given back (idle-memory.ts); a few lines then show where it stands, then silence.
 		if (current.connections > 0 || current.rooms > 0) idleTicks = 0;
 		else if (idleTicks++ < IDLE_MEMORY_LINES) {
+			if (idleTicks === 1) releaseIdleMemory();
 			log.info({ memoryMiB: memoryFigures() }, 'collab idle memory');
 		}
 	}, options.metricsIntervalMs ?? limits.COLLAB_METRICS_INTERVAL_MS);

@@ -67,6 +67,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
 		cwd: ROOT,
 		env: {
 			...process.env,
+			// As `npm start` sets it (docs/operations.md, "Memory").
+			MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			FORMVAERK_DATA_DIR: dataDir,
