@@ -8,7 +8,8 @@ export type Residence = { windows: number; worstP50Ms: number; worstP99Ms: numbe
 /** One cold load: the client's connect→synced and the server's own figures (read + build). */
 export type ColdLoad = {
 	clientMs: number;
-	server: { ms: number; readMs: number; buildMs: number } | null;
+	/** Wall time, its read and build parts, and the CPU time the loading thread used. */
+	server: { ms: number; readMs: number; buildMs: number; cpuMs: number } | null;
 	logBytes: number;
 };
 
@@ -67,7 +68,7 @@ export function residence(output: string, from: number, to: number, intervalMs =
 
 const cold = (c: ColdLoad) =>
 	c.server
-		? `server ${c.server.ms} ms (read ${c.server.readMs} + build ${c.server.buildMs}) / client ${c.clientMs} ms`
+		? `server ${c.server.ms} ms (read ${c.server.readMs} + build ${c.server.buildMs}; CPU ${c.server.cpuMs}) / client ${c.clientMs} ms`
 		: `server ? / client ${c.clientMs} ms`;
 
 const lat = (p: Latency) =>

@@ -98,7 +98,7 @@ async function typing(jobs: TypistsJob[], during?: { job: Job; delayMs: number }
 	return { report, results, loads: loadSamples };
 }
 
-type LoadLine = { ms: number; readMs: number; buildMs: number };
+type LoadLine = { ms: number; readMs: number; buildMs: number; cpuMs: number };
 
 /** The server's own load of a document, from its "room loaded" log line. */
 function serverLoad(documentId: string): LoadLine | null {
@@ -108,7 +108,12 @@ function serverLoad(documentId: string): LoadLine | null {
 		.find((l) => l.includes('"room loaded"') && l.includes(documentId));
 	if (!line) return null;
 	const entry = JSON.parse(line) as LoadLine;
-	return { ms: round(entry.ms), readMs: round(entry.readMs), buildMs: round(entry.buildMs) };
+	return {
+		ms: round(entry.ms),
+		readMs: round(entry.readMs),
+		buildMs: round(entry.buildMs),
+		cpuMs: round(entry.cpuMs)
+	};
 }
 
 const serverLoadMs = (documentId: string) => serverLoad(documentId)?.ms ?? null;

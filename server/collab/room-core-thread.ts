@@ -13,6 +13,7 @@ import {
 	diffFor,
 	FullStateCache,
 	storedSizes,
+	threadCpuMs,
 	type InitialState,
 	type LoadReport
 } from './room-core.ts';
@@ -39,6 +40,7 @@ try {
 }
 const source = workerData as CoreSource;
 const readStarted = performance.now();
+const cpuStarted = threadCpuMs();
 const state =
 	'state' in source ? source.state : await readWithOwnConnection(source.file, source.documentId);
 const readMs = performance.now() - readStarted;
@@ -55,7 +57,8 @@ const report: LoadReport = {
 	errors,
 	...storedSizes(state),
 	readMs,
-	buildMs: performance.now() - readStarted - readMs
+	buildMs: performance.now() - readStarted - readMs,
+	cpuMs: threadCpuMs() - cpuStarted
 };
 port.postMessage({ id: 0, result: report });
 

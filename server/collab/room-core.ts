@@ -21,7 +21,15 @@ export type LoadReport = {
 	snapshotBytes: number;
 	readMs: number;
 	buildMs: number;
+	/** CPU time the loading thread spent reading and building (wall time minus waiting). */
+	cpuMs: number;
 };
+
+/** CPU milliseconds the calling thread has used so far (user + system). */
+export function threadCpuMs(): number {
+	const usage = process.threadCpuUsage();
+	return (usage.user + usage.system) / 1000;
+}
 
 /** The stored sizes of a loaded document (LoadReport without errors and timings). */
 export function storedSizes(stored: InitialState & { lastSeq: number }) {

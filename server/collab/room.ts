@@ -15,7 +15,13 @@ import { updateMessage, type AwarenessEntry } from './protocol.ts';
 import type { PresenceUser } from './presence.ts';
 import { RoomPresence } from './room-presence.ts';
 import type { CollabMetrics } from './metrics.ts';
-import { LocalRoomCore, storedSizes, type LoadReport, type RoomCore } from './room-core.ts';
+import {
+	LocalRoomCore,
+	storedSizes,
+	threadCpuMs,
+	type LoadReport,
+	type RoomCore
+} from './room-core.ts';
 import { WorkerRoomCore } from './worker-room-core.ts';
 import type { DocStore } from './persistence.ts';
 
@@ -82,7 +88,7 @@ export class Room {
 	/** Upper bound of the encoded document size (exact right after a compaction). */
 	private sizeEstimate: number;
 
-	private readonly loadTimings: { readMs: number; buildMs: number };
+	private readonly loadTimings: { readMs: number; buildMs: number; cpuMs: number };
 
 	private constructor(
 		documentId: string,
@@ -100,7 +106,7 @@ export class Room {
 		this.logCount = stored.logCount;
 		this.logBytes = stored.logBytes;
 		this.sizeEstimate = stored.snapshotBytes + stored.logBytes;
-		this.loadTimings = { readMs: stored.readMs, buildMs: stored.buildMs };
+		this.loadTimings = { readMs: stored.readMs, buildMs: stored.buildMs, cpuMs: stored.cpuMs };
 		this.presence = new RoomPresence(this.limits.maxAwarenessClients, (message) =>
 			this.broadcast(message)
 		);
@@ -122,17 +128,20 @@ export class Room {
 			core = workerCore;
 		} else {
 			const readStarted = performance.now();
+			const cpuStarted = threadCpuMs();
 			const stored = await store.load(documentId);
 			const readMs = performance.now() - readStarted;
 			const sizes = storedSizes(stored);
 			if (sizes.snapshotBytes + sizes.logBytes >= limits.workerCoreBytes) {
 				const workerCore = new WorkerRoomCore({ state: stored });
-				report = { ...(await workerCore.ready), readMs };
+				const worker = await workerCore.ready;
+				report = { ...worker, readMs, cpuMs: worker.cpuMs + threadCpuMs() - cpuStarted };
 				core = workerCore;
 			} else {
 				const localCore = new LocalRoomCore(stored);
 				const buildMs = performance.now() - readStarted - readMs;
-				report = { errors: localCore.loadErrors, ...sizes, readMs, buildMs };
+				const cpuMs = threadCpuMs() - cpuStarted;
+				report = { errors: localCore.loadErrors, ...sizes, readMs, buildMs, cpuMs };
 				core = localCore;
 			}
 		}
@@ -154,14 +163,14 @@ export class Room {
 		isInWorker: boolean;
 		readMs: number;
 		buildMs: number;
+		cpuMs: number;
 	} {
 		return {
 			logCount: this.logCount,
 			logBytes: this.logBytes,
 			sizeEstimate: this.sizeEstimate,
 			isInWorker: this.core instanceof WorkerRoomCore,
-			readMs: this.loadTimings.readMs,
-			buildMs: this.loadTimings.buildMs
+			...this.loadTimings
 		};
 	}
 
