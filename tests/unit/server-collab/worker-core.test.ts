@@ -63,10 +63,12 @@ describe('worker-thread room core', () => {
 		await store.compact(doc, Y.encodeStateAsUpdate(writer), 0);
 		updates.length = 0;
 		// The tail is longer than the threshold at which a load joins it into one update.
-		for (let i = 0; i < 40; i++)
+		for (let i = 0; i < 40; i++) {
 			writer.getText('t').insert(writer.getText('t').length, `${i % 10}`);
-		for (const update of updates)
+		}
+		for (const update of updates) {
 			await store.append(doc, update, { userId: fixture.users.facilitator.id });
+		}
 		expect(store.workerSource?.snapshotBytes(doc)).toBeGreaterThan(0);
 
 		const client = connectClient(fixture.wsBase, doc, fixture.users.facilitator.cookie);
