@@ -227,4 +227,74 @@ describe('keeping the chosen statements of a vote', () => {
 		expect(apiErrorSchema.parse(again.body).error.message).toBe(da.voteKeep.error.kept);
 		expect(storedShape()).toEqual(after);
 	});
+
+	/** Opens a vote on free texts, gives the first one a dot and closes it; returns its candidates. */
+	async function closedVote(
+		title: string,
+		texts: string[]
+	): Promise<{ id: string; ids: string[] }> {
+		const opened = await as.facilitator.request(
+			'POST',
+			`/api/v1/workshops/${demo.workshopId}/votes`,
+			{
+				title,
+				dotsPerPerson: 1,
+				candidates: texts.map((text) => ({ text }))
+			}
+		);
+		expect(opened.status).toBe(201);
+		const vote = voteSchema.parse(opened.body);
+		const ids = vote.candidates.map((c) => c.id);
+		await as.anna.request('POST', `/api/v1/workshops/${demo.workshopId}/votes/${vote.id}/dots`, {
+			candidateId: ids[0],
+			dots: 1
+		});
+		await as.facilitator.request(
+			'POST',
+			`/api/v1/workshops/${demo.workshopId}/votes/${vote.id}/close`
+		);
+		return { id: vote.id, ids };
+	}
+
+	it('refuses a statement the area cannot take (a duplicate) without keeping anything; a retry works', async () => {
+		const existing = storedShape()[targetArea.label][0];
+		const vote = await closedVote('Dublet?', [existing, 'Noget helt nyt']);
+		const before2 = storedShape();
+		const refused = await keep(as.facilitator, vote.id, {
+			candidateIds: [vote.ids[0]],
+			areaId: targetArea.id
+		});
+		expect(refused.status).toBe(400);
+		expect(apiErrorSchema.parse(refused.body).error.message).toBe(da.template.input.duplicateLabel);
+		expect(storedShape()).toEqual(before2);
+		const votes = await as.facilitator.request('GET', `/api/v1/workshops/${demo.workshopId}/votes`);
+		expect(
+			z
+				.array(voteSchema)
+				.parse(votes.body)
+				.find((v) => v.id === vote.id)
+		).toMatchObject({
+			keptAt: null,
+			candidates: [{ isKept: null }, { isKept: null }]
+		});
+
+		const otherArea = readTemplate(editors[0].doc).areas.find((a) => a.id !== targetArea.id)!;
+		const retried = await keep(as.facilitator, vote.id, {
+			candidateIds: [vote.ids[0]],
+			areaId: otherArea.id
+		});
+		expect(retried.status).toBe(200);
+	});
+
+	it('applies two keep requests sent at once only once', async () => {
+		const text = 'Spørger, før en ny opgave går i gang';
+		const vote = await closedVote('Samtidig?', [text, 'Noget andet']);
+		const body = { candidateIds: [vote.ids[0]], areaId: targetArea.id };
+		const answers = await Promise.all([
+			keep(as.facilitator, vote.id, body),
+			keep(as.facilitator, vote.id, body)
+		]);
+		expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+		expect(storedShape()[targetArea.label].filter((t) => t === text)).toHaveLength(1);
+	});
 });

@@ -84,19 +84,13 @@ export async function keepVote(
 	const candidates = candidatesOf(voteId);
 	const plan = planKeep(documentId, candidates, input);
 	const db = getDb();
-	// Claim the vote first so two clicks cannot both edit the template; give it back on failure.
-	const claimed = db
-		.prepare('UPDATE votes SET kept_at = ?, kept_by = ? WHERE id = ? AND kept_at IS NULL')
-		.run(Date.now(), actor.id, voteId);
-	if (claimed.changes === 0) throw new ConflictError('vote_kept', 'voteKeep.error.kept');
-	try {
-		await editDocument(documentId, actor.id, (doc) => applyPlan(doc, actor.id, plan));
-	} catch (error) {
-		db.prepare('UPDATE votes SET kept_at = NULL, kept_by = NULL WHERE id = ?').run(voteId);
-		throw error;
-	}
 	const chosen = new Set(input.candidateIds);
+	// Record the decision first, so two clicks cannot both edit the template; undo it on failure.
 	transaction(db, () => {
+		const claimed = db
+			.prepare('UPDATE votes SET kept_at = ?, kept_by = ? WHERE id = ? AND kept_at IS NULL')
+			.run(Date.now(), actor.id, voteId);
+		if (claimed.changes === 0) throw new ConflictError('vote_kept', 'voteKeep.error.kept');
 		for (const candidate of candidates) {
 			db.prepare('UPDATE vote_candidates SET is_kept = ? WHERE vote_id = ? AND id = ?').run(
 				chosen.has(candidate.id) ? 1 : 0,
@@ -105,5 +99,14 @@ export async function keepVote(
 			);
 		}
 	});
+	try {
+		await editDocument(documentId, actor.id, (doc) => applyPlan(doc, actor.id, plan));
+	} catch (error) {
+		transaction(db, () => {
+			db.prepare('UPDATE votes SET kept_at = NULL, kept_by = NULL WHERE id = ?').run(voteId);
+			db.prepare('UPDATE vote_candidates SET is_kept = NULL WHERE vote_id = ?').run(voteId);
+		});
+		throw error;
+	}
 	return viewOf(loadVoteRow(workshopId, voteId), actor, true);
 }
