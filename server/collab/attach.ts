@@ -20,6 +20,7 @@ import { SqliteDocStore } from './sqlite-store.ts';
 import type { RoomLimits } from './room.ts';
 import type { DocStore } from './persistence.ts';
 import { CollabMetrics } from './metrics.ts';
+import { attachDocumentEditor } from './document-editor.ts';
 
 export type CollabOptions = {
 	/** Where documents are stored; the SQLite store on the process's database by default. */
@@ -89,6 +90,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 		{ store, limits: roomLimits, log, metrics },
 		options.unloadDelayMs ?? limits.COLLAB_UNLOAD_DELAY_MS
 	);
+	const detachEditor = attachDocumentEditor(registry, log);
 	const wss = new WebSocketServer({
 		noServer: true,
 		maxPayload: options.maxFrameBytes ?? limits.COLLAB_MAX_FRAME_BYTES,
@@ -173,6 +175,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 			clearInterval(pingTimer);
 			clearInterval(metricsTimer);
 			stopWatching();
+			detachEditor();
 			for (const connection of [...connections]) {
 				connection.fail(CLOSE_CODES.goingAway, 'server shutting down');
 			}

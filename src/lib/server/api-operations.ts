@@ -29,6 +29,7 @@ import {
 import { timerActionSchema } from '#lib/domain/run-mode.ts';
 import { castDotsSchema, openVoteSchema } from '#lib/domain/votes.ts';
 import { createCommentSchema } from '#lib/domain/comments.ts';
+import { keepVoteSchema } from '#lib/domain/vote-keep.ts';
 
 /** One documented operation: the route file under src/routes/api/v1 must export `method`. */
 export type ApiOperation = {
@@ -201,6 +202,20 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		tag: 'workshops',
 		success: { status: 200, description: 'Closed', schema: voteSchema },
 		errors: [401, 403, 404, 409]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/votes/{voteId}/keep`,
+		operationId: 'keepVote',
+		summary:
+			'Keep the chosen candidates of a closed vote in the template, in one step (facilitators)',
+		tag: 'workshops',
+		request: {
+			schema: keepVoteSchema,
+			example: { candidateIds: ['k3J9xYz1AbCdEfGh'], areaId: 'a1B2c3D4e5F6g7H8' }
+		},
+		success: { status: 200, description: 'Kept; the vote', schema: voteSchema },
+		errors: [400, 401, 403, 404, 409, 413]
 	},
 	{
 		method: 'get',
