@@ -119,7 +119,7 @@ describe.each([
 			frida
 		);
 		room.submitUpdate(
-			updateOf(jonasDoc, (ops) => ops.renameArea({ areaId: locked.id, label: 'Ikke Jonas' })),
+			updateOf(jonasDoc, (ops) => ops.addStatement({ areaId: locked.id, text: 'Ikke Jonas' })),
 			jonas
 		);
 		await room.whenIdle();
