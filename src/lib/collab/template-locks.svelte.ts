@@ -23,8 +23,6 @@ export class TemplateLocks {
 	locks = $state.raw<LockTarget[]>([]);
 	/** True for the facilitator, who may lock and unlock (and is not bound by locks). */
 	canChange = $state(false);
-	/** Message key of the last failed lock or unlock, null when it went well. */
-	error = $state<string | null>(null);
 	readonly documentId: string;
 	readonly #url: string;
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -36,16 +34,19 @@ export class TemplateLocks {
 		this.#url = `/api/v1/workshops/${options.workshopId}/documents/${options.documentId}/locks`;
 	}
 
-	/** True when `kind`/`targetId` is locked itself (a template lock counts for every part). */
-	isLocked(kind: LockKind, targetId: string): boolean {
-		return this.locks.some(
-			(lock) => lock.kind === 'template' || (lock.kind === kind && lock.targetId === targetId)
-		);
+	/** True when exactly this part has a lock of its own. */
+	hasLock(kind: LockKind, targetId: string): boolean {
+		return this.locks.some((lock) => lock.kind === kind && lock.targetId === targetId);
 	}
 
-	/** True when the part is locked for this person (the facilitator is never bound). */
+	/**
+	 * True when the part is locked for this person: the facilitator never is; for the work group a
+	 * lock on the part or on the whole template counts (a part inside a locked area is covered by
+	 * the area's scope in the editor).
+	 */
 	isLockedForMe(kind: LockKind, targetId: string): boolean {
-		return !this.canChange && this.isLocked(kind, targetId);
+		if (this.canChange) return false;
+		return this.locks.some((lock) => lock.kind === 'template') || this.hasLock(kind, targetId);
 	}
 
 	/** Starts polling (at once, then every second while the page is visible). */
@@ -61,8 +62,11 @@ export class TemplateLocks {
 		clearTimeout(this.#timer);
 	}
 
-	/** Locks (`isLocked`) or unlocks one part; the facilitator only (the server checks). */
-	async setLocked(target: LockTarget, isLocked: boolean): Promise<void> {
+	/**
+	 * Locks (`isLocked`) or unlocks one part; the facilitator only (the server checks). Returns a
+	 * message key when it failed, else null.
+	 */
+	async setLocked(target: LockTarget, isLocked: boolean): Promise<string | null> {
 		const url = `${this.#url}/${target.kind}/${encodeURIComponent(target.targetId)}`;
 		try {
 			const response = await fetch(url, {
@@ -70,13 +74,12 @@ export class TemplateLocks {
 				headers: { accept: 'application/json', 'content-type': 'application/json' }
 			});
 			if (!response.ok) {
-				this.error = response.status === 403 ? 'locks.error.forbidden' : 'locks.error.failed';
-				return;
+				return response.status === 403 ? 'locks.error.forbidden' : 'locks.error.failed';
 			}
-			this.error = null;
 			this.#apply(await response.json());
+			return null;
 		} catch {
-			this.error = 'locks.error.failed';
+			return 'locks.error.failed';
 		}
 	}
 
