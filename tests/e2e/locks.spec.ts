@@ -58,8 +58,9 @@ test('the facilitator locks an area; the member sees it read-only and why, until
 	const area = jonas.area(SOCIAL);
 	await expect(area.getByRole('textbox', { name: 'Nyt kompetenceudsagn' })).toHaveCount(0);
 	await expect(area.getByRole('button', { name: /^Slet / })).toHaveCount(0);
-	await expect(area.getByRole('button', { name: /^Rediger / })).toHaveCount(0);
+	// With the scale open, its descriptors would offer "Rediger" if they were editable.
 	await jonas.openScale(SOCIAL);
+	await expect(area.getByRole('button', { name: /^Rediger / })).toHaveCount(0);
 	await expect(jonas.levelLabel(SOCIAL, 1)).toHaveAttribute('readonly');
 	// Other areas stay open.
 	await expect(
@@ -127,4 +128,60 @@ test('an offline edit to a part locked meanwhile is refused, restored and explai
 
 	await toggle.click();
 	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a scale lock covers only the scale; a template lock covers everything', async ({
+	loggedInPage,
+	secondUser,
+	server
+}) => {
+	const frida = new TemplatePage(loggedInPage);
+	const jonas = new TemplatePage(secondUser);
+	await frida.open(server);
+	await jonas.open(server);
+	await jonas.openScale(PROFESSIONAL);
+
+	const scaleToggle = loggedInPage.getByRole('button', {
+		name: `Lås skalaen ${PROFESSIONAL}`,
+		exact: true
+	});
+	await scaleToggle.click();
+	await expect(scaleToggle).toHaveAttribute('aria-pressed', 'true');
+	await expect(jonas.levelLabel(PROFESSIONAL, 1)).toHaveAttribute('readonly', { timeout: 3000 });
+	await expect(
+		secondUser
+			.locator('.lock-scope[data-lock-kind="scale"]')
+			.filter({ hasText: 'Låst af facilitatoren' })
+	).toContainText('Du kan læse skalaen, men ikke ændre den.');
+	await expect(
+		jonas.area(PROFESSIONAL).getByRole('textbox', { name: 'Kompetenceområde 1' })
+	).not.toHaveAttribute('readonly');
+	await scaleToggle.click();
+	await expect(scaleToggle).toHaveAttribute('aria-pressed', 'false');
+	await expect(jonas.levelLabel(PROFESSIONAL, 1)).not.toHaveAttribute('readonly', {
+		timeout: 3000
+	});
+
+	const templateToggle = loggedInPage.getByRole('button', {
+		name: 'Lås Hele skabelonen',
+		exact: true
+	});
+	await templateToggle.click();
+	await expect(templateToggle).toHaveAttribute('aria-pressed', 'true');
+	await expect(secondUser.getByText('Du kan læse skabelonen, men ikke ændre den.')).toBeVisible({
+		timeout: 3000
+	});
+	await expect(secondUser.getByRole('textbox', { name: 'Nyt kompetenceområde' })).toHaveCount(0);
+	await expect(jonas.historyButton('Fortryd')).toHaveCount(0);
+	await expect(
+		jonas.area(PERSONAL).getByRole('textbox', { name: 'Kompetenceområde 3' })
+	).toHaveAttribute('readonly');
+	// The facilitator keeps editing.
+	await expect(loggedInPage.getByRole('textbox', { name: 'Nyt kompetenceområde' })).toBeVisible();
+	await expectAccessible(secondUser);
+	await templateToggle.click();
+	await expect(templateToggle).toHaveAttribute('aria-pressed', 'false');
+	await expect(secondUser.getByRole('textbox', { name: 'Nyt kompetenceområde' })).toBeVisible({
+		timeout: 3000
+	});
 });
