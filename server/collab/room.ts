@@ -255,7 +255,9 @@ export class Room {
 				}
 			})
 			.catch((error: unknown) => {
+				// The core failed (a dead worker), not the update: the client keeps it and resends.
 				this.log.error({ err: error, documentId: this.documentId }, 'lock check failed');
+				entry.member.fail(CLOSE_CODES.serverError, 'lock check failed');
 				this.refuse(entry, { verdict: 'unreadable', error: 'lock check failed' });
 			})
 			.finally(() => this.checksInFlight--);
@@ -271,6 +273,7 @@ export class Room {
 			{ documentId: this.documentId, userId: entry.member.user.id, ...result },
 			'update refused by lock check'
 		);
+		// `fail` acts once: a caller that already closed the socket with its own code wins.
 		if (result.verdict === 'locked') entry.member.fail(CLOSE_CODES.lockedPart, 'locked part');
 		else entry.member.fail(CLOSE_CODES.badMessage, 'bad update');
 		this.scheduleDrain();
