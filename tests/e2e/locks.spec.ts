@@ -38,6 +38,15 @@ test('the facilitator locks an area; the member sees it read-only and why, until
 	await expect(label).not.toHaveAttribute('readonly');
 	// The member gets no lock buttons.
 	await expect(areaLockToggle(secondUser, SOCIAL)).toHaveCount(0);
+	// He is in the middle of editing a level's description when the lock comes.
+	await jonas.openScale(SOCIAL);
+	await jonas
+		.area(SOCIAL)
+		.getByRole('button', { name: /^Rediger Beskrivelse af niveauet/ })
+		.first()
+		.click();
+	const descriptor = jonas.area(SOCIAL).getByRole('textbox', { name: /^Beskrivelse af niveauet/ });
+	await expect(descriptor).toBeFocused();
 
 	const toggle = areaLockToggle(loggedInPage, SOCIAL);
 	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
@@ -55,11 +64,11 @@ test('the facilitator locks an area; the member sees it read-only and why, until
 		{ timeout: 3000 }
 	);
 	await expect(label).toHaveAttribute('readonly');
+	await expect(descriptor).toHaveCount(0);
 	const area = jonas.area(SOCIAL);
 	await expect(area.getByRole('textbox', { name: 'Nyt kompetenceudsagn' })).toHaveCount(0);
 	await expect(area.getByRole('button', { name: /^Slet / })).toHaveCount(0);
 	// With the scale open, its descriptors would offer "Rediger" if they were editable.
-	await jonas.openScale(SOCIAL);
 	await expect(area.getByRole('button', { name: /^Rediger / })).toHaveCount(0);
 	await expect(jonas.levelLabel(SOCIAL, 1)).toHaveAttribute('readonly');
 	// Other areas stay open.
