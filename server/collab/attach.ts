@@ -21,6 +21,7 @@ import type { RoomLimits } from './room.ts';
 import type { DocStore } from './persistence.ts';
 import { CollabMetrics } from './metrics.ts';
 import { attachDocumentEditor } from './document-editor.ts';
+import { lockedTargets } from '../../src/lib/server/locks.ts';
 
 export type CollabOptions = {
 	/** Where documents are stored; the SQLite store on the process's database by default. */
@@ -87,7 +88,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 	};
 	const metrics = new CollabMetrics();
 	const registry = new RoomRegistry(
-		{ store, limits: roomLimits, log, metrics },
+		{ store, limits: roomLimits, log, metrics, lockedTargets },
 		options.unloadDelayMs ?? limits.COLLAB_UNLOAD_DELAY_MS
 	);
 	const detachEditor = attachDocumentEditor(registry, log);

@@ -12,10 +12,13 @@ import {
 	isEmptyStateVector,
 	type InitialState
 } from './room-core.ts';
+import { LockScratch } from './lock-check.ts';
+import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
 
 export type CoreRequest =
 	| { id: number; op: 'apply'; updates: Uint8Array[] }
 	| { id: number; op: 'diff'; stateVector: Uint8Array }
+	| { id: number; op: 'check'; update: Uint8Array; pending: Uint8Array[]; locks: LockTarget[] }
 	| { id: number; op: 'stateVector' | 'encodeState' | 'destroy' };
 
 const port = parentPort!;
@@ -29,6 +32,7 @@ try {
 const state = workerData as InitialState;
 const { doc, errors } = buildDoc(state);
 const fullState = new FullStateCache(state);
+const lockScratch = new LockScratch(doc);
 port.postMessage({ id: 0, result: errors });
 
 port.on('message', (request: CoreRequest) => {
@@ -36,6 +40,7 @@ port.on('message', (request: CoreRequest) => {
 		case 'apply': {
 			const result = applyBatch(doc, request.updates);
 			if (result.broadcast) fullState.invalidate();
+			lockScratch.follow(request.updates);
 			port.postMessage(
 				{ id: request.id, result },
 				result.broadcast ? [result.broadcast.buffer as ArrayBuffer] : []
@@ -48,11 +53,17 @@ port.on('message', (request: CoreRequest) => {
 				return port.postMessage({ id: request.id, result: fullState.get(doc) });
 			}
 			return reply(request.id, Y.encodeStateAsUpdate(doc, request.stateVector));
+		case 'check':
+			return port.postMessage({
+				id: request.id,
+				result: lockScratch.check(request.update, request.pending, request.locks)
+			});
 		case 'stateVector':
 			return reply(request.id, Y.encodeStateVector(doc));
 		case 'encodeState':
 			return port.postMessage({ id: request.id, result: fullState.get(doc) });
 		case 'destroy':
+			lockScratch.drop();
 			doc.destroy();
 			port.postMessage({ id: request.id, result: null });
 			port.close();

@@ -5,6 +5,8 @@
  * ones whose load and initial syncs take long enough to stall every other room).
  */
 import * as Y from 'yjs';
+import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
+import { LockScratch, type LockVerdict } from './lock-check.ts';
 
 /** What storage returned for a document, handed to the core that rebuilds it. */
 export type InitialState = { snapshot: Uint8Array | null; updates: Uint8Array[] };
@@ -28,6 +30,15 @@ export interface RoomCore {
 	stateVector(): Promise<Uint8Array>;
 	/** The whole state as one update, for compaction. */
 	encodeState(): Promise<Uint8Array>;
+	/**
+	 * Would `update`, applied after `pending` (accepted, not yet applied), change a locked part?
+	 * Answered on a scratch copy; the document itself is not touched (lock-check.ts).
+	 */
+	check(
+		update: Uint8Array,
+		pending: Uint8Array[],
+		locks: readonly LockTarget[]
+	): Promise<LockVerdict>;
 	/** Frees the document. */
 	destroy(): Promise<void>;
 }
@@ -108,6 +119,7 @@ export class FullStateCache {
 export class LocalRoomCore implements RoomCore {
 	private readonly doc: Y.Doc;
 	private readonly fullState: FullStateCache;
+	private readonly lockScratch: LockScratch;
 	/** Replay failures while loading, for the room to log. */
 	readonly loadErrors: string[];
 
@@ -116,12 +128,22 @@ export class LocalRoomCore implements RoomCore {
 		this.doc = doc;
 		this.loadErrors = errors;
 		this.fullState = new FullStateCache(state);
+		this.lockScratch = new LockScratch(doc);
 	}
 
 	apply(updates: Uint8Array[]): Promise<ApplyResult> {
 		const result = applyBatch(this.doc, updates);
 		if (result.broadcast) this.fullState.invalidate();
+		this.lockScratch.follow(updates);
 		return Promise.resolve(result);
+	}
+
+	check(
+		update: Uint8Array,
+		pending: Uint8Array[],
+		locks: readonly LockTarget[]
+	): Promise<LockVerdict> {
+		return Promise.resolve(this.lockScratch.check(update, pending, locks));
 	}
 
 	diff(stateVector: Uint8Array): Promise<Uint8Array> {
@@ -138,6 +160,7 @@ export class LocalRoomCore implements RoomCore {
 	}
 
 	destroy(): Promise<void> {
+		this.lockScratch.drop();
 		this.doc.destroy();
 		return Promise.resolve();
 	}
