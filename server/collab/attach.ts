@@ -21,6 +21,8 @@ import type { RoomLimits } from './room.ts';
 import type { DocStore } from './persistence.ts';
 import { CollabMetrics } from './metrics.ts';
 import { memoryFigures, releaseIdleMemory } from './idle-memory.ts';
+import { attachDocumentEditor } from './document-editor.ts';
+import { lockedTargets } from '../../src/lib/server/locks.ts';
 
 /** Metric intervals after going idle that log the memory figures. */
 const IDLE_MEMORY_LINES = 5;
@@ -90,9 +92,10 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 	};
 	const metrics = new CollabMetrics();
 	const registry = new RoomRegistry(
-		{ store, limits: roomLimits, log, metrics },
+		{ store, limits: roomLimits, log, metrics, lockedTargets },
 		options.unloadDelayMs ?? limits.COLLAB_UNLOAD_DELAY_MS
 	);
+	const detachEditor = attachDocumentEditor(registry, log);
 	const wss = new WebSocketServer({
 		noServer: true,
 		maxPayload: options.maxFrameBytes ?? limits.COLLAB_MAX_FRAME_BYTES,
@@ -186,6 +189,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 			clearInterval(pingTimer);
 			clearInterval(metricsTimer);
 			stopWatching();
+			detachEditor();
 			for (const connection of [...connections]) {
 				connection.fail(CLOSE_CODES.goingAway, 'server shutting down');
 			}

@@ -16,6 +16,8 @@ export type Access = {
 	documentId: string;
 	workshopId: string;
 	canWrite: boolean;
+	/** The facilitator (`run`): updates are not checked against the template's locks. */
+	canBypassLocks: boolean;
 };
 
 export type UpgradeDecision = { status: 200; access: Access } | { status: 401 | 403 };
@@ -89,12 +91,16 @@ export function authorizeUpgrade(
 			sessionToken: token,
 			documentId,
 			workshopId: doc.workshop.id,
-			canWrite: can(user, 'write', doc)
+			canWrite: can(user, 'write', doc),
+			canBypassLocks: can(user, 'run', doc.workshop)
 		}
 	};
 }
 
-/** How an open connection's rights compare with what it was granted. */
+/**
+ * How an open connection's rights compare with what it was granted. `write-changed` also covers
+ * gaining or losing the right to bypass locks: either way the client reconnects under new rights.
+ */
 export type Recheck = 'unchanged' | 'session-ended' | 'revoked' | 'write-changed';
 
 /** Re-decides an open connection's access (after an access change or periodically). */
@@ -105,5 +111,8 @@ export function recheckAccess(access: Access, isSessionChecked: boolean): Rechec
 	const user = loadSessionUser(access.userId);
 	const doc = loadDocumentResource(access.documentId);
 	if (!user || !doc || !can(user, 'read', doc)) return 'revoked';
-	return can(user, 'write', doc) === access.canWrite ? 'unchanged' : 'write-changed';
+	const isSame =
+		can(user, 'write', doc) === access.canWrite &&
+		can(user, 'run', doc.workshop) === access.canBypassLocks;
+	return isSame ? 'unchanged' : 'write-changed';
 }

@@ -26,6 +26,7 @@ export type ConnectionLimits = {
 export class Connection implements RoomMember {
 	readonly user: PresenceUser;
 	readonly awarenessIds = new Set<number>();
+	readonly canBypassLocks: boolean;
 	/** Set by the ping loop; a connection that did not answer the previous ping is dead. */
 	isAlive = true;
 	private room: Room | null = null;
@@ -53,6 +54,7 @@ export class Connection implements RoomMember {
 		this.log = log;
 		this.onClosed = onClosed;
 		this.user = { id: access.userId, name: access.userName };
+		this.canBypassLocks = access.canBypassLocks;
 		this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
 		this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
 		ws.on('message', (data, isBinary) => this.onFrame(data, isBinary));

@@ -20,6 +20,8 @@ import {
 import { syncStep2Message } from './protocol.ts';
 import { readWithOwnConnection } from './sqlite-read.ts';
 import { snapshotStateVector } from './update-concat.ts';
+import { LockScratch } from './lock-check.ts';
+import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
 
 /** Where the worker gets the document: handed over, or read from the database itself. */
 export type CoreSource =
@@ -28,6 +30,7 @@ export type CoreSource =
 export type CoreRequest =
 	| { id: number; op: 'apply'; updates: Uint8Array[] }
 	| { id: number; op: 'syncStep2'; stateVector: Uint8Array }
+	| { id: number; op: 'check'; update: Uint8Array; pending: Uint8Array[]; locks: LockTarget[] }
 	| { id: number; op: 'stateVector' | 'encodeState' | 'destroy' };
 
 const port = parentPort!;
@@ -69,11 +72,15 @@ function doc(): Y.Doc {
 	return built;
 }
 
+/** The lock checker, made on the first check (most documents never have a lock). */
+let lockScratch: LockScratch | null = null;
+
 port.on('message', (request: CoreRequest) => {
 	switch (request.op) {
 		case 'apply': {
 			const result = applyBatch(doc(), request.updates);
 			if (result.broadcast) fullState.invalidate();
+			lockScratch?.follow(request.updates);
 			port.postMessage(
 				{ id: request.id, result },
 				result.broadcast ? [result.broadcast.buffer as ArrayBuffer] : []
@@ -89,6 +96,12 @@ port.on('message', (request: CoreRequest) => {
 				syncStep2Message(stored ?? diffFor(doc(), fullState, request.stateVector))
 			);
 		}
+		case 'check':
+			lockScratch ??= new LockScratch(doc());
+			return port.postMessage({
+				id: request.id,
+				result: lockScratch.check(request.update, request.pending, request.locks)
+			});
 		case 'stateVector':
 			return reply(
 				request.id,
@@ -97,6 +110,7 @@ port.on('message', (request: CoreRequest) => {
 		case 'encodeState':
 			return port.postMessage({ id: request.id, result: fullState.peek() ?? fullState.get(doc()) });
 		case 'destroy':
+			lockScratch?.drop();
 			built?.destroy();
 			port.postMessage({ id: request.id, result: null });
 			port.close();

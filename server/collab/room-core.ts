@@ -7,6 +7,8 @@
 import * as Y from 'yjs';
 import { concatUpdates } from './update-concat.ts';
 import { syncStep2Message } from './protocol.ts';
+import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
+import { LockScratch, type LockVerdict } from './lock-check.ts';
 
 /** What storage returned for a document, handed to the core that rebuilds it. */
 export type InitialState = { snapshot: Uint8Array | null; updates: Uint8Array[] };
@@ -60,6 +62,15 @@ export interface RoomCore {
 	stateVector(): Promise<Uint8Array>;
 	/** The whole state as one update, for compaction. */
 	encodeState(): Promise<Uint8Array>;
+	/**
+	 * Would `update`, applied after `pending` (accepted, not yet applied), change a locked part?
+	 * Answered on a scratch copy; the document itself is not touched (lock-check.ts).
+	 */
+	check(
+		update: Uint8Array,
+		pending: Uint8Array[],
+		locks: readonly LockTarget[]
+	): Promise<LockVerdict>;
 	/** Frees the document. */
 	destroy(): Promise<void>;
 }
@@ -178,6 +189,7 @@ export class FullStateCache {
 export class LocalRoomCore implements RoomCore {
 	private readonly doc: Y.Doc;
 	private readonly fullState: FullStateCache;
+	private readonly lockScratch: LockScratch;
 	/** Replay failures while loading, for the room to log. */
 	readonly loadErrors: string[];
 
@@ -186,12 +198,22 @@ export class LocalRoomCore implements RoomCore {
 		this.doc = doc;
 		this.loadErrors = errors;
 		this.fullState = new FullStateCache(state);
+		this.lockScratch = new LockScratch(doc);
 	}
 
 	apply(updates: Uint8Array[]): Promise<ApplyResult> {
 		const result = applyBatch(this.doc, updates);
 		if (result.broadcast) this.fullState.invalidate();
+		this.lockScratch.follow(updates);
 		return Promise.resolve(result);
+	}
+
+	check(
+		update: Uint8Array,
+		pending: Uint8Array[],
+		locks: readonly LockTarget[]
+	): Promise<LockVerdict> {
+		return Promise.resolve(this.lockScratch.check(update, pending, locks));
 	}
 
 	syncStep2(stateVector: Uint8Array): Promise<Uint8Array> {
@@ -207,6 +229,7 @@ export class LocalRoomCore implements RoomCore {
 	}
 
 	destroy(): Promise<void> {
+		this.lockScratch.drop();
 		this.doc.destroy();
 		return Promise.resolve();
 	}

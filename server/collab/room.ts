@@ -8,6 +8,10 @@
  * and that is broadcast to every connection (the author too: getting its own update back tells
  * a client it is saved). Updates reach the core strictly in submission order, so the doc always
  * equals snapshot + a prefix of the log, which is what makes compaction at `lastSeq` correct.
+ *
+ * Locks (issue 5): while a template has locked parts, an update from a member who may not
+ * bypass them is first checked by the core on a scratch copy (`checkThenAppend`, lock-check.ts)
+ * and refused, never stored, applied or broadcast, when it changes a locked part.
  */
 import type { Logger } from 'pino';
 import { CLOSE_CODES } from '../../src/lib/domain/collab-close-codes.ts';
@@ -24,12 +28,16 @@ import {
 } from './room-core.ts';
 import { WorkerRoomCore } from './worker-room-core.ts';
 import type { DocStore } from './persistence.ts';
+import type { LockVerdict } from './lock-check.ts';
+import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
 
 /** What a room needs from a connection; `connection.ts` implements it. */
 export interface RoomMember {
 	readonly user: PresenceUser;
 	/** Awareness client ids this member has claimed. */
 	readonly awarenessIds: Set<number>;
+	/** True for the facilitator, whose updates are not checked against locks. */
+	readonly canBypassLocks: boolean;
 	send(message: Uint8Array): void;
 	/** Closes the member's socket with a named code (see collab-close-codes.ts). */
 	fail(code: number, reason: string): void;
@@ -47,7 +55,8 @@ export type RoomLimits = {
 type QueuedUpdate = {
 	update: Uint8Array;
 	member: RoomMember;
-	state: 'pending' | 'committed' | 'failed';
+	/** `checking`: waiting for its lock check; `refused`: it changed a locked part. */
+	state: 'checking' | 'pending' | 'committed' | 'failed' | 'refused';
 	seq: number;
 	/** performance.now() when the frame arrived, for the residence-time metric. */
 	receivedAt: number;
@@ -59,10 +68,17 @@ export type RoomContext = {
 	limits: RoomLimits;
 	log: Logger;
 	metrics: CollabMetrics;
+	/** The document's locked parts, read at check time (none: updates are not checked). */
+	lockedTargets?: (documentId: string) => readonly LockTarget[];
 };
 
 /** Result of `submitUpdate`: accepted for storage, or refused because the doc would be too big. */
 export type SubmitResult = 'accepted' | 'too-large';
+
+/** True when an entry's fate is known: stored (or failed to be), or refused by its lock check. */
+function isSettled(entry: QueuedUpdate): boolean {
+	return entry.state !== 'pending' && entry.state !== 'checking';
+}
 
 /** One loaded document with its connections. */
 export class Room {
@@ -74,6 +90,12 @@ export class Room {
 	private readonly limits: RoomLimits;
 	private readonly log: Logger;
 	private readonly metrics: CollabMetrics;
+	private readonly lockedTargets: (documentId: string) => readonly LockTarget[];
+	/** Lock checks run one after another, in arrival order (see `checkThenAppend`). */
+	private checks: Promise<void> = Promise.resolve();
+	private checksInFlight = 0;
+	/** Members refused for touching a locked part: what else they sent is refused too. */
+	private readonly refusedMembers = new WeakSet<RoomMember>();
 	private queue: QueuedUpdate[] = [];
 	private isDrainScheduled = false;
 	/** Batches handed to the core whose result has not come back. */
@@ -102,6 +124,7 @@ export class Room {
 		this.limits = context.limits;
 		this.log = context.log;
 		this.metrics = context.metrics;
+		this.lockedTargets = context.lockedTargets ?? (() => []);
 		this.lastSeq = stored.lastSeq;
 		this.logCount = stored.logCount;
 		this.logBytes = stored.logBytes;
@@ -199,6 +222,11 @@ export class Room {
 		return this.core.syncStep2(stateVector);
 	}
 
+	/** The whole document as one update, with every update applied so far (server-side edits). */
+	encodeState(): Promise<Uint8Array> {
+		return this.core.encodeState();
+	}
+
 	/**
 	 * Queues a validated update for durable append; it is applied and broadcast once committed.
 	 * Refuses it when the document would outgrow `maxDocumentBytes`. The estimate counts every
@@ -214,7 +242,71 @@ export class Room {
 		this.sizeEstimate += update.length;
 		const entry: QueuedUpdate = { update, member, state: 'pending', seq: 0, receivedAt };
 		this.queue.push(entry);
-		this.store.append(this.documentId, update, { userId: member.user.id }).then(
+		const locks = member.canBypassLocks ? [] : this.lockedTargets(this.documentId);
+		if (locks.length > 0 || this.checksInFlight > 0) this.checkThenAppend(entry, locks);
+		else this.append(entry);
+		return 'accepted';
+	}
+
+	/**
+	 * Appends `entry` once the core has checked it against `locks`, or refuses it. Checks run one
+	 * at a time, and an update that arrives while one runs waits its turn even when it needs no
+	 * check (the facilitator's), so appends keep arrival order and the log stays in queue order.
+	 *
+	 * Ordering: the core's document holds only updates already handed to it. Updates accepted
+	 * earlier but still waiting for their commit (queued ahead of this one) are NOT in it, so they
+	 * are passed along and applied to the scratch copy first; otherwise an update building on one
+	 * of them could not be integrated in the copy and would seem to change nothing.
+	 */
+	private checkThenAppend(entry: QueuedUpdate, locks: readonly LockTarget[]): void {
+		entry.state = 'checking';
+		this.checksInFlight++;
+		this.checks = this.checks
+			.then(async () => {
+				let result: LockVerdict = { verdict: 'accepted' };
+				if (this.refusedMembers.has(entry.member)) {
+					result = { verdict: 'locked', touched: [] };
+				} else if (locks.length > 0) {
+					const pending = this.queue
+						.filter((e) => e.state === 'pending' || e.state === 'committed')
+						.map((e) => e.update);
+					result = await this.core.check(entry.update, pending, locks);
+				}
+				if (result.verdict === 'accepted') {
+					entry.state = 'pending';
+					this.append(entry);
+				} else {
+					this.refuse(entry, result);
+				}
+			})
+			.catch((error: unknown) => {
+				// The core failed (a dead worker), not the update: the client keeps it and resends.
+				this.log.error({ err: error, documentId: this.documentId }, 'lock check failed');
+				entry.member.fail(CLOSE_CODES.serverError, 'lock check failed');
+				this.refuse(entry, { verdict: 'unreadable', error: 'lock check failed' });
+			})
+			.finally(() => this.checksInFlight--);
+	}
+
+	/** Drops a refused update (never stored, applied or broadcast) and closes its connection. */
+	private refuse(entry: QueuedUpdate, result: Exclude<LockVerdict, { verdict: 'accepted' }>): void {
+		if (entry.state === 'refused') return;
+		entry.state = 'refused';
+		this.sizeEstimate -= entry.update.length;
+		this.refusedMembers.add(entry.member);
+		this.log.info(
+			{ documentId: this.documentId, userId: entry.member.user.id, ...result },
+			'update refused by lock check'
+		);
+		// `fail` acts once: a caller that already closed the socket with its own code wins.
+		if (result.verdict === 'locked') entry.member.fail(CLOSE_CODES.lockedPart, 'locked part');
+		else entry.member.fail(CLOSE_CODES.badMessage, 'bad update');
+		this.scheduleDrain();
+	}
+
+	/** Appends an accepted update to the store; `drain` applies and broadcasts it once committed. */
+	private append(entry: QueuedUpdate): void {
+		this.store.append(this.documentId, entry.update, { userId: entry.member.user.id }).then(
 			(seq) => {
 				entry.state = 'committed';
 				entry.seq = seq;
@@ -226,7 +318,6 @@ export class Room {
 				this.scheduleDrain();
 			}
 		);
-		return 'accepted';
 	}
 
 	private scheduleDrain(): void {
@@ -241,14 +332,16 @@ export class Room {
 	private drain(): void {
 		this.isDrainScheduled = false;
 		let ready = 0;
-		while (ready < this.queue.length && this.queue[ready].state !== 'pending') ready++;
+		while (ready < this.queue.length && isSettled(this.queue[ready])) ready++;
 		if (ready === 0) return;
 		const batch = this.queue.splice(0, ready);
 		for (const entry of batch.filter((e) => e.state === 'failed')) {
 			// Not stored, so not applied; the client still has it and resends on reconnect.
 			entry.member.fail(CLOSE_CODES.serverError, 'storage failed');
 		}
+		// Refused entries were never stored; their connections are closed already.
 		const committed = batch.filter((e) => e.state === 'committed');
+		if (committed.length === 0) return this.notifyIfIdle();
 		for (const entry of committed) {
 			this.lastSeq = Math.max(this.lastSeq, entry.seq);
 			this.logCount++;

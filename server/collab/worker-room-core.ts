@@ -6,6 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import type { ApplyResult, LoadReport, RoomCore } from './room-core.ts';
 import type { CoreRequest, CoreSource } from './room-core-thread.ts';
+import type { LockVerdict } from './lock-check.ts';
+import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -63,6 +65,14 @@ export class WorkerRoomCore implements RoomCore {
 
 	syncStep2(stateVector: Uint8Array): Promise<Uint8Array> {
 		return this.request({ op: 'syncStep2', stateVector });
+	}
+
+	check(
+		update: Uint8Array,
+		pending: Uint8Array[],
+		locks: readonly LockTarget[]
+	): Promise<LockVerdict> {
+		return this.request({ op: 'check', update, pending, locks: [...locks] });
 	}
 
 	stateVector(): Promise<Uint8Array> {

@@ -101,7 +101,7 @@ test('an anonymous dot vote: participants vote within their dots, results after 
 
 	// Two dots stacked on one statement use them all; a third is refused by the server.
 	await vote.getByRole('button', { name: 'Giv en prik til Møder til tiden' }).click();
-	await expect(vote.getByText('Du har 1 prikker tilbage af 2.')).toBeVisible();
+	await expect(vote.getByText('Du har 1 prik tilbage af 2.')).toBeVisible();
 	await vote.getByRole('button', { name: 'Giv en prik til Møder til tiden' }).click();
 	await expect(vote.getByText('Du har 0 prikker tilbage af 2.')).toBeVisible();
 	await vote.getByRole('button', { name: 'Giv en prik til Tager initiativ' }).click();
@@ -131,7 +131,8 @@ test('a comment thread on a template element: written, answered, resolved and co
 	const runUrl = await openRunPage(facilitator, server.url);
 	const unresolved = facilitator.getByTestId('unresolved');
 	const start = before.unresolvedCount;
-	await expect(unresolved).toHaveText(`${start} uløste kommentarer`);
+	const unresolvedText = (n: number) => (n === 1 ? '1 uløst kommentar' : `${n} uløste kommentarer`);
+	await expect(unresolved).toHaveText(unresolvedText(start));
 
 	await participant.goto(runUrl);
 	await expect(participant.getByTestId('unresolved')).toHaveCount(0);
@@ -146,7 +147,7 @@ test('a comment thread on a template element: written, answered, resolved and co
 	await expectAccessible(participant);
 
 	// The facilitator's page polls and counts it; the facilitator answers.
-	await expect(unresolved).toHaveText(`${start + 1} uløste kommentarer`);
+	await expect(unresolved).toHaveText(unresolvedText(start + 1));
 	const facilitatorThread = facilitator.getByRole('article', { name: elementName }).last();
 	await facilitatorThread
 		.getByLabel(`Svar på kommentaren om ${elementName}`)
@@ -157,5 +158,5 @@ test('a comment thread on a template element: written, answered, resolved and co
 	await participant.reload();
 	await thread.getByRole('button', { name: 'Markér som løst' }).click();
 	await expect(thread).toContainText('Løst');
-	await expect(unresolved).toHaveText(`${start} uløste kommentarer`);
+	await expect(unresolved).toHaveText(unresolvedText(start));
 });

@@ -125,6 +125,8 @@ describe('DELETE /api/v1/session', () => {
 		const response = await client.request('DELETE', '/api/v1/session');
 		expect(response.status).toBe(204);
 		expect(response.headers.getSetCookie().join()).toMatch(/formvaerk_session=;/);
+		// A shared laptop keeps no workshop content: the browser drops its offline cache.
+		expect(response.headers.get('clear-site-data')).toBe('"cache", "storage"');
 		expect((await client.request('GET', '/api/v1/me')).status).toBe(401);
 		expect((await stolenCopy.request('GET', '/api/v1/me')).status).toBe(401);
 	});

@@ -38,6 +38,9 @@ export function closeReaction(code: number | undefined): CloseReaction {
 		case CLOSE_CODES.documentTooLarge:
 			// Reconnecting would send the same edit and be refused again.
 			return { ...TRANSIENT, error: 'documentTooLarge', isPermanent: true };
+		case CLOSE_CODES.lockedPart:
+			// The page rebuilds the session from the server (locked-part-recovery.svelte.ts).
+			return { ...TRANSIENT, isPermanent: true };
 		case CLOSE_CODES.badMessage:
 			return { ...TRANSIENT, error: 'rejected', isPermanent: true };
 		case CLOSE_CODES.messageTooBig:

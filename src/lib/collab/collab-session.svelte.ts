@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import type { WebsocketProvider } from 'y-websocket';
 import { presenceColor } from '../domain/presence-color.ts';
+import { CLOSE_CODES } from '../domain/collab-close-codes.ts';
 import { awarenessToPeers, type Peer } from './awareness.ts';
 import { closeReaction, type CollabErrorCode } from './close-codes.ts';
 import { Connector } from './connector.ts';
@@ -49,6 +50,11 @@ export type CollabSessionOptions = {
 	onAccessChanged?: () => void;
 	/** After `discardLocalChanges`: start over from the server (reloads the page by default). */
 	onLocalChangesDiscarded?: () => void;
+	/**
+	 * The server refused an edit that changed a locked part (4423): this session's state must be
+	 * thrown away (see locked-part-recovery.svelte.ts). It does not reconnect by itself.
+	 */
+	onLockedPart?: () => void;
 };
 
 /**
@@ -245,6 +251,7 @@ export class CollabSession {
 		const reaction = closeReaction(code);
 		if (reaction.error) this.lastError = reaction.error;
 		if (reaction.isAccessChange) this.#options.onAccessChanged?.();
+		if (code === CLOSE_CODES.lockedPart) this.#options.onLockedPart?.();
 		return reaction;
 	}
 

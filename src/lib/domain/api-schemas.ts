@@ -148,14 +148,18 @@ export const voteSchema = z.object({
 			text: z.string(),
 			statementId: z.string().nullable(),
 			/** Total dots; null while the vote is open, except for the facilitator. */
-			count: z.number().int().nullable()
+			count: z.number().int().nullable(),
+			/** Whether the facilitator kept it in the template; null until the vote is kept. */
+			isKept: z.boolean().nullable()
 		})
 	),
 	/** The requester's own dots: candidate id → dots. */
 	myDots: z.record(z.string(), z.number().int()),
 	dotsLeft: z.number().int(),
 	/** How many people have voted; null while the vote is open, except for the facilitator. */
-	voters: z.number().int().nullable()
+	voters: z.number().int().nullable(),
+	/** When the chosen statements were kept in the template; null until then. */
+	keptAt: timestampSchema.nullable()
 });
 export type VoteBody = z.infer<typeof voteSchema>;
 

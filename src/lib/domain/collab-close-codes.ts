@@ -21,6 +21,11 @@ export const CLOSE_CODES = {
 	accessRevoked: 4403,
 	/** The document would grow past the maximum document size; the edit was refused. */
 	documentTooLarge: 4413,
+	/**
+	 * The update changed a part of the template the facilitator has locked; it was not stored.
+	 * Permanent: resending the same state would be refused again, so the client discards it.
+	 */
+	lockedPart: 4423,
 	/** Write access changed (granted or withdrawn); reconnect to get the new rights. */
 	accessChanged: 4503,
 	/** The connection sent too much too fast; reconnect after a pause. */

@@ -29,10 +29,12 @@ import {
 import { timerActionSchema } from '#lib/domain/run-mode.ts';
 import { castDotsSchema, openVoteSchema } from '#lib/domain/votes.ts';
 import { createCommentSchema } from '#lib/domain/comments.ts';
+import { keepVoteSchema } from '#lib/domain/vote-keep.ts';
+import { locksResponseSchema } from '#lib/domain/template/locks.ts';
 
 /** One documented operation: the route file under src/routes/api/v1 must export `method`. */
 export type ApiOperation = {
-	method: 'get' | 'post' | 'delete';
+	method: 'get' | 'post' | 'put' | 'delete';
 	/** OpenAPI path with `{param}` placeholders. */
 	path: string;
 	operationId: string;
@@ -203,6 +205,20 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		errors: [401, 403, 404, 409]
 	},
 	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/votes/{voteId}/keep`,
+		operationId: 'keepVote',
+		summary:
+			'Keep the chosen candidates of a closed vote in the template, in one step (facilitators)',
+		tag: 'workshops',
+		request: {
+			schema: keepVoteSchema,
+			example: { candidateIds: ['k3J9xYz1AbCdEfGh'], areaId: 'a1B2c3D4e5F6g7H8' }
+		},
+		success: { status: 200, description: 'Kept; the vote', schema: voteSchema },
+		errors: [400, 401, 403, 404, 409, 413]
+	},
+	{
 		method: 'get',
 		path: `${V1}/workshops/{id}/documents/{docId}/comments`,
 		operationId: 'listComments',
@@ -231,6 +247,34 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		summary: 'Mark a comment thread resolved (work group)',
 		tag: 'workshops',
 		success: { status: 200, description: 'Resolved; all comments', schema: commentsSchema },
+		errors: [400, 401, 403, 404]
+	},
+	{
+		method: 'get',
+		path: `${V1}/workshops/{id}/documents/{docId}/locks`,
+		operationId: 'listLocks',
+		summary: "A template document's locked parts (areas, scales, the whole template)",
+		tag: 'workshops',
+		success: { status: 200, description: 'Locks', schema: locksResponseSchema },
+		errors: [400, 401, 404]
+	},
+	{
+		method: 'put',
+		path: `${V1}/workshops/{id}/documents/{docId}/locks/{kind}/{targetId}`,
+		operationId: 'lockPart',
+		summary:
+			'Lock a part for the work group: kind area|scale|template; targetId is the area, the scale owner or docId (facilitators)',
+		tag: 'workshops',
+		success: { status: 200, description: 'Locked; all locks', schema: locksResponseSchema },
+		errors: [400, 401, 403, 404]
+	},
+	{
+		method: 'delete',
+		path: `${V1}/workshops/{id}/documents/{docId}/locks/{kind}/{targetId}`,
+		operationId: 'unlockPart',
+		summary: 'Unlock a part again (facilitators)',
+		tag: 'workshops',
+		success: { status: 200, description: 'Unlocked; all locks', schema: locksResponseSchema },
 		errors: [400, 401, 403, 404]
 	},
 	{

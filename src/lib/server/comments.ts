@@ -8,7 +8,7 @@ import { getDb, transaction } from './db.ts';
 import { newId } from './ids.ts';
 import { authorizeWorkshop } from './workshops.ts';
 import { loadTemplate } from './documents-state.ts';
-import type { Actor } from '#lib/domain/permissions.ts';
+import { can, type Actor } from '#lib/domain/permissions.ts';
 import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import {
 	commentableElements,
@@ -65,6 +65,19 @@ function commentOf(row: CommentRow): CommentView {
 		text: row.text,
 		createdAt: new Date(row.created_at).toISOString()
 	};
+}
+
+/**
+ * What `actor` may do with the workshop's comments: write, answer and resolve them
+ * (`canComment`), and see the unresolved count, as the facilitator who runs the day.
+ * @throws NotFoundError when the workshop is missing or invisible to the actor.
+ */
+export function commentRights(
+	actor: Actor,
+	workshopId: string
+): { canComment: boolean; canSeeCount: boolean } {
+	const resource = authorizeWorkshop(actor, workshopId, 'read');
+	return { canComment: can(actor, 'comment', resource), canSeeCount: can(actor, 'run', resource) };
 }
 
 /**

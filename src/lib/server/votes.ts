@@ -25,6 +25,8 @@ export type VoteCandidateView = {
 	statementId: string | null;
 	/** Total dots; null while the vote is open, unless the requester runs the workshop. */
 	count: number | null;
+	/** Whether the facilitator kept it (see vote-keep.ts); null until the vote is kept. */
+	isKept: boolean | null;
 };
 export type VoteView = {
 	id: string;
@@ -37,25 +39,42 @@ export type VoteView = {
 	dotsLeft: number;
 	/** How many people have cast dots; like counts, only for the facilitator while open. */
 	voters: number | null;
+	/** When the chosen statements were kept in the template; null until then. */
+	keptAt: string | null;
 };
 
-type VoteRow = { id: string; title: string; dots_per_person: number; is_open: number };
-type CandidateRow = { id: string; text: string; statement_id: string | null };
+/** A vote as stored. */
+export type VoteRow = {
+	id: string;
+	title: string;
+	dots_per_person: number;
+	is_open: number;
+	kept_at: number | null;
+};
+/** A candidate as stored. */
+export type CandidateRow = {
+	id: string;
+	text: string;
+	statement_id: string | null;
+	is_kept: number | null;
+};
 
-function loadVoteRow(workshopId: string, voteId: string): VoteRow {
+const VOTE_COLUMNS = 'id, title, dots_per_person, is_open, kept_at';
+
+/** The stored vote `voteId` of the workshop. @throws NotFoundError `vote.error.unknown`. */
+export function loadVoteRow(workshopId: string, voteId: string): VoteRow {
 	const row = getDb()
-		.prepare(
-			'SELECT id, title, dots_per_person, is_open FROM votes WHERE id = ? AND workshop_id = ?'
-		)
+		.prepare(`SELECT ${VOTE_COLUMNS} FROM votes WHERE id = ? AND workshop_id = ?`)
 		.get(voteId, workshopId) as VoteRow | undefined;
 	if (!row) throw new NotFoundError('vote.error.unknown');
 	return row;
 }
 
-function candidatesOf(voteId: string): CandidateRow[] {
+/** The vote's candidates in the order they were given. */
+export function candidatesOf(voteId: string): CandidateRow[] {
 	return getDb()
 		.prepare(
-			'SELECT id, text, statement_id FROM vote_candidates WHERE vote_id = ? ORDER BY position'
+			'SELECT id, text, statement_id, is_kept FROM vote_candidates WHERE vote_id = ? ORDER BY position'
 		)
 		.all(voteId) as CandidateRow[];
 }
@@ -67,7 +86,8 @@ function allocationOf(voteId: string, userId: string): Allocation {
 	return Object.fromEntries(rows.map((r) => [r.candidate_id, r.dots]));
 }
 
-function viewOf(row: VoteRow, actor: Actor, canSeeOpenCounts: boolean): VoteView {
+/** The vote as `actor` may see it (counts of an open vote only with `canSeeOpenCounts`). */
+export function viewOf(row: VoteRow, actor: Actor, canSeeOpenCounts: boolean): VoteView {
 	const db = getDb();
 	const candidates = candidatesOf(row.id);
 	const isOpen = row.is_open === 1;
@@ -92,11 +112,13 @@ function viewOf(row: VoteRow, actor: Actor, canSeeOpenCounts: boolean): VoteView
 			id: c.id,
 			text: c.text,
 			statementId: c.statement_id,
-			count: showCounts ? counts[c.id] : null
+			count: showCounts ? counts[c.id] : null,
+			isKept: c.is_kept === null ? null : c.is_kept === 1
 		})),
 		myDots,
 		dotsLeft: row.dots_per_person - dotsUsed(myDots),
-		voters: showCounts ? n : null
+		voters: showCounts ? n : null,
+		keptAt: row.kept_at === null ? null : new Date(row.kept_at).toISOString()
 	};
 }
 
@@ -109,20 +131,26 @@ export function listVotes(actor: Actor, workshopId: string): VoteView[] {
 	const canRun = can(actor, 'run', resource);
 	const rows = getDb()
 		.prepare(
-			`SELECT id, title, dots_per_person, is_open FROM votes WHERE workshop_id = ?
+			`SELECT ${VOTE_COLUMNS} FROM votes WHERE workshop_id = ?
 			 ORDER BY created_at DESC, rowid DESC`
 		)
 		.all(workshopId) as VoteRow[];
 	return rows.map((row) => viewOf(row, actor, canRun));
 }
 
-/** Statement id → current text, from the workshop's template as the sync server stored it. */
-function templateStatements(workshopId: string): Map<string, string> {
+/** The id of the workshop's template document, or null when it has none. */
+export function templateDocumentOf(workshopId: string): string | null {
 	const doc = getDb()
 		.prepare(`SELECT id FROM documents WHERE workshop_id = ? AND kind = 'template'`)
 		.get(workshopId) as { id: string } | undefined;
-	if (!doc) return new Map();
-	const template = loadTemplate(doc.id);
+	return doc?.id ?? null;
+}
+
+/** Statement id → current text, from the workshop's template as the sync server stored it. */
+function templateStatements(workshopId: string): Map<string, string> {
+	const documentId = templateDocumentOf(workshopId);
+	if (!documentId) return new Map();
+	const template = loadTemplate(documentId);
 	return new Map(template.areas.flatMap((a) => a.statements.map((s) => [s.id, s.text])));
 }
 

@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { revokeSession } from '#lib/server/sessions.ts';
-import { clearSessionCookie } from '#lib/server/session-cookie.ts';
+import { endBrowserSession } from '#lib/server/logout.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (() => {
@@ -8,9 +7,8 @@ export const load = (() => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: ({ locals, cookies, url }) => {
-		if (locals.sessionToken) revokeSession(locals.sessionToken);
-		clearSessionCookie(cookies, url);
+	default: (event) => {
+		endBrowserSession(event);
 		redirect(303, '/login');
 	}
 } satisfies Actions;

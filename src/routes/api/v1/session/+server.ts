@@ -2,8 +2,8 @@ import { json } from '@sveltejs/kit';
 import { loginSchema } from '#lib/domain/schemas.ts';
 import { ValidationError } from '#lib/domain/errors.ts';
 import { login } from '#lib/server/accounts.ts';
-import { revokeSession } from '#lib/server/sessions.ts';
-import { clearSessionCookie, setSessionCookie } from '#lib/server/session-cookie.ts';
+import { endBrowserSession } from '#lib/server/logout.ts';
+import { setSessionCookie } from '#lib/server/session-cookie.ts';
 import { ApiFailure, apiRoute, methodNotAllowed, noContent, readJson } from '#lib/server/api.ts';
 import { userView } from '#lib/server/api-views.ts';
 import type { RequestEvent } from './$types';
@@ -23,9 +23,8 @@ export const POST = apiRoute<RequestEvent>(async ({ request, cookies, url, getCl
 });
 
 /** Logs out: ends this session. Answers 204 even without one, so it is safe to repeat. */
-export const DELETE = apiRoute<RequestEvent>(({ locals, cookies, url }) => {
-	if (locals.sessionToken) revokeSession(locals.sessionToken);
-	clearSessionCookie(cookies, url);
+export const DELETE = apiRoute<RequestEvent>((event) => {
+	endBrowserSession(event);
 	return noContent();
 });
 

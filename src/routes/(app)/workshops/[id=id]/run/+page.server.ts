@@ -3,6 +3,8 @@ import { can } from '#lib/domain/permissions.ts';
 import { idSchema } from '#lib/domain/schemas.ts';
 import { castDotsSchema, openVoteSchema } from '#lib/domain/votes.ts';
 import { castDots, closeVote, listVotes, openVote } from '#lib/server/votes.ts';
+import { keepVote } from '#lib/server/vote-keep.ts';
+import { keepVoteSchema } from '#lib/domain/vote-keep.ts';
 import { createCommentSchema } from '#lib/domain/comments.ts';
 import { createComment, listComments, resolveThread } from '#lib/server/comments.ts';
 import {
@@ -125,6 +127,24 @@ export const actions = {
 		const result = await actFor('closeVote', () => closeVote(user, params.id, voteId.data));
 		if (isFailure(result)) return fail(result.status, { ...result.data, voteId: voteId.data });
 		return { form: 'closeVote', voteId: voteId.data, notice: 'vote.closedNotice' };
+	},
+	keep: async ({ request, locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const data = await request.formData();
+		const voteId = idSchema.safeParse(data.get('voteId'));
+		if (!voteId.success) return unknownReference('keep');
+		const areaId = data.get('areaId');
+		const parsed = keepVoteSchema.safeParse({
+			candidateIds: data.getAll('candidateId'),
+			areaId: typeof areaId === 'string' && areaId ? areaId : undefined
+		});
+		if (!parsed.success) {
+			const message = parsed.error.issues[0].message;
+			return fail(400, { form: 'keep', voteId: voteId.data, message });
+		}
+		const result = await actFor('keep', () => keepVote(user, params.id, voteId.data, parsed.data));
+		if (isFailure(result)) return fail(result.status, { ...result.data, voteId: voteId.data });
+		return { form: 'keep', voteId: voteId.data, notice: 'voteKeep.kept' };
 	},
 	comment: async ({ request, locals, url, params }) => {
 		const user = requireUser(locals, url);

@@ -1,0 +1,101 @@
+/**
+ * Locks on parts of a template (issue 5): the facilitator marks an area, a scale or the whole
+ * template as agreed, and the work group may no longer change it. This module is the pure part:
+ * what a lock names, and which locked parts differ between two readings of a template. The
+ * collaboration server runs `changedLockedTargets` on the template before and after a group
+ * member's update and refuses the update when the list is not empty.
+ */
+import { z } from 'zod';
+import type { Template } from './schemas.ts';
+
+/** What can be locked: the whole template, one competence area, or one scale. */
+export const LOCK_KINDS = ['template', 'area', 'scale'] as const;
+export type LockKind = (typeof LOCK_KINDS)[number];
+
+/**
+ * One locked part. `targetId` is the document id for `template`, the area id for `area`, and the
+ * id of the scale's owner (an area, or a statement with its own scale) for `scale`.
+ */
+export type LockTarget = { kind: LockKind; targetId: string };
+
+export const lockKindSchema = z.enum(LOCK_KINDS, { error: 'locks.error.unknownKind' });
+export const lockTargetIdSchema = z
+	.string()
+	.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'locks.error.unknownTarget' });
+/** The path parameters of `PUT|DELETE .../locks/{kind}/{targetId}`. */
+export const lockTargetSchema = z.object({ kind: lockKindSchema, targetId: lockTargetIdSchema });
+
+/** A stable key for a lock target (maps, sets, element ids). */
+export function lockKey(target: LockTarget): string {
+	return `${target.kind}:${target.targetId}`;
+}
+
+/**
+ * The locked content of `target` in `template` as a comparable string, or null when the template
+ * has no such part. An area's position among the areas is not part of it (moving other areas
+ * around a locked one is allowed); its label, scale and statements (with their order) are.
+ */
+export function lockedContent(template: Template, target: LockTarget): string | null {
+	switch (target.kind) {
+		case 'template':
+			return JSON.stringify(template);
+		case 'area': {
+			const area = template.areas.find((a) => a.id === target.targetId);
+			return area ? JSON.stringify(area) : null;
+		}
+		case 'scale': {
+			for (const area of template.areas) {
+				if (area.id === target.targetId) return JSON.stringify(area.scale);
+				const statement = area.statements.find((s) => s.id === target.targetId);
+				// A statement without a scale of its own: giving it one changes the locked part too.
+				if (statement) return JSON.stringify(statement.scale);
+			}
+			return null;
+		}
+	}
+}
+
+/**
+ * The locked targets whose content differs between `before` and `after` (removed and re-created
+ * parts count as changed; a lock on a part that exists in neither protects nothing).
+ */
+export function changedLockedTargets(
+	before: Template,
+	after: Template,
+	locks: readonly LockTarget[]
+): LockTarget[] {
+	return locks.filter((lock) => lockedContent(before, lock) !== lockedContent(after, lock));
+}
+
+/** True when `part` is covered by `locks`: locked itself, inside a locked area, or the template. */
+export function isPartLocked(
+	locks: readonly LockTarget[],
+	part: LockTarget,
+	template?: Pick<Template, 'areas'>
+): boolean {
+	return locks.some((lock) => {
+		if (lock.kind === 'template') return true;
+		if (lock.kind === part.kind && lock.targetId === part.targetId) return true;
+		// An area lock covers the area's own scale and the scales of its statements.
+		if (lock.kind !== 'area' || part.kind !== 'scale') return false;
+		if (part.targetId === lock.targetId) return true;
+		const area = template?.areas.find((a) => a.id === lock.targetId);
+		return area?.statements.some((s) => s.id === part.targetId) ?? false;
+	});
+}
+
+/** The answer of the locks API (`GET|PUT|DELETE .../documents/{docId}/locks…`). */
+export const locksResponseSchema = z.object({
+	locks: z.array(
+		z.object({
+			kind: z.enum(LOCK_KINDS),
+			targetId: z.string(),
+			/** Null when the facilitator's account has since been deleted. */
+			lockedByName: z.string().nullable(),
+			lockedAt: z.iso.datetime()
+		})
+	),
+	/** True for the facilitator, who may lock and unlock. */
+	canChange: z.boolean()
+});
+export type LocksResponse = z.infer<typeof locksResponseSchema>;

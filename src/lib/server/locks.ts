@@ -1,0 +1,138 @@
+/**
+ * Locks on parts of a template document (issue 5). Locking is part of running the day, so the
+ * facilitator's `run` permission is what it takes to lock or unlock; everyone who may read the
+ * workshop may see the locks. The collaboration server enforces them on every update a person
+ * without `run` sends (`lockedTargets`, read from here at check time, so a change of lock needs
+ * no cache invalidation: node:sqlite is synchronous and in this process).
+ */
+import { getDb } from './db.ts';
+import { authorizeWorkshop } from './workshops.ts';
+import { loadTemplate } from './documents-state.ts';
+import { can, type Actor, type WorkshopResource } from '#lib/domain/permissions.ts';
+import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
+import {
+	lockedContent,
+	lockTargetSchema,
+	type LockKind,
+	type LockTarget
+} from '#lib/domain/template/locks.ts';
+
+/** The lock target named by a route's `kind` and `targetId`. @throws ValidationError. */
+export function parseLockTarget(params: { kind: string; targetId: string }): LockTarget {
+	const parsed = lockTargetSchema.safeParse(params);
+	if (parsed.success) return parsed.data;
+	const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+	throw new ValidationError(parsed.error.issues[0].message, fields);
+}
+
+/** One lock as the API shows it. */
+export type LockView = LockTarget & { lockedByName: string | null; lockedAt: string };
+
+/** The locks of a document, and whether the requester may change them. */
+export type LocksView = { locks: LockView[]; canChange: boolean };
+
+type LockRow = {
+	kind: LockKind;
+	target_id: string;
+	locked_by_name: string | null;
+	locked_at: number;
+};
+
+/** The template document `documentId` of workshop `workshopId`. @throws NotFoundError, ValidationError. */
+function requireTemplateDocument(workshopId: string, documentId: string): void {
+	const row = getDb()
+		.prepare('SELECT kind FROM documents WHERE id = ? AND workshop_id = ?')
+		.get(documentId, workshopId) as { kind: string } | undefined;
+	if (!row) throw new NotFoundError('document');
+	if (row.kind !== 'template') throw new ValidationError('locks.error.notTemplate');
+}
+
+/**
+ * Every lock of a document, for the collaboration server's check. Returns an empty list for
+ * documents without locks (every drejebog, most templates), which is what skips the check.
+ */
+export function lockedTargets(documentId: string): LockTarget[] {
+	const rows = getDb()
+		.prepare('SELECT kind, target_id FROM document_locks WHERE document_id = ?')
+		.all(documentId) as { kind: LockKind; target_id: string }[];
+	return rows.map((row) => ({ kind: row.kind, targetId: row.target_id }));
+}
+
+function locksView(actor: Actor, workshop: WorkshopResource, documentId: string): LocksView {
+	const rows = getDb()
+		.prepare(
+			`SELECT l.kind, l.target_id, u.name AS locked_by_name, l.locked_at
+			 FROM document_locks l LEFT JOIN users u ON u.id = l.locked_by
+			 WHERE l.document_id = ? ORDER BY l.locked_at, l.rowid`
+		)
+		.all(documentId) as LockRow[];
+	return {
+		locks: rows.map((row) => ({
+			kind: row.kind,
+			targetId: row.target_id,
+			lockedByName: row.locked_by_name,
+			lockedAt: new Date(row.locked_at).toISOString()
+		})),
+		canChange: can(actor, 'run', workshop)
+	};
+}
+
+/**
+ * The locks of a template document. @throws NotFoundError (workshop, document), ValidationError
+ * (not a template).
+ */
+export function listLocks(actor: Actor, workshopId: string, documentId: string): LocksView {
+	const workshop = authorizeWorkshop(actor, workshopId, 'read');
+	requireTemplateDocument(workshopId, documentId);
+	return locksView(actor, workshop, documentId);
+}
+
+/**
+ * Locks a part of the template (the facilitator); locking a locked part changes nothing.
+ * @throws NotFoundError (workshop, document), ForbiddenError (not the facilitator),
+ * ValidationError `locks.error.unknownTarget` when the part is not in the stored template.
+ */
+export function lockTarget(
+	actor: Actor,
+	workshopId: string,
+	documentId: string,
+	target: LockTarget
+): LocksView {
+	const workshop = authorizeWorkshop(actor, workshopId, 'run');
+	requireTemplateDocument(workshopId, documentId);
+	const exists =
+		target.kind === 'template'
+			? target.targetId === documentId
+			: lockedContent(loadTemplate(documentId), target) !== null;
+	if (!exists) {
+		throw new ValidationError('locks.error.unknownTarget', {
+			targetId: 'locks.error.unknownTarget'
+		});
+	}
+	getDb()
+		.prepare(
+			`INSERT INTO document_locks (document_id, kind, target_id, locked_by, locked_at)
+			 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+		)
+		.run(documentId, target.kind, target.targetId, actor.id, Date.now());
+	return locksView(actor, workshop, documentId);
+}
+
+/**
+ * Unlocks a part (the facilitator); unlocking a part that is not locked changes nothing, so a
+ * lock on a part that has since been deleted can always be removed.
+ * @throws NotFoundError (workshop, document), ForbiddenError (not the facilitator).
+ */
+export function unlockTarget(
+	actor: Actor,
+	workshopId: string,
+	documentId: string,
+	target: LockTarget
+): LocksView {
+	const workshop = authorizeWorkshop(actor, workshopId, 'run');
+	requireTemplateDocument(workshopId, documentId);
+	getDb()
+		.prepare('DELETE FROM document_locks WHERE document_id = ? AND kind = ? AND target_id = ?')
+		.run(documentId, target.kind, target.targetId);
+	return locksView(actor, workshop, documentId);
+}

@@ -1,0 +1,112 @@
+/**
+ * Keeping the chosen statements of a closed vote in one step (issue 5): chosen free-text
+ * candidates become statements in the area the facilitator picked, chosen template statements
+ * stay, and template statements that were candidates but not chosen are removed from the
+ * template (their comments are kept and shown as resolved, see comments.ts). The template edit
+ * goes through the collaboration server (`editDocument`), so it is stored before anyone sees it
+ * and appears live in every open editor. A vote is kept at most once.
+ */
+import type * as Y from 'yjs';
+import { getDb, transaction } from './db.ts';
+import { authorizeWorkshop } from './workshops.ts';
+import { getDocumentForUser } from './documents.ts';
+import { loadTemplate } from './documents-state.ts';
+import { editDocument } from './document-edits.ts';
+import {
+	candidatesOf,
+	loadVoteRow,
+	templateDocumentOf,
+	viewOf,
+	type CandidateRow,
+	type VoteView
+} from './votes.ts';
+import type { Actor } from '#lib/domain/permissions.ts';
+import { ConflictError, ValidationError } from '#lib/domain/errors.ts';
+import type { KeepVoteInput } from '#lib/domain/vote-keep.ts';
+import { addStatement, removeStatement } from '#lib/collab/template-ops-statements.ts';
+
+type Plan = { added: CandidateRow[]; removed: string[]; areaId: string | undefined };
+
+/** What keeping `chosenIds` does to the stored template. @throws ValidationError. */
+function planKeep(documentId: string, candidates: CandidateRow[], input: KeepVoteInput): Plan {
+	const known = new Set(candidates.map((c) => c.id));
+	if (input.candidateIds.some((id) => !known.has(id))) {
+		throw new ValidationError('voteKeep.error.unknownCandidate', {
+			candidateIds: 'voteKeep.error.unknownCandidate'
+		});
+	}
+	const chosen = new Set(input.candidateIds);
+	const template = loadTemplate(documentId);
+	const added = candidates.filter((c) => chosen.has(c.id) && c.statement_id === null);
+	if (added.length > 0 && !template.areas.some((a) => a.id === input.areaId)) {
+		const key = input.areaId ? 'voteKeep.error.unknownArea' : 'voteKeep.error.areaRequired';
+		throw new ValidationError(key, { areaId: key });
+	}
+	const existing = new Set(template.areas.flatMap((a) => a.statements.map((s) => s.id)));
+	// A statement someone deleted since the vote opened has nothing left to remove.
+	const removed = candidates
+		.filter((c) => !chosen.has(c.id) && c.statement_id !== null)
+		.map((c) => c.statement_id as string)
+		.filter((id) => existing.has(id));
+	return { added, removed, areaId: input.areaId };
+}
+
+/** Applies the plan with the template's named operations, as the facilitator (`origin`). */
+function applyPlan(doc: Y.Doc, origin: string, plan: Plan): void {
+	const ctx = { doc, origin };
+	for (const statementId of plan.removed) removeStatement(ctx, { statementId });
+	for (const candidate of plan.added) {
+		addStatement(ctx, { areaId: plan.areaId as string, text: candidate.text });
+	}
+}
+
+/**
+ * Keeps the chosen candidates of a closed vote in the workshop's template (facilitators only) and
+ * records it on the vote. On any error nothing is changed: neither the template nor the vote.
+ * @throws NotFoundError (workshop, vote), ForbiddenError (not the facilitator), ConflictError
+ * `vote_open`, `vote_kept`, `template_locked`, `document_too_large`, ValidationError (unknown
+ * candidate or area, or a statement the area cannot take, e.g. a duplicate text).
+ */
+export async function keepVote(
+	actor: Actor,
+	workshopId: string,
+	voteId: string,
+	input: KeepVoteInput
+): Promise<VoteView> {
+	authorizeWorkshop(actor, workshopId, 'run');
+	const row = loadVoteRow(workshopId, voteId);
+	if (row.is_open === 1) throw new ConflictError('vote_open', 'voteKeep.error.open');
+	if (row.kept_at !== null) throw new ConflictError('vote_kept', 'voteKeep.error.kept');
+	const documentId = templateDocumentOf(workshopId);
+	if (!documentId || !getDocumentForUser(actor, workshopId, documentId).canWrite) {
+		throw new ConflictError('template_locked', 'voteKeep.error.templateLocked');
+	}
+	const candidates = candidatesOf(voteId);
+	const plan = planKeep(documentId, candidates, input);
+	const db = getDb();
+	const chosen = new Set(input.candidateIds);
+	// Record the decision first, so two clicks cannot both edit the template; undo it on failure.
+	transaction(db, () => {
+		const claimed = db
+			.prepare('UPDATE votes SET kept_at = ?, kept_by = ? WHERE id = ? AND kept_at IS NULL')
+			.run(Date.now(), actor.id, voteId);
+		if (claimed.changes === 0) throw new ConflictError('vote_kept', 'voteKeep.error.kept');
+		for (const candidate of candidates) {
+			db.prepare('UPDATE vote_candidates SET is_kept = ? WHERE vote_id = ? AND id = ?').run(
+				chosen.has(candidate.id) ? 1 : 0,
+				voteId,
+				candidate.id
+			);
+		}
+	});
+	try {
+		await editDocument(documentId, actor.id, (doc) => applyPlan(doc, actor.id, plan));
+	} catch (error) {
+		transaction(db, () => {
+			db.prepare('UPDATE votes SET kept_at = NULL, kept_by = NULL WHERE id = ?').run(voteId);
+			db.prepare('UPDATE vote_candidates SET is_kept = NULL WHERE vote_id = ?').run(voteId);
+		});
+		throw error;
+	}
+	return viewOf(loadVoteRow(workshopId, voteId), actor, true);
+}

@@ -1,0 +1,196 @@
+/**
+ * Locks in the template editor with a facilitator and a work-group member in two browsers: the
+ * facilitator locks an area and the member sees it read-only with a Danish explanation within
+ * about a second; an edit the member made offline to a part that was locked meanwhile is refused
+ * by the server when they come back, and their editor puts the locked text back and says why.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, expectAccessible } from './fixtures.ts';
+import { TemplatePage } from './pages/template-page.ts';
+
+const SOCIAL = 'Sociale kompetencer';
+const PERSONAL = 'Personlige kompetencer';
+const PROFESSIONAL = 'Faglige kompetencer';
+
+/** The facilitator's lock toggle of an area. */
+function areaLockToggle(page: Page, areaLabel: string): Locator {
+	return page.getByRole('button', { name: `Lås området ${areaLabel}`, exact: true });
+}
+
+/** The lockable part around an area: its lock control and the area itself. */
+function areaScope(template: TemplatePage, areaLabel: string): Locator {
+	return template.page
+		.locator('.lock-scope[data-lock-kind="area"]')
+		.filter({ has: template.area(areaLabel) });
+}
+
+test('the facilitator locks an area; the member sees it read-only and why, until it is unlocked', async ({
+	loggedInPage,
+	secondUser,
+	server
+}) => {
+	const frida = new TemplatePage(loggedInPage);
+	const jonas = new TemplatePage(secondUser);
+	await frida.open(server);
+	await jonas.open(server);
+	const label = jonas.area(SOCIAL).getByRole('textbox', { name: 'Kompetenceområde 2' });
+	await expect(label).toHaveValue(SOCIAL);
+	await expect(label).not.toHaveAttribute('readonly');
+	// The member gets no lock buttons.
+	await expect(areaLockToggle(secondUser, SOCIAL)).toHaveCount(0);
+	// He is in the middle of editing a level's description when the lock comes.
+	await jonas.openScale(SOCIAL);
+	await jonas
+		.area(SOCIAL)
+		.getByRole('button', { name: /^Rediger Beskrivelse af niveauet/ })
+		.first()
+		.click();
+	const descriptor = jonas.area(SOCIAL).getByRole('textbox', { name: /^Beskrivelse af niveauet/ });
+	await expect(descriptor).toBeFocused();
+
+	const toggle = areaLockToggle(loggedInPage, SOCIAL);
+	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+	await toggle.click();
+	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+	await expect(areaScope(frida, SOCIAL)).toContainText('Låst for arbejdsgruppen');
+	// The facilitator is not bound by the lock.
+	await expect(
+		frida.area(SOCIAL).getByRole('textbox', { name: 'Kompetenceområde 2' })
+	).not.toHaveAttribute('readonly');
+
+	// The member's editor follows within about a second (it polls the locks every second).
+	await expect(areaScope(jonas, SOCIAL)).toContainText(
+		'Låst af facilitatoren. Du kan læse området, men ikke ændre det.',
+		{ timeout: 3000 }
+	);
+	await expect(label).toHaveAttribute('readonly');
+	await expect(descriptor).toHaveCount(0);
+	const area = jonas.area(SOCIAL);
+	await expect(area.getByRole('textbox', { name: 'Nyt kompetenceudsagn' })).toHaveCount(0);
+	await expect(area.getByRole('button', { name: /^Slet / })).toHaveCount(0);
+	// With the scale open, its descriptors would offer "Rediger" if they were editable.
+	await expect(area.getByRole('button', { name: /^Rediger / })).toHaveCount(0);
+	await expect(jonas.levelLabel(SOCIAL, 1)).toHaveAttribute('readonly');
+	// Other areas stay open.
+	await expect(
+		jonas.area(PERSONAL).getByRole('textbox', { name: 'Nyt kompetenceudsagn' })
+	).toBeVisible();
+	await expectAccessible(secondUser);
+	await expectAccessible(loggedInPage);
+
+	await toggle.click();
+	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+	await expect(label).not.toHaveAttribute('readonly', { timeout: 3000 });
+	await expect(areaScope(jonas, SOCIAL)).not.toContainText('Låst af facilitatoren');
+});
+
+test('an offline edit to a part locked meanwhile is refused, restored and explained', async ({
+	loggedInPage,
+	secondUser,
+	server
+}) => {
+	const frida = new TemplatePage(loggedInPage);
+	const jonas = new TemplatePage(secondUser);
+	await frida.open(server);
+	await jonas.open(server);
+	await jonas.expectSaved();
+
+	// Jonas renames an area without a network; nothing is locked as far as his editor knows.
+	await secondUser.context().setOffline(true);
+	const label = jonas.area(PERSONAL).getByRole('textbox', { name: 'Kompetenceområde 3' });
+	await label.fill('Personlige evner');
+	await label.press('Enter');
+	await expect(jonas.area('Personlige evner')).toBeVisible();
+
+	// Meanwhile Frida locks that area.
+	const toggle = areaLockToggle(loggedInPage, PERSONAL);
+	await toggle.click();
+	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+
+	// Back online, his editor sends the rename; the server refuses it (the editor's own guard is
+	// bypassed, as with any client that did not know about the lock).
+	await secondUser.context().setOffline(false);
+	const notice = secondUser.getByRole('status').filter({ hasText: 'facilitatoren har låst' });
+	await expect(notice).toContainText(
+		'Din ændring rørte en del, som facilitatoren har låst, og blev ikke gemt. Den låste tekst er sat tilbage.'
+	);
+	await expect(
+		jonas.area(PERSONAL).getByRole('textbox', { name: 'Kompetenceområde 3' })
+	).toHaveValue(PERSONAL);
+	await expect(areaScope(jonas, PERSONAL)).toContainText('Låst af facilitatoren');
+	await jonas.expectSaved();
+	// Nothing of the refused edit reached anyone, and an edit elsewhere is stored normally.
+	await expect(frida.area(PERSONAL)).toBeVisible();
+	await expect(loggedInPage.getByRole('region', { name: 'Personlige evner' })).toHaveCount(0);
+	await jonas.addStatement(PROFESSIONAL, 'Kan aflevere til tiden efter en lås');
+	await expect
+		.poll(() => frida.statements(PROFESSIONAL))
+		.toContain('Kan aflevere til tiden efter en lås');
+	await expectAccessible(secondUser);
+	await notice.getByRole('button', { name: 'Luk beskeden' }).click();
+	await expect(secondUser.getByText('facilitatoren har låst')).toHaveCount(0);
+
+	// A reload keeps the server's text: the offline copy of the refused edit is gone.
+	await secondUser.reload();
+	await jonas.waitForEditor();
+	await expect(jonas.area(PERSONAL)).toBeVisible();
+
+	await toggle.click();
+	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a scale lock covers only the scale; a template lock covers everything', async ({
+	loggedInPage,
+	secondUser,
+	server
+}) => {
+	const frida = new TemplatePage(loggedInPage);
+	const jonas = new TemplatePage(secondUser);
+	await frida.open(server);
+	await jonas.open(server);
+	await jonas.openScale(PROFESSIONAL);
+
+	const scaleToggle = loggedInPage.getByRole('button', {
+		name: `Lås skalaen ${PROFESSIONAL}`,
+		exact: true
+	});
+	await scaleToggle.click();
+	await expect(scaleToggle).toHaveAttribute('aria-pressed', 'true');
+	await expect(jonas.levelLabel(PROFESSIONAL, 1)).toHaveAttribute('readonly', { timeout: 3000 });
+	await expect(
+		secondUser
+			.locator('.lock-scope[data-lock-kind="scale"]')
+			.filter({ hasText: 'Låst af facilitatoren' })
+	).toContainText('Du kan læse skalaen, men ikke ændre den.');
+	await expect(
+		jonas.area(PROFESSIONAL).getByRole('textbox', { name: 'Kompetenceområde 1' })
+	).not.toHaveAttribute('readonly');
+	await scaleToggle.click();
+	await expect(scaleToggle).toHaveAttribute('aria-pressed', 'false');
+	await expect(jonas.levelLabel(PROFESSIONAL, 1)).not.toHaveAttribute('readonly', {
+		timeout: 3000
+	});
+
+	const templateToggle = loggedInPage.getByRole('button', {
+		name: 'Lås Hele skabelonen',
+		exact: true
+	});
+	await templateToggle.click();
+	await expect(templateToggle).toHaveAttribute('aria-pressed', 'true');
+	await expect(secondUser.getByText('Du kan læse skabelonen, men ikke ændre den.')).toBeVisible({
+		timeout: 3000
+	});
+	await expect(secondUser.getByRole('textbox', { name: 'Nyt kompetenceområde' })).toHaveCount(0);
+	await expect(jonas.historyButton('Fortryd')).toHaveCount(0);
+	await expect(
+		jonas.area(PERSONAL).getByRole('textbox', { name: 'Kompetenceområde 3' })
+	).toHaveAttribute('readonly');
+	// The facilitator keeps editing.
+	await expect(loggedInPage.getByRole('textbox', { name: 'Nyt kompetenceområde' })).toBeVisible();
+	await expectAccessible(secondUser);
+	await templateToggle.click();
+	await expect(templateToggle).toHaveAttribute('aria-pressed', 'false');
+	await expect(secondUser.getByRole('textbox', { name: 'Nyt kompetenceområde' })).toBeVisible({
+		timeout: 3000
+	});
+});

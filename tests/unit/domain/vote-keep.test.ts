@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { keepVoteSchema, rankForKeeping } from '#lib/domain/vote-keep.ts';
+
+const counts = (...list: (number | null)[]) => list.map((count, i) => ({ id: `c${i}`, count }));
+const chosen = (ranked: { id: string; isPreselected: boolean }[]) =>
+	ranked.filter((c) => c.isPreselected).map((c) => c.id);
+
+describe('rankForKeeping', () => {
+	it('sorts by dots, most first, and keeps the original order among equals', () => {
+		const ranked = rankForKeeping(counts(1, 4, 0, 4, 2), 2);
+		expect(ranked.map((c) => c.id)).toEqual(['c1', 'c3', 'c4', 'c0', 'c2']);
+		expect(ranked.map((c) => c.rank)).toEqual([1, 1, 3, 4, 5]);
+	});
+
+	it('preselects the first places only', () => {
+		expect(chosen(rankForKeeping(counts(5, 3, 2, 1), 2))).toEqual(['c0', 'c1']);
+	});
+
+	it('preselects everyone tied at the cut and marks the tie', () => {
+		const ranked = rankForKeeping(counts(5, 3, 3, 3, 1), 2);
+		expect(chosen(ranked)).toEqual(['c0', 'c1', 'c2', 'c3']);
+		expect(ranked.filter((c) => c.isTied).map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
+	});
+
+	it('does not preselect a tie just below the cut', () => {
+		const ranked = rankForKeeping(counts(5, 4, 2, 2), 2);
+		expect(chosen(ranked)).toEqual(['c0', 'c1']);
+		expect(ranked.find((c) => c.id === 'c2')?.isTied).toBe(true);
+	});
+
+	it('never preselects a candidate without dots, nor calls zeros a tie', () => {
+		const ranked = rankForKeeping(counts(2, 0, 0, null), 3);
+		expect(chosen(ranked)).toEqual(['c0']);
+		expect(ranked.some((c) => c.isTied)).toBe(false);
+	});
+
+	it('keeps the candidate fields it was given', () => {
+		const [first] = rankForKeeping([{ id: 'x', count: 1, text: 'Møder til tiden' }], 1);
+		expect(first).toMatchObject({ id: 'x', text: 'Møder til tiden', isPreselected: true });
+	});
+});
+
+describe('keepVoteSchema', () => {
+	it('drops duplicate choices and requires at least one', () => {
+		expect(keepVoteSchema.parse({ candidateIds: ['a1', 'a1', 'b2'] }).candidateIds).toEqual([
+			'a1',
+			'b2'
+		]);
+		const empty = keepVoteSchema.safeParse({ candidateIds: [] });
+		expect(empty.success).toBe(false);
+		expect(empty.error?.issues[0].message).toBe('voteKeep.error.noneChosen');
+	});
+
+	it('refuses ids that cannot be ids', () => {
+		const parsed = keepVoteSchema.safeParse({ candidateIds: ['a b'], areaId: '../x' });
+		expect(parsed.success).toBe(false);
+	});
+});
