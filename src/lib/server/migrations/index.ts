@@ -4,7 +4,8 @@
  */
 import { m001Initial } from './001-initial.ts';
 import { m002RunMode } from './002-run-mode.ts';
+import { m004Follow } from './004-follow.ts';
 
 export type Migration = { version: number; name: string; sql: string };
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RunMode];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RunMode, m004Follow];
