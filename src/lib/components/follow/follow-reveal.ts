@@ -1,8 +1,10 @@
 /**
  * Moving a participant's view to what the facilitator points at: find the element on the page,
- * open what hides it, scroll to it and mark it. Focus moves there too, unless the person is typing
- * in a field: taking the caret away mid-sentence would lose their place (and, for screen-reader
- * users, their context), so they stay put and hear the move from the live region instead.
+ * open what hides it, scroll to it, mark it and move focus there. Never while the person is
+ * typing in a field: taking the caret (or the view, which the browser would scroll straight back
+ * to the caret at the next key) away mid-sentence loses their place, and for screen-reader users
+ * their context. They stay put, hear the move from the live region, and the view follows when
+ * they leave the field (FollowState).
  */
 import { fieldId, revealElement } from '../template/targets.ts';
 
@@ -49,18 +51,24 @@ export function highlight(elementId: string | null): HTMLElement | null {
 	return element;
 }
 
-export type RevealResult = 'focused' | 'kept-typing' | 'missing';
+export type RevealResult = 'focused' | 'scrolled' | 'missing';
 
-/** Highlights the element, scrolls to it and focuses it unless the person is typing. */
-export async function revealFollowTarget(elementId: string): Promise<RevealResult> {
+/**
+ * Highlights the element, scrolls to it and, with `mayFocus`, focuses it. Callers check
+ * `isTyping()` first: while someone types, neither scroll nor focus may move (see the top).
+ */
+export async function revealFollowTarget(
+	elementId: string,
+	{ mayFocus }: { mayFocus: boolean }
+): Promise<RevealResult> {
 	const element = highlight(elementId);
 	if (!element) return 'missing';
-	const shouldFocus = !isTyping();
+	const shouldFocus = mayFocus && !isTyping();
 	// Containers (sections, list items) are not focusable by themselves; -1 keeps them out of
 	// the tab order while letting the view move focus there.
 	if (shouldFocus && element.tabIndex < 0) element.setAttribute('tabindex', '-1');
 	await revealElement(element, { shouldFocus });
-	return shouldFocus ? 'focused' : 'kept-typing';
+	return shouldFocus ? 'focused' : 'scrolled';
 }
 
 /**

@@ -9,7 +9,7 @@ import { createContext } from 'svelte';
 import { t } from '#lib/i18n/index.svelte.ts';
 import { watchRunEvents } from '#lib/collab/run-stream.ts';
 import type { FollowTargetBody, RunViewBody } from '#lib/domain/api-schemas.ts';
-import { highlight, revealFollowTarget, waitForFollowElement } from './follow-reveal.ts';
+import { highlight, isTyping, revealFollowTarget, waitForFollowElement } from './follow-reveal.ts';
 
 /** How long a new target may take to appear on the page (the template may still be loading). */
 const APPEAR_TIMEOUT_MS = 10_000;
@@ -102,6 +102,7 @@ export class FollowState {
 
 	/** One click out: this tab stays where it is while the facilitator moves on. */
 	stepOut(): void {
+		this.pending?.abort();
 		this.isFollowing = false;
 		sessionStorage.setItem(this.storageKey, 'out');
 	}
@@ -169,10 +170,30 @@ export class FollowState {
 			this.announcement = t('follow.notOnPage');
 			return;
 		}
-		const result = await revealFollowTarget(target.elementId);
-		this.announcement =
-			result === 'kept-typing'
-				? t('follow.movedWhileTyping', { label })
-				: t('follow.moved', { label });
+		if (isTyping()) {
+			// Never take focus (or the view) from someone typing: mark the target, say so, and
+			// move the view once they leave the field, without moving their focus then either.
+			highlight(target.elementId);
+			this.announcement = t('follow.movedWhileTyping', { label });
+			this.afterTyping(() => void revealFollowTarget(target.elementId, { mayFocus: false }));
+			return;
+		}
+		await revealFollowTarget(target.elementId, { mayFocus: true });
+		this.announcement = t('follow.moved', { label });
+	}
+
+	/** Runs `then` once focus has left text fields (moving from field to field keeps waiting). */
+	private afterTyping(then: () => void): void {
+		const signal = this.pending?.signal;
+		const onLeave = () => {
+			// After focusout the next element is not focused yet; wait until it is, or the
+			// browser's scroll to it would undo ours.
+			setTimeout(() => {
+				if (signal?.aborted) return;
+				if (isTyping()) this.afterTyping(then);
+				else then();
+			});
+		};
+		document.activeElement?.addEventListener('focusout', onLeave, { once: true, signal });
 	}
 }
