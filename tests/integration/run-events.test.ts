@@ -1,13 +1,14 @@
 /**
  * The run-event stream (`GET /api/v1/workshops/{id}/run/events`) against the real server: it
  * needs a session and access to the workshop, announces timer, agenda and follow changes to
- * everyone in the workshop, ends at logout and when the session's lifetime is over, and does not
- * hold up a graceful shutdown.
+ * everyone in the workshop, ends at logout, when the person is removed from the workshop and when
+ * the session's lifetime is over, and does not hold up a graceful shutdown.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
 import { ApiClient } from '../support/http.ts';
 import { demoDocuments, type DemoDocuments } from '../support/demo-documents.ts';
+import { meSchema, workshopDetailSchema } from '#lib/domain/api-schemas.ts';
 
 /** An open event stream: what has arrived so far and whether the server ended it. */
 type Stream = {
@@ -73,9 +74,9 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
 	return result;
 }
 
-async function loggedIn(server: TestServer, key: string): Promise<ApiClient> {
+async function loggedIn(server: TestServer, key: string, index = 0): Promise<ApiClient> {
 	const client = new ApiClient(server.url);
-	const { email, password } = server.logins[key][0];
+	const { email, password } = server.logins[key][index];
 	expect((await client.login(email, password)).status).toBe(200);
 	return client;
 }
@@ -151,6 +152,25 @@ describe('the run-event stream', () => {
 		await waitFor(() => stream.text().includes(': connected'), 'the first line');
 		expect((await other.request('DELETE', '/api/v1/session')).status).toBe(204);
 		expect(await settlesWithin(stream.ended, 2000)).toBe(true);
+	});
+
+	it('ends when the person is removed from the workshop', async () => {
+		const signe = await loggedIn(server, 'arbejdsgruppe', 1);
+		const stream = await openStream(server, docs.workshopId, signe.cookieHeader);
+		streams.push(stream);
+		await waitFor(() => stream.text().includes(': connected'), 'the first line');
+		const detail = workshopDetailSchema.parse(
+			(await facilitator.request('GET', `/api/v1/workshops/${docs.workshopId}`)).body
+		);
+		const me = meSchema.parse((await signe.request('GET', '/api/v1/me')).body);
+		expect(detail.members.map((m) => m.userId)).toContain(me.id);
+		const removal = await facilitator.request(
+			'DELETE',
+			`/api/v1/workshops/${docs.workshopId}/members/${me.id}`
+		);
+		expect(removal.status).toBe(204);
+		expect(await settlesWithin(stream.ended, 2000)).toBe(true);
+		expect((await openStream(server, docs.workshopId, signe.cookieHeader)).status).toBe(404);
 	});
 });
 
