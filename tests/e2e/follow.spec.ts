@@ -39,7 +39,9 @@ test('participants follow the facilitator, step out and come back with one click
 	const banner = (page: Page) => page.getByTestId('follow-banner');
 
 	// Nothing is shown yet: participants see no banner; the facilitator sees how to lead.
-	await expect(facilitatorPage.getByTestId('follow-lead')).toContainText('Det ser deltagerne');
+	await expect(facilitatorPage.getByTestId('follow-lead')).toContainText(
+		'Deltagerne følger ikke noget lige nu.'
+	);
 	await expect(banner(jonasPage)).toHaveCount(0);
 	await expect(showButton(jonasPage, 'Underskrifter')).toHaveCount(0);
 
@@ -49,9 +51,7 @@ test('participants follow the facilitator, step out and come back with one click
 		'aria-pressed',
 		'true'
 	);
-	await expect(facilitatorPage.getByTestId('follow-lead')).toContainText(
-		'Facilitatoren viser: Underskrifter'
-	);
+	await expect(facilitatorPage.getByTestId('follow-lead')).toContainText('Underskrifter');
 	for (const page of [jonasPage, signePage]) {
 		const signatures = part(page, 'Underskrifter');
 		await expect(signatures).toBeInViewport();
@@ -107,6 +107,7 @@ test('participants follow the facilitator, step out and come back with one click
 		.getByTestId('follow-lead')
 		.getByRole('button', { name: 'Stop med at vise' })
 		.click();
+	await expect(facilitatorPage.getByRole('heading', { name: 'Det ser deltagerne' })).toBeFocused();
 	await expect(banner(jonasPage)).toHaveCount(0);
 	await expect(part(jonasPage, SOCIAL)).not.toHaveClass(/follow-highlight/);
 	await signePage.context().close();
