@@ -128,11 +128,21 @@ test('the run page names the target; a participant cannot change it', async ({
 		'true'
 	);
 
+	// The template page installs the offline service worker; it must leave the event stream to
+	// the network (a cached or relayed stream would be stale or held open by the worker).
+	await new TemplatePage(jonasPage).open(server);
+	await jonasPage.waitForFunction(async () => {
+		await navigator.serviceWorker.ready;
+		return navigator.serviceWorker.controller !== null;
+	});
 	const dataLoads: string[] = [];
 	jonasPage.on('request', (request) => {
 		if (request.url().includes('__data.json')) dataLoads.push(request.url());
 	});
+	const stream = jonasPage.waitForResponse((r) => r.url().includes('/run/events'));
 	await jonasPage.goto(`${server.url}/workshops/${docs.workshopId}/run`);
+	expect(await jonasPage.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+	expect((await stream).fromServiceWorker()).toBe(false);
 	const status = jonasPage.getByTestId('run-follow');
 	await expect(status).toContainText('Deltagerne følger');
 	await expect(status).toContainText(`Skala for ${SOCIAL}`);
