@@ -113,6 +113,10 @@ const publicUrl = config.origin ?? `http://localhost:${port}`;
 await runFirstStart(config, publicUrl);
 setReady();
 log.info({ port, host: config.host, dataDir: config.dataDir }, 'listening');
+// Before the ready line: a supervisor (or a test) may send SIGTERM the moment it reads it, and
+// without a handler Node would die at once instead of shutting down gracefully.
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
 process.stdout.write(`Formværk kører på ${publicUrl}\n`);
 
 /**
@@ -150,6 +154,3 @@ async function shutdown(signal: string): Promise<void> {
 	log.info('stopped');
 	process.exit(exitCode);
 }
-
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
