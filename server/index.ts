@@ -14,6 +14,7 @@ import {
 } from '../src/lib/server/db.ts';
 import { acquireDataDirLock, DataDirLockedError } from '../src/lib/server/data-dir-lock.ts';
 import { log } from '../src/lib/server/log.ts';
+import { closeRunStreams } from '../src/lib/server/run-events.ts';
 import { runFirstStart } from './first-start-banner.ts';
 import { attachCollab } from './collab/attach.ts';
 import { startWalCheckpointer } from './wal-checkpointer.ts';
@@ -112,6 +113,10 @@ const publicUrl = config.origin ?? `http://localhost:${port}`;
 await runFirstStart(config, publicUrl);
 setReady();
 log.info({ port, host: config.host, dataDir: config.dataDir }, 'listening');
+// Before the ready line: a supervisor (or a test) may send SIGTERM the moment it reads it, and
+// without a handler Node would die at once instead of shutting down gracefully.
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
 process.stdout.write(`Formværk kører på ${publicUrl}\n`);
 
 /**
@@ -127,6 +132,8 @@ async function shutdown(signal: string): Promise<void> {
 	log.info({ signal, inFlight: inFlight.size }, 'shutting down');
 	const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 	for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+	// Run-mode event streams never finish on their own; end them so they do not hold the close.
+	closeRunStreams();
 	server.closeIdleConnections();
 	// Requests still running after the grace period are cut off so a stuck client cannot block a deploy.
 	const timeout = setTimeout(() => {
@@ -147,6 +154,3 @@ async function shutdown(signal: string): Promise<void> {
 	log.info('stopped');
 	process.exit(exitCode);
 }
-
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -64,6 +64,9 @@ self.addEventListener('fetch', (event) => {
 		return;
 	}
 	if (request.method !== 'GET') return;
+	// Live streams (run-mode events) go straight to the network: a cached or buffered stream
+	// would be stale by definition and would hold the worker open.
+	if (request.headers.get('accept')?.includes('text/event-stream')) return;
 	if (ASSET_PATHS.has(url.pathname)) {
 		event.respondWith(cacheFirst(request));
 	} else if (request.mode === 'navigate') {

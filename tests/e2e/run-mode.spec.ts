@@ -51,7 +51,7 @@ test('the facilitator runs the agenda; a participant follows the item, time left
 
 	await facilitator.getByRole('button', { name: 'Start', exact: true }).click();
 	await expect(facilitator.getByText('Tiden løber')).toBeVisible();
-	// The participant's page polls the server and picks the change up.
+	// The server's event stream tells the participant's page, which reloads its data.
 	await expect(participant.getByText('Tiden løber')).toBeVisible();
 	await expect(participant.getByTestId('time-left')).toHaveText(/^(20:00|19:[45]\d)$/);
 
@@ -146,7 +146,7 @@ test('a comment thread on a template element: written, answered, resolved and co
 	await expect(thread).toContainText('Kan vi sige det enklere?');
 	await expectAccessible(participant);
 
-	// The facilitator's page polls and counts it; the facilitator answers.
+	// The event stream tells the facilitator's page, which counts it; the facilitator answers.
 	await expect(unresolved).toHaveText(unresolvedText(start + 1));
 	const facilitatorThread = facilitator.getByRole('article', { name: elementName }).last();
 	await facilitatorThread

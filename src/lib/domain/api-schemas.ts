@@ -120,6 +120,19 @@ export const apiErrorSchema = z.object({
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 
+/** The place of the template the facilitator points at ("follow me"). */
+export const followTargetSchema = z.object({
+	documentId: z.string(),
+	/** An area, statement or level id, `scale-<ownerId>` or `section-<name>`. */
+	elementId: z.string(),
+	kind: z.enum(['section', 'area', 'statement', 'level', 'scale']),
+	/** The element's text when it was pointed at; for a section its name (`header`, `areas`, …). */
+	label: z.string(),
+	setByName: z.string().nullable(),
+	setAt: timestampSchema
+});
+export type FollowTargetBody = z.infer<typeof followTargetSchema>;
+
 /** The run state of a workshop's day (`GET /api/v1/workshops/{id}/run`). */
 export const runViewSchema = z.object({
 	agenda: z.array(z.object({ title: z.string(), minutes: z.number().int() })),
@@ -132,7 +145,9 @@ export const runViewSchema = z.object({
 	warning: z.enum(['none', 'warning', 'critical', 'over']),
 	canRun: z.boolean(),
 	/** Changes whenever the facilitator changes agenda or timer. */
-	version: z.number().int()
+	version: z.number().int(),
+	/** Where the facilitator leads everyone, or null. */
+	follow: followTargetSchema.nullable()
 });
 export type RunViewBody = z.infer<typeof runViewSchema>;
 

@@ -15,6 +15,7 @@ import {
 import {
 	acceptedInvitationSchema,
 	commentsSchema,
+	followTargetSchema,
 	createdInvitationSchema,
 	invitationSchema,
 	meSchema,
@@ -31,6 +32,7 @@ import { castDotsSchema, openVoteSchema } from '#lib/domain/votes.ts';
 import { createCommentSchema } from '#lib/domain/comments.ts';
 import { keepVoteSchema } from '#lib/domain/vote-keep.ts';
 import { locksResponseSchema } from '#lib/domain/template/locks.ts';
+import { setFollowSchema } from '#lib/domain/follow.ts';
 
 /** One documented operation: the route file under src/routes/api/v1 must export `method`. */
 export type ApiOperation = {
@@ -44,7 +46,13 @@ export type ApiOperation = {
 	isPublic?: boolean;
 	/** The schema the route passes to `readJson`, and a body it accepts. */
 	request?: { schema: z.ZodType; example: Record<string, unknown> };
-	success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType };
+	success: {
+		status: 200 | 201 | 204;
+		description: string;
+		schema?: z.ZodType;
+		/** The answer is a Server-Sent Events stream rather than JSON. */
+		isEventStream?: boolean;
+	};
 	/** Error statuses the operation can answer besides 500. */
 	errors: number[];
 };
@@ -158,6 +166,43 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		request: { schema: timerActionSchema, example: { action: 'add', minutes: 5 } },
 		success: { status: 200, description: 'The new run state', schema: runViewSchema },
 		errors: [400, 401, 403, 404, 413]
+	},
+	{
+		method: 'put',
+		path: `${V1}/workshops/{id}/run/follow`,
+		operationId: 'setFollowTarget',
+		summary: "Point everyone's template view at an element or section (facilitators)",
+		tag: 'workshops',
+		request: {
+			schema: setFollowSchema,
+			example: { documentId: 'k3J9xYz1AbCdEfGhIjKlMn', elementId: 'section-assessment' }
+		},
+		success: { status: 200, description: 'The new follow target', schema: followTargetSchema },
+		errors: [400, 401, 403, 404, 413]
+	},
+	{
+		method: 'delete',
+		path: `${V1}/workshops/{id}/run/follow`,
+		operationId: 'clearFollowTarget',
+		summary: 'Stop leading; participants stay where they are (facilitators)',
+		tag: 'workshops',
+		success: { status: 204, description: 'Cleared (also when nothing was set)' },
+		errors: [401, 403, 404]
+	},
+	{
+		method: 'get',
+		path: `${V1}/workshops/{id}/run/events`,
+		operationId: 'runEvents',
+		summary:
+			'Server-Sent Events: `event: change` with `{"kind": "timer" | "agenda" | "follow" | …}` whenever the run state changes; fetch the state itself with getRunState',
+		tag: 'workshops',
+		success: {
+			status: 200,
+			description:
+				'A text/event-stream that stays open; a comment line every 25 s; ends at logout, session expiry, loss of access and server shutdown',
+			isEventStream: true
+		},
+		errors: [401, 404]
 	},
 	{
 		method: 'get',

@@ -7,6 +7,7 @@
 import { getDb, transaction } from './db.ts';
 import { newId } from './ids.ts';
 import { authorizeWorkshop } from './workshops.ts';
+import { publishRunChange } from './run-events.ts';
 import { loadTemplate } from './documents-state.ts';
 import { can, type Actor } from '#lib/domain/permissions.ts';
 import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
@@ -164,6 +165,7 @@ export function createComment(
 		input.text,
 		Date.now()
 	);
+	publishRunChange(workshopId, 'comment');
 	return listComments(actor, workshopId, documentId);
 }
 
@@ -189,5 +191,6 @@ export function resolveThread(
 			.run(Date.now(), actor.id, threadId, documentId);
 		if (result.changes === 0) throw new NotFoundError('comment.error.unknownThread');
 	});
+	publishRunChange(workshopId, 'comment');
 	return listComments(actor, workshopId, documentId);
 }

@@ -48,7 +48,9 @@ function operationObject(op: ApiOperation): JsonSchema {
 	}));
 	const success = op.success.schema
 		? { content: { 'application/json': { schema: jsonSchema(op.success.schema, 'output') } } }
-		: {};
+		: op.success.isEventStream
+			? { content: { 'text/event-stream': { schema: { type: 'string' } } } }
+			: {};
 	const responses: JsonSchema = {
 		[op.success.status]: { description: op.success.description, ...success }
 	};

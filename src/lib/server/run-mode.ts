@@ -5,6 +5,8 @@
  */
 import { getDb, transaction } from './db.ts';
 import { authorizeWorkshop } from './workshops.ts';
+import { loadFollowTarget, type FollowTargetView } from './run-follow.ts';
+import { publishRunChange } from './run-events.ts';
 import {
 	applyTimerAction,
 	initialRunState,
@@ -33,6 +35,8 @@ export type RunView = {
 	canRun: boolean;
 	/** Changes whenever the facilitator changes something; clients re-anchor their countdown. */
 	version: number;
+	/** The place of the template the facilitator points at ("follow me"), or null. */
+	follow: FollowTargetView | null;
 };
 
 type RunRow = {
@@ -95,7 +99,13 @@ function saveState(workshopId: string, state: Stored): number {
 	return version;
 }
 
-function view(state: RunState, version: number, canRun: boolean, now: number): RunView {
+function view(
+	workshopId: string,
+	state: RunState,
+	version: number,
+	canRun: boolean,
+	now: number
+): RunView {
 	const total = totalMs(state);
 	const remaining = remainingMs(state, now);
 	return {
@@ -106,7 +116,8 @@ function view(state: RunState, version: number, canRun: boolean, now: number): R
 		remainingMs: remaining,
 		warning: warningLevel(remaining, total),
 		canRun,
-		version
+		version,
+		follow: loadFollowTarget(workshopId)
 	};
 }
 
@@ -117,7 +128,7 @@ function view(state: RunState, version: number, canRun: boolean, now: number): R
 export function getRunView(actor: Actor, workshopId: string): RunView {
 	const resource = authorizeWorkshop(actor, workshopId, 'read');
 	const state = loadState(workshopId);
-	return view(state, state.version, can(actor, 'run', resource), Date.now());
+	return view(workshopId, state, state.version, can(actor, 'run', resource), Date.now());
 }
 
 /**
@@ -128,12 +139,14 @@ export function changeTimer(actor: Actor, workshopId: string, input: TimerAction
 	authorizeWorkshop(actor, workshopId, 'run');
 	const now = Date.now();
 	const db = getDb();
-	return transaction(db, () => {
+	const result = transaction(db, () => {
 		const current = loadState(workshopId);
 		const next = applyTimerAction(current, input, now);
 		const version = saveState(workshopId, { ...next, version: current.version });
-		return view(next, version, true, now);
+		return view(workshopId, next, version, true, now);
 	});
+	publishRunChange(workshopId, 'timer');
+	return result;
 }
 
 /**
@@ -144,10 +157,12 @@ export function saveAgenda(actor: Actor, workshopId: string, agenda: AgendaItem[
 	authorizeWorkshop(actor, workshopId, 'run');
 	const now = Date.now();
 	const db = getDb();
-	return transaction(db, () => {
+	const result = transaction(db, () => {
 		const current = loadState(workshopId);
 		const next = replaceAgenda(current, agenda);
 		const version = saveState(workshopId, { ...next, version: current.version });
-		return view(next, version, true, now);
+		return view(workshopId, next, version, true, now);
 	});
+	publishRunChange(workshopId, 'agenda');
+	return result;
 }

@@ -4,6 +4,7 @@
  */
 import { getDb } from './db.ts';
 import { hashToken, newToken } from './ids.ts';
+import { notifyAccessChanged } from './access-events.ts';
 import {
 	SESSION_ABSOLUTE_SECONDS,
 	SESSION_IDLE_SECONDS,
@@ -65,14 +66,21 @@ export function validateSession(token: string | undefined, now = Date.now()): st
 	return row.user_id;
 }
 
-/** Ends one session (logout). */
+/**
+ * Ends one session (logout). Announced as an access change of its user, so open event streams
+ * re-check their session at once rather than at their next heartbeat.
+ */
 export function revokeSession(token: string): void {
-	getDb().prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
+	const row = getDb()
+		.prepare('DELETE FROM sessions WHERE token_hash = ? RETURNING user_id')
+		.get(hashToken(token)) as { user_id: string } | undefined;
+	if (row) notifyAccessChanged({ userId: row.user_id });
 }
 
-/** Ends every session of a user except, optionally, the one with `keepToken`. */
+/** Ends every session of a user except, optionally, the one with `keepToken` (announced too). */
 export function revokeUserSessions(userId: string, keepToken?: string): void {
 	getDb()
 		.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash != ?')
 		.run(userId, keepToken ? hashToken(keepToken) : '');
+	notifyAccessChanged({ userId });
 }

@@ -7,6 +7,7 @@
 import { getDb, transaction } from './db.ts';
 import { newId } from './ids.ts';
 import { authorizeWorkshop } from './workshops.ts';
+import { publishRunChange } from './run-events.ts';
 import { can, type Actor } from '#lib/domain/permissions.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import { loadTemplate } from './documents-state.ts';
@@ -195,6 +196,7 @@ export function openVote(actor: Actor, workshopId: string, input: OpenVoteInput)
 			).run(id, newId(), candidate.text, candidate.statementId, position);
 		});
 	});
+	publishRunChange(workshopId, 'vote');
 	return viewOf(loadVoteRow(workshopId, id), actor, true);
 }
 
@@ -211,7 +213,7 @@ export function castDots(
 ): VoteView {
 	const resource = authorizeWorkshop(actor, workshopId, 'vote');
 	const db = getDb();
-	return transaction(db, () => {
+	const view = transaction(db, () => {
 		const row = loadVoteRow(workshopId, voteId);
 		if (row.is_open !== 1) throw new ConflictError('vote_closed', 'vote.error.closed');
 		const candidateIds = candidatesOf(voteId).map((c) => c.id);
@@ -224,6 +226,8 @@ export function castDots(
 		}
 		return viewOf(row, actor, can(actor, 'run', resource));
 	});
+	publishRunChange(workshopId, 'vote');
+	return view;
 }
 
 /**
@@ -233,10 +237,12 @@ export function castDots(
 export function closeVote(actor: Actor, workshopId: string, voteId: string): VoteView {
 	authorizeWorkshop(actor, workshopId, 'run');
 	const db = getDb();
-	return transaction(db, () => {
+	const view = transaction(db, () => {
 		const row = loadVoteRow(workshopId, voteId);
 		if (row.is_open !== 1) throw new ConflictError('vote_closed', 'vote.error.closed');
 		db.prepare('UPDATE votes SET is_open = 0, closed_at = ? WHERE id = ?').run(Date.now(), voteId);
 		return viewOf({ ...row, is_open: 0 }, actor, true);
 	});
+	publishRunChange(workshopId, 'vote');
+	return view;
 }

@@ -51,12 +51,23 @@ export function problemTargetId(path: readonly string[]): string {
 export async function revealAndFocus(id: string): Promise<boolean> {
 	const element = document.getElementById(id);
 	if (!element) return false;
+	await revealElement(element, { shouldFocus: true });
+	return true;
+}
+
+/**
+ * Opens any closed disclosure around `element` (and `element` itself when it is one), scrolls it
+ * into view and, with `shouldFocus`, focuses it.
+ */
+export async function revealElement(
+	element: HTMLElement,
+	{ shouldFocus }: { shouldFocus: boolean }
+): Promise<void> {
 	for (let details = element.closest('details'); details;) {
 		details.open = true;
 		details = details.parentElement?.closest('details') ?? null;
 	}
 	await tick();
 	element.scrollIntoView({ block: 'center' });
-	element.focus();
-	return true;
+	if (shouldFocus) element.focus();
 }

@@ -5,8 +5,15 @@
 import { m001Initial } from './001-initial.ts';
 import { m002RunMode } from './002-run-mode.ts';
 import { m003Locks } from './003-locks.ts';
+import { m004Follow } from './004-follow.ts';
 import { m005VoteKeep } from './005-vote-keep.ts';
 
 export type Migration = { version: number; name: string; sql: string };
 
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002RunMode, m003Locks, m005VoteKeep];
+export const MIGRATIONS: readonly Migration[] = [
+	m001Initial,
+	m002RunMode,
+	m003Locks,
+	m004Follow,
+	m005VoteKeep
+];

@@ -20,7 +20,7 @@ import { actFor, invalidInput, isFailure, unknownReference } from '#lib/server/f
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url, params, depends }) => {
-	// The page polls by invalidating this key (see RunTimer.svelte).
+	// The page reloads by invalidating this key when the run-event stream says so (RunTimer.svelte).
 	depends('app:run-state');
 	const user = requireUser(locals, url);
 	const workshop = loadOrError(() => getWorkshop(user, params.id));
