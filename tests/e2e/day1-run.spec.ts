@@ -11,6 +11,7 @@ import { TemplatePage } from './pages/template-page.ts';
 import { WorkshopPage } from './pages/workshop-page.ts';
 import { demoDocuments } from '../support/demo-documents.ts';
 import { ApiClient } from '../support/http.ts';
+import { withServerDb } from '../support/db.ts';
 import { locksResponseSchema } from '#lib/domain/template/locks.ts';
 
 const PERSONAL = 'Personlige kompetencer';
@@ -20,7 +21,8 @@ const LOSER = 'Er altid i godt humør';
 const COMMENT = 'Skal vi skrive "aftalte" i stedet for "aftaler om"?';
 
 test.afterEach(async ({ server }) => {
-	// Other tests on this worker's server expect the demo workshop in Dag 1 and nothing locked.
+	// Other tests on this worker's server expect the demo workshop in Dag 1, nothing locked,
+	// nobody led anywhere, and the agenda at its start with the timer paused.
 	const { email, password } = server.logins.facilitator[0];
 	const api = new ApiClient(server.url);
 	await api.login(email, password);
@@ -31,6 +33,11 @@ test.afterEach(async ({ server }) => {
 	for (const lock of locks) {
 		await api.request('DELETE', `${locksPath}/${lock.kind}/${lock.targetId}`);
 	}
+	await api.request('DELETE', `/api/v1/workshops/${workshopId}/run/follow`);
+	// The API has no "reset the day"; without a stored row the server starts from the agenda again.
+	await withServerDb(server.dataDir, (db) => {
+		db.prepare('DELETE FROM run_state WHERE workshop_id = ?').run(workshopId);
+	});
 });
 
 /** The vote card with the day's question. */
@@ -58,6 +65,11 @@ test('a facilitator and two participants run Dag 1 from agenda to closing the da
 	for (const page of [jonas, signe]) {
 		await expect(page.getByText('Tiden løber')).toBeVisible();
 		await expect(page.getByRole('heading', { level: 2, name: /^Nu: / })).toBeVisible();
+	}
+	// The timer lives on the server: a reload of a participant or the facilitator keeps it running.
+	for (const page of [jonas, frida]) {
+		await page.reload();
+		await expect(page.getByText('Tiden løber')).toBeVisible();
 	}
 
 	// An anonymous vote with one dot each; both participants vote for the same statement.
