@@ -194,3 +194,43 @@ test('a scale lock covers only the scale; a template lock covers everything', as
 		timeout: 3000
 	});
 });
+
+test("a lock on a statement's own scale also keeps the member from removing that scale", async ({
+	loggedInPage,
+	secondUser,
+	server
+}) => {
+	const frida = new TemplatePage(loggedInPage);
+	const jonas = new TemplatePage(secondUser);
+	await frida.open(server);
+	await jonas.open(server);
+	const [statement] = await frida.statements(PERSONAL);
+	const item = (template: TemplatePage) =>
+		template
+			.area(PERSONAL)
+			.locator('li.statement')
+			.filter({ hasText: 'Beskrivelse og egen skala' })
+			.first();
+	const ownScale = (template: TemplatePage) =>
+		item(template).getByRole('checkbox', { name: /^Udsagnet har sin egen skala/ });
+
+	await item(frida).getByText('Beskrivelse og egen skala').click();
+	await ownScale(frida).check();
+	const toggle = loggedInPage.getByRole('button', {
+		name: `Lås skalaen ${statement}`,
+		exact: true
+	});
+	await toggle.click();
+	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+
+	await item(jonas).getByText('Beskrivelse og egen skala').click();
+	await expect(ownScale(jonas)).toBeChecked();
+	// Unchecking would delete the locked scale: the checkbox is off while the lock holds.
+	await expect(ownScale(jonas)).toBeDisabled({ timeout: 3000 });
+	await expect(ownScale(frida)).toBeEnabled();
+
+	await toggle.click();
+	await expect(ownScale(jonas)).toBeEnabled({ timeout: 3000 });
+	await ownScale(frida).uncheck();
+	await expect(ownScale(jonas)).not.toBeChecked();
+});
