@@ -8,9 +8,8 @@
  * page keys its CollabSession, so a fresh one syncs from the server with the locked text restored.
  * Edits made on this page that the server had not stored yet are lost with it; the notice says so.
  */
-import { deleteCachedDoc } from '../db/doc-cache.ts';
-import { localDb } from '../db/local-db.ts';
 import type { CollabSession } from './collab-session.svelte.ts';
+import { discardLocalChanges } from './local-reset.ts';
 
 /** Rebuilds a page's session after a refused edit, and keeps the notice explaining why. */
 export class LockedPartRecovery {
@@ -29,7 +28,7 @@ export class LockedPartRecovery {
 			// the delete and brings the refused change back.
 			await session.destroy();
 			if (typeof indexedDB !== 'undefined') {
-				await deleteCachedDoc(localDb(session.user.id), session.documentId);
+				await discardLocalChanges(session.user.id, session.documentId);
 			}
 		} catch (error) {
 			// A cache that cannot be cleared is reported; the new session still syncs from the server.

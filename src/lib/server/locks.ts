@@ -5,6 +5,7 @@
  * without `run` sends (`lockedTargets`, read from here at check time, so a change of lock needs
  * no cache invalidation: node:sqlite is synchronous and in this process).
  */
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { getDb } from './db.ts';
 import { authorizeWorkshop } from './workshops.ts';
 import { loadTemplate } from './documents-state.ts';
@@ -47,14 +48,25 @@ function requireTemplateDocument(workshopId: string, documentId: string): void {
 	if (row.kind !== 'template') throw new ValidationError('locks.error.notTemplate');
 }
 
+/** One prepared statement per database handle: the sync server asks on every member's update. */
+const lockedTargetsQueries = new WeakMap<DatabaseSync, StatementSync>();
+
+function lockedTargetsQuery(): StatementSync {
+	const db = getDb();
+	let query = lockedTargetsQueries.get(db);
+	if (!query) {
+		query = db.prepare('SELECT kind, target_id FROM document_locks WHERE document_id = ?');
+		lockedTargetsQueries.set(db, query);
+	}
+	return query;
+}
+
 /**
  * Every lock of a document, for the collaboration server's check. Returns an empty list for
  * documents without locks (every drejebog, most templates), which is what skips the check.
  */
 export function lockedTargets(documentId: string): LockTarget[] {
-	const rows = getDb()
-		.prepare('SELECT kind, target_id FROM document_locks WHERE document_id = ?')
-		.all(documentId) as { kind: LockKind; target_id: string }[];
+	const rows = lockedTargetsQuery().all(documentId) as { kind: LockKind; target_id: string }[];
 	return rows.map((row) => ({ kind: row.kind, targetId: row.target_id }));
 }
 
