@@ -42,21 +42,65 @@ export function createDocuments(
 }
 
 /**
- * Appends `count` single-keystroke updates by three typists (mostly typing on, sometimes moving
- * the cursor) to a document's log, as a crash would leave them.
+ * How the typists of `writeUpdateLog` place their keystrokes:
+ * - `typing`: each types on after their own last character (the cursor is a Yjs relative
+ *   position, as in the editor, so it stays put when others type elsewhere) and now and then
+ *   clicks somewhere else. Consecutive keystrokes form runs, as real typing does.
+ * - `scattered`: each keeps a plain index as cursor, which drifts whenever someone types before
+ *   it, so almost every keystroke lands apart from the previous one. No editor types like this;
+ *   it is the worst case for a load: a document whose every character is an item of its own.
  */
-export function writeUpdateLog(documentId: string, authorId: string, count: number): number {
+export type LogShape = 'typing' | 'scattered';
+
+/** The next keystroke's index for typist `k`, and what to remember after typing there. */
+type Cursors = {
+	at(k: number, text: Y.Text): number;
+	typed(k: number, text: Y.Text, index: number): void;
+};
+
+function cursors(shape: LogShape): Cursors {
+	if (shape === 'scattered') {
+		const indexes = [0, 0, 0];
+		return {
+			at: (k, text) => (indexes[k] = Math.min(indexes[k], text.length)),
+			typed: (k, _text, index) => (indexes[k] = index + 1)
+		};
+	}
+	const positions: (Y.RelativePosition | null)[] = [null, null, null];
+	return {
+		at: (k, text) => {
+			const position = positions[k];
+			return position
+				? (Y.createAbsolutePositionFromRelativePosition(position, text.doc!)?.index ?? 0)
+				: 0;
+		},
+		typed: (k, text, index) =>
+			(positions[k] = Y.createRelativePositionFromTypeIndex(text, index + 1))
+	};
+}
+
+/**
+ * Appends `count` single-keystroke updates by three typists (each mostly typing on, clicking
+ * somewhere else for 2 % of keystrokes) to a document's log, as a crash would leave them.
+ */
+export function writeUpdateLog(
+	documentId: string,
+	authorId: string,
+	count: number,
+	shape: LogShape
+): number {
 	const typists = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
-	const cursors = [0, 0, 0];
+	const cursor = cursors(shape);
 	const updates: Uint8Array[] = [];
 	for (let i = 0; i < count; i++) {
 		const k = i % typists.length;
 		const doc = typists[k];
 		const text = doc.getText('t');
-		if (Math.random() < 0.02) cursors[k] = Math.floor(Math.random() * (text.length + 1));
-		cursors[k] = Math.min(cursors[k], text.length);
+		const index =
+			Math.random() < 0.02 ? Math.floor(Math.random() * (text.length + 1)) : cursor.at(k, text);
 		const before = Y.encodeStateVector(doc);
-		text.insert(cursors[k]++, String.fromCharCode(97 + (i % 26)));
+		text.insert(index, String.fromCharCode(97 + (i % 26)));
+		cursor.typed(k, text, index);
 		const update = Y.encodeStateAsUpdate(doc, before);
 		updates.push(update);
 		for (const other of typists) if (other !== doc) Y.applyUpdate(other, update);

@@ -4,8 +4,9 @@
  *
  * Reports, as text and as one JSON line: propagation latency with 1 document × 50 clients and
  * 10 × 10 (each client ~4 edits/s), delivered/expected edits, server peak RSS and CPU seconds,
- * the cold load of a document whose log holds 10,000 updates (after a first such load on another
- * document has compiled the code paths; that one is reported apart), a small document's
+ * the cold load of a document whose log holds 10,000 keystrokes of three people typing (after a
+ * first such load on another document has compiled the code paths; that one is reported apart)
+ * and of one whose 10,000 keystrokes were all typed apart (the worst case), a small document's
  * latency while another client cold-loads a 5 MB document, and the server's memory (RSS and
  * its breakdown from the server's own "collab idle memory" lines) at its baseline, at its peak
  * and ~25 s after every room unloaded. `BENCH_SECONDS` sets the typing phases (20).
@@ -20,9 +21,16 @@ import {
 	createDocuments,
 	ensureBuild,
 	writeLargeSnapshot,
-	writeUpdateLog
+	writeUpdateLog,
+	type LogShape
 } from './collab-setup.ts';
-import { reportText, residence, type Report, type TypingReport } from './collab-report.ts';
+import {
+	reportText,
+	residence,
+	type ColdLoad,
+	type Report,
+	type TypingReport
+} from './collab-report.ts';
 import type { Job, LoadSample, TypistsJob, TypistsResult } from './collab-worker.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -57,6 +65,7 @@ function spawn(job: Job): Handle {
 	return { worker, next };
 }
 
+const scattered = (n: number): LogShape[] => Array.from({ length: n }, () => 'scattered');
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -159,7 +168,7 @@ try {
 	const login = server.logins.facilitator[0];
 	const cookie = await loginCookie(server.url, login.email, login.password);
 	const wsBase = server.url.replace('http', 'ws');
-	const docs = createDocuments(server.dataDir, login.email, 17);
+	const docs = createDocuments(server.dataDir, login.email, 20);
 	const base = {
 		kind: 'typists' as const,
 		wsBase,
@@ -188,10 +197,12 @@ try {
 	// The first load of a long log in this process also compiles the code paths (JIT): that is
 	// a server's first minute, not a document's cold load. It runs on a document of its own and
 	// is reported apart; each measured document is then loaded once, with 10,000 rows in its log.
-	const coldDocs = [docs[16], ...docs.slice(11, 14)];
-	const logs = coldDocs.map((documentId) => writeUpdateLog(documentId, authorId, 10_000));
+	// Logs of people typing (the target measure), then the worst case: every keystroke apart.
+	const coldDocs = [docs[16], ...docs.slice(11, 14), ...docs.slice(17, 20)];
+	const shapes: LogShape[] = ['typing', 'typing', 'typing', 'typing', ...scattered(3)];
+	const logs = coldDocs.map((id, i) => writeUpdateLog(id, authorId, 10_000, shapes[i]));
 	const firstEver = await coldLoad({ wsBase, cookie }, coldDocs[0], logs[0]);
-	const cold: Report['coldLoad10kUpdates'] = [];
+	const cold: ColdLoad[] = [];
 	for (let i = 1; i < coldDocs.length; i++) {
 		await sleep(500);
 		cold.push(await coldLoad({ wsBase, cookie }, coldDocs[i], logs[i]));
@@ -226,7 +237,8 @@ try {
 		oneDocFiftyClients: one.report,
 		tenDocsTenClients: ten.report,
 		firstEverLoad10kUpdates: firstEver,
-		coldLoad10kUpdates: cold,
+		coldLoad10kUpdates: cold.filter((_, i) => shapes[i + 1] === 'typing'),
+		coldLoad10kScattered: cold.filter((_, i) => shapes[i + 1] === 'scattered'),
 		smallDocWhileLoading5MB: {
 			documentBytes,
 			loads: big.loads.map((l) => ({ clientMs: Math.round(l.ms), bytes: l.bytes })),

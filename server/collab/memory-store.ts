@@ -26,7 +26,8 @@ export class MemoryDocStore implements DocStore {
 		const last = doc.log.at(-1);
 		return Promise.resolve({
 			snapshot: doc.snapshot,
-			updates: doc.log.map((e) => e.data),
+			log: new Uint8Array(Buffer.concat(doc.log.map((e) => e.data))),
+			logCount: doc.log.length,
 			lastSeq: last ? last.seq : doc.snapshotSeq
 		});
 	}

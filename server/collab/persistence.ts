@@ -8,7 +8,15 @@
 /** What a document's storage holds: the snapshot plus every update appended since, in order. */
 export type StoredDocument = {
 	snapshot: Uint8Array | null;
-	updates: Uint8Array[];
+	/**
+	 * Every update appended since the snapshot, in order, back to back in one buffer. A Yjs
+	 * update knows where it ends, so they can be read one after another (`splitLog` in
+	 * update-scan.ts); one buffer instead of one per row makes a long tail (after a crash)
+	 * several times cheaper to read, and it goes to a worker thread as one copy.
+	 */
+	log: Uint8Array;
+	/** How many updates `log` holds. */
+	logCount: number;
 	/** Sequence number of the last update contained (snapshot or tail); 0 for a new document. */
 	lastSeq: number;
 };

@@ -14,18 +14,17 @@ import {
 	FullStateCache,
 	storedSizes,
 	threadCpuMs,
-	type InitialState,
 	type LoadReport
 } from './room-core.ts';
 import { syncStep2Message } from './protocol.ts';
 import { readWithOwnConnection } from './sqlite-read.ts';
-import { snapshotStateVector } from './update-concat.ts';
+import { snapshotStateVector } from './update-scan.ts';
+import type { StoredDocument } from './persistence.ts';
 import { LockScratch } from './lock-check.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
 
 /** Where the worker gets the document: handed over, or read from the database itself. */
-export type CoreSource =
-	{ state: InitialState & { lastSeq: number } } | { file: string; documentId: string };
+export type CoreSource = { state: StoredDocument } | { file: string; documentId: string };
 
 export type CoreRequest =
 	| { id: number; op: 'apply'; updates: Uint8Array[] }
@@ -52,7 +51,7 @@ const fullState = new FullStateCache(state);
 // its state vector read by a scan. The doc (hundreds of ms of CPU for megabytes) is built only
 // when something needs it: an update, a client that already holds part of the document.
 const storedStateVector =
-	state.snapshot && state.updates.length === 0 ? snapshotStateVector(state.snapshot) : null;
+	state.snapshot && state.logCount === 0 ? snapshotStateVector(state.snapshot) : null;
 let built: Y.Doc | null = null;
 let errors: string[] = [];
 if (!storedStateVector) ({ doc: built, errors } = buildDoc(state));

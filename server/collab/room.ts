@@ -31,6 +31,9 @@ import type { DocStore } from './persistence.ts';
 import type { LockVerdict } from './lock-check.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
 
+/** How long after loading a room compacts a long log tail (see `Room.load`). */
+const COMPACT_AFTER_LOAD_MS = 1000;
+
 /** What a room needs from a connection; `connection.ts` implements it. */
 export interface RoomMember {
 	readonly user: PresenceUser;
@@ -111,6 +114,8 @@ export class Room {
 	private sizeEstimate: number;
 
 	private readonly loadTimings: { readMs: number; buildMs: number; cpuMs: number };
+	/** The compaction of a long tail shortly after the load (see `load`). */
+	private compactTimer: NodeJS.Timeout | undefined;
 
 	private constructor(
 		documentId: string,
@@ -172,9 +177,12 @@ export class Room {
 			log.error({ documentId, error }, 'stored update failed to apply');
 		}
 		const room = new Room(documentId, core, report, context);
-		// A long tail (after a crash) is folded into a snapshot soon, but only after the clients
-		// waiting for this load have been answered (encoding the state takes a while).
-		setImmediate(() => room.maybeCompact());
+		// A long tail (after a crash) is folded into a snapshot soon, but not before the clients
+		// waiting for this load are answered. Their first frames are read from their sockets only
+		// after the load, so compacting at once (encoding the state, writing the snapshot and
+		// deleting thousands of rows) would delay their sync by about as much as the load took.
+		room.compactTimer = setTimeout(() => room.maybeCompact(), COMPACT_AFTER_LOAD_MS);
+		room.compactTimer.unref();
 		return room;
 	}
 
@@ -438,6 +446,7 @@ export class Room {
 
 	/** Waits for pending appends, compacts, and frees the doc. The room must have no members. */
 	async unload(): Promise<void> {
+		clearTimeout(this.compactTimer);
 		await this.whenIdle();
 		await this.compact();
 		this.presence.destroy();

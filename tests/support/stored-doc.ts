@@ -1,10 +1,13 @@
 /**
- * Reads a document as the sync server stored it (snapshot plus log) from a test server's database
- * file, for tests that build on seeded content such as the demo workshop's template.
+ * Reads a document as the sync server stored it (snapshot plus log): from a test server's
+ * database file, for tests that build on seeded content such as the demo workshop's template,
+ * or from what a DocStore's `load` returned.
  */
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
+import type { StoredDocument } from '../../server/collab/persistence.ts';
+import { splitLog } from '../../server/collab/update-scan.ts';
 
 /** A fresh Y.Doc holding everything stored for `documentId` on the server in `dataDir`. */
 export function loadStoredDoc(dataDir: string, documentId: string): Y.Doc {
@@ -23,5 +26,15 @@ export function loadStoredDoc(dataDir: string, documentId: string): Y.Doc {
 	} finally {
 		db.close();
 	}
+	return doc;
+}
+
+/** A fresh Y.Doc holding what a DocStore's `load` returned: the snapshot, then every logged update. */
+export function docFromStored(stored: StoredDocument): Y.Doc {
+	const doc = new Y.Doc();
+	if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+	const { updates, unreadableFrom } = splitLog(stored.log);
+	if (unreadableFrom !== null) throw new Error(`stored log unreadable from byte ${unreadableFrom}`);
+	for (const update of updates) Y.applyUpdate(doc, update);
 	return doc;
 }

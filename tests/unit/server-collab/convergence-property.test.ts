@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Y from 'yjs';
+import { docFromStored } from '../../support/stored-doc.ts';
 import { startCollabFixture, type CollabFixture } from '../../support/collab-fixture.ts';
 import {
 	connectClient,
@@ -144,9 +145,7 @@ describe('convergence property', () => {
 					const fresh = connectClient(fixture.wsBase, documentId, users[0].cookie);
 					await fresh.synced;
 					const stored = await new SqliteDocStore().load(documentId);
-					const fromLog = new Y.Doc();
-					if (stored.snapshot) Y.applyUpdate(fromLog, stored.snapshot);
-					for (const update of stored.updates) Y.applyUpdate(fromLog, update);
+					const fromLog = docFromStored(stored);
 					expect(testContent(fresh.doc)).toBe(testContent(expected));
 					expect(haveConverged([expected, fresh.doc, fromLog])).toBe(true);
 					fresh.destroy();

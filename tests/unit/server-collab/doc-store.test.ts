@@ -15,6 +15,11 @@ afterAll(async () => {
 });
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
+/** The `log` and `logCount` a load returns for these updates: back to back, in order. */
+const logOf = (...updates: Uint8Array[]) => ({
+	log: Uint8Array.from(updates.flatMap((u) => [...u])),
+	logCount: updates.length
+});
 
 /** Two fresh document ids (a new workshop), so each case starts from empty storage. */
 function freshDocuments(): [string, string] {
@@ -35,11 +40,7 @@ describe.each(STORES)('DocStore contract: %s', (_name, makeStore) => {
 	it('loads an unknown or empty document as nothing', async () => {
 		const store = makeStore();
 		const [doc] = freshDocuments();
-		expect(await store.load(doc)).toEqual({
-			snapshot: null,
-			updates: [],
-			lastSeq: 0
-		});
+		expect(await store.load(doc)).toEqual({ snapshot: null, ...logOf(), lastSeq: 0 });
 	});
 
 	it('appends in order with rising sequence numbers, author and time', async () => {
@@ -53,9 +54,11 @@ describe.each(STORES)('DocStore contract: %s', (_name, makeStore) => {
 			store.append(doc, bytes(3), { userId: fixture.users.facilitator.id })
 		]);
 		expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
-		const loaded = await store.load(doc);
-		expect(loaded.updates).toEqual([bytes(1), bytes(2), bytes(3)]);
-		expect(loaded.lastSeq).toBe(seqs[2]);
+		expect(await store.load(doc)).toEqual({
+			snapshot: null,
+			...logOf(bytes(1), bytes(2), bytes(3)),
+			lastSeq: seqs[2]
+		});
 		const entries = await store.entries(doc);
 		expect(entries.map((e) => e.userId)).toEqual([
 			fixture.users.facilitator.id,
@@ -75,14 +78,14 @@ describe.each(STORES)('DocStore contract: %s', (_name, makeStore) => {
 		await store.compact(doc, bytes(99), second);
 		expect(await store.load(doc)).toEqual({
 			snapshot: bytes(99),
-			updates: [bytes(12)],
+			...logOf(bytes(12)),
 			lastSeq: third
 		});
 		await store.compact(doc, bytes(98), third);
-		expect(await store.load(doc)).toEqual({ snapshot: bytes(98), updates: [], lastSeq: third });
+		expect(await store.load(doc)).toEqual({ snapshot: bytes(98), ...logOf(), lastSeq: third });
 		expect(first).toBeLessThan(second);
 		// The other document is untouched.
-		expect((await store.load(other)).updates).toEqual([bytes(1)]);
+		expect(await store.load(other)).toMatchObject(logOf(bytes(1)));
 	});
 
 	it('stores exactly the bytes of a view into a larger buffer', async () => {
@@ -90,7 +93,21 @@ describe.each(STORES)('DocStore contract: %s', (_name, makeStore) => {
 		const [doc] = freshDocuments();
 		const buffer = bytes(7, 7, 1, 2, 3, 7);
 		await store.append(doc, buffer.subarray(2, 5), { userId: fixture.users.member.id });
-		expect((await store.load(doc)).updates.at(-1)).toEqual(bytes(1, 2, 3));
+		expect(await store.load(doc)).toMatchObject(logOf(bytes(1, 2, 3)));
+	});
+
+	it('returns every byte of a long log exactly, in order: NULs, invalid UTF-8, all 256 values', async () => {
+		const store = makeStore();
+		const [doc] = freshDocuments();
+		// Rows of 0-8 bytes cycling through every byte value, plus rows that are not UTF-8 text
+		// (a lone continuation byte, a truncated sequence, an encoded surrogate) and an empty one.
+		const updates = Array.from({ length: 600 }, (_, i) =>
+			Uint8Array.from({ length: i % 9 }, (_, j) => (i * 7 + j * 31) % 256)
+		);
+		updates.push(bytes(0x80), bytes(0xe2, 0x82), bytes(0xed, 0xa0, 0x80), bytes(0, 0, 0));
+		const userId = fixture.users.member.id;
+		await Promise.all(updates.map((update) => store.append(doc, update, { userId })));
+		expect(await store.load(doc)).toMatchObject(logOf(...updates));
 	});
 });
 
@@ -100,7 +117,7 @@ describe('SqliteDocStore', () => {
 			userId: fixture.users.member.id
 		});
 		const loaded = await new SqliteDocStore().load(fixture.documents.template);
-		expect(loaded.updates.at(-1)).toEqual(bytes(42));
+		expect(loaded.log.at(-1)).toBe(42);
 		expect(loaded.lastSeq).toBe(seq);
 	});
 });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { docFromStored } from '../../support/stored-doc.ts';
 import { startCollabFixture, type CollabFixture } from '../../support/collab-fixture.ts';
 import { connectClient, rawSocket, waitFor } from '../../support/collab-client.ts';
 import { decodeServerFrame, syncStep1Frame } from '../../support/collab-frames.ts';
 import { SqliteDocStore } from '../../../server/collab/sqlite-store.ts';
 import { getDb } from '#lib/server/db.ts';
+import { createWorkshop, getWorkshop } from '#lib/server/workshops.ts';
 
 let fixture: CollabFixture;
 
@@ -112,23 +114,49 @@ describe('persistence', () => {
 		await waitFor(() => observer.doc.getArray('items').length === 45, 'all items');
 		const stored = await store.load(doc);
 		expect(stored.snapshot).not.toBeNull();
-		expect(stored.updates.length).toBeLessThan(20);
-		const rebuilt = new Y.Doc();
-		if (stored.snapshot) Y.applyUpdate(rebuilt, stored.snapshot);
-		for (const u of stored.updates) Y.applyUpdate(rebuilt, u);
+		expect(stored.logCount).toBeLessThan(20);
+		const rebuilt = docFromStored(stored);
 		expect(rebuilt.getArray('items').toJSON()).toEqual(Array.from({ length: 45 }, (_, i) => i));
 		writer.destroy();
 		observer.destroy();
+	});
+
+	it('compacts a long tail left by a crash only after answering the clients waiting for the load', async () => {
+		const actor = fixture.users.facilitator.actor();
+		const workshop = createWorkshop(actor, { orgId: actor.orgs[0].orgId, title: 'Efter nedbrud' });
+		const doc = getWorkshop(fixture.users.facilitator.actor(), workshop.id).documents[0].id;
+		// 45 keystrokes in the log (the bound is 20), as a crash before compaction leaves them.
+		const typist = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		typist.on('update', (update: Uint8Array) => updates.push(update));
+		for (let i = 0; i < 45; i++) typist.getText('t').insert(i, 'x');
+		const store = new SqliteDocStore();
+		const userId = fixture.users.facilitator.id;
+		await Promise.all(updates.map((update) => store.append(doc, update, { userId })));
+		const logRows = () =>
+			(
+				getDb().prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE document_id = ?').get(doc) as {
+					n: number;
+				}
+			).n;
+
+		const client = connectClient(fixture.wsBase, doc, fixture.users.facilitator.cookie);
+		await client.synced;
+		expect(client.doc.getText('t').toJSON()).toBe('x'.repeat(45));
+		// Answered while the tail is still in the log: compacting did not go first…
+		expect(logRows()).toBe(45);
+		// …and it follows on its own, without any new edit.
+		await waitFor(() => logRows() === 0, 'tail compacted', 3000);
+		const stored = docFromStored(await store.load(doc));
+		expect(stored.getText('t').toJSON()).toBe('x'.repeat(45));
+		client.destroy();
 	});
 
 	it('answers nobody before the stored state is loaded: the first message already carries it', async () => {
 		const doc = fixture.documents.drejebog;
 		await waitFor(() => fixture.collab.stats().rooms === 0, 'cold room', 3000);
 		await fixture.restartCollab();
-		const expected = new Y.Doc();
-		const stored = await new SqliteDocStore().load(doc);
-		if (stored.snapshot) Y.applyUpdate(expected, stored.snapshot);
-		for (const u of stored.updates) Y.applyUpdate(expected, u);
+		const expected = docFromStored(await new SqliteDocStore().load(doc));
 
 		const socket = rawSocket(fixture.wsBase, doc, fixture.users.facilitator.cookie);
 		await socket.opened;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { docFromStored } from '../../support/stored-doc.ts';
 import { Room, type RoomMember } from '../../../server/collab/room.ts';
 import { MemoryDocStore } from '../../../server/collab/memory-store.ts';
 import { CollabMetrics } from '../../../server/collab/metrics.ts';
@@ -52,11 +53,7 @@ async function roomWithTemplate(workerCoreBytes: number) {
 	});
 	/** The stored template (snapshot + log), as the next load would see it. */
 	async function stored() {
-		const loaded = await store.load(DOC);
-		const doc = new Y.Doc();
-		if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot);
-		for (const update of loaded.updates) Y.applyUpdate(doc, update);
-		return readTemplate(doc);
+		return readTemplate(docFromStored(await store.load(DOC)));
 	}
 	return { room, seed, stored, setLocks: (next: LockTarget[]) => (locks = next) };
 }
