@@ -1,14 +1,14 @@
 /**
- * Benchmark clients, run in worker threads so that client-side work (fifty providers applying
- * every update, or one loading 5 MB) does not sit in the same event loop as the clock that
- * measures them. Each client is a stock y-websocket provider over `ws` with a session cookie.
+ * Benchmark clients, run in worker threads (typists) or a process of their own (a loader, see
+ * client-handle.ts) so that client-side work (fifty providers applying every update, or one
+ * loading 5 MB) does not sit in the same event loop as the clock that measures them. Each client
+ * is a stock y-websocket provider over `ws` with a session cookie.
  *
  * Jobs:
  * - `typists`: clients in given documents make one edit (`edits[<client>:<seq>] = sentAt`) at a
  *   human rate; every other client records `receivedAt - sentAt` (the propagation latency).
  * - `loader`: connects to a document `times` times, measuring connect-to-synced.
  */
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -44,7 +44,19 @@ export type LoadSample = { startedAt: number; endedAt: number; ms: number; bytes
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across threads. */
 const now = () => performance.timeOrigin + performance.now();
-const port = parentPort!;
+/** A message from the bench (`start`, `totals`). */
+type Listener = (message: { type: string; value: never }) => void;
+/** The bench: a worker thread's port, or the IPC channel of a child process. */
+type Port = {
+	postMessage(message: unknown): void;
+	on(event: 'message', listener: Listener): unknown;
+	off(event: 'message', listener: Listener): unknown;
+};
+const port: Port = parentPort ?? {
+	postMessage: (message) => process.send!(message),
+	on: (_event, listener) => process.on('message', listener as (message: unknown) => void),
+	off: (_event, listener) => process.off('message', listener as (message: unknown) => void)
+};
 
 type Client = { doc: Y.Doc; provider: WebsocketProvider; docId: string; seq: number };
 
@@ -143,10 +155,8 @@ async function runTypists(job: TypistsJob): Promise<void> {
 }
 
 async function runLoader(job: LoaderJob): Promise<void> {
-	// The loading client stands for another laptop: its own 5 MB apply must not take the CPU the
-	// server and the typists share on this machine. The lowest priority (a per-thread nice value
-	// on Linux) lets it use only idle CPU, so its connect-to-synced time is an upper bound.
-	os.setPriority(os.constants.priority.PRIORITY_LOW);
+	// The loading client stands for another laptop: it runs niced in a process of its own
+	// (client-handle.ts), so its 5 MB apply only takes CPU the server and typists leave.
 	const samples: LoadSample[] = [];
 	port.postMessage({ type: 'ready' });
 	await message<null>('start');
@@ -167,5 +177,5 @@ async function runLoader(job: LoaderJob): Promise<void> {
 	port.postMessage({ type: 'result', value: samples });
 }
 
-const job = workerData as Job;
+const job = (workerData ?? JSON.parse(process.env.BENCH_JOB!)) as Job;
 await (job.kind === 'typists' ? runTypists(job) : runLoader(job));

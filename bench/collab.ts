@@ -12,7 +12,6 @@
  * and ~25 s after every room unloaded. `BENCH_SECONDS` sets the typing phases (20).
  * Exits 1 when any edit was not delivered.
  */
-import { Worker } from 'node:worker_threads';
 import { startServer } from '../tests/support/server.ts';
 import { loginCookie } from '../tests/support/collab-client.ts';
 import { findUserByEmail } from '#lib/server/accounts.ts';
@@ -32,39 +31,13 @@ import {
 	type TypingReport
 } from './collab-report.ts';
 import type { Job, LoadSample, TypistsJob, TypistsResult } from './collab-worker.ts';
+import { spawnClients as spawn } from './client-handle.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RATE_HZ = 4;
 /** Client threads per typing scenario: fifty stock providers applying 200 updates/s each are
  * more client work than one thread keeps up with, and clients would be fifty laptops anyway. */
 const CLIENT_THREADS = 5;
-const WORKER = new URL('./collab-worker.ts', import.meta.url);
-
-type Handle = { worker: Worker; next: <T>(type: string) => Promise<T> };
-
-/** Starts a client worker; `next(type)` resolves with its next message of that type. */
-function spawn(job: Job): Handle {
-	const worker = new Worker(WORKER, { workerData: job });
-	const inbox: { type: string; value: unknown }[] = [];
-	const waiting: { type: string; resolve: (value: unknown) => void }[] = [];
-	worker.on('message', (m: { type: string; value: unknown }) => {
-		const i = waiting.findIndex((w) => w.type === m.type);
-		if (i >= 0) waiting.splice(i, 1)[0].resolve(m.value);
-		else inbox.push(m);
-	});
-	worker.on('error', (error: Error) => {
-		process.stderr.write(`bench worker failed: ${error.stack ?? String(error)}\n`);
-		process.exit(1);
-	});
-	const next = <T>(type: string) =>
-		new Promise<T>((resolve) => {
-			const i = inbox.findIndex((m) => m.type === type);
-			if (i >= 0) resolve(inbox.splice(i, 1)[0].value as T);
-			else waiting.push({ type, resolve: resolve as (value: unknown) => void });
-		});
-	return { worker, next };
-}
-
 const scattered = (n: number): LogShape[] => Array.from({ length: n }, () => 'scattered');
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,10 +51,10 @@ async function typing(jobs: TypistsJob[], during?: { job: Job; delayMs: number }
 	const started = Date.now();
 	const serverCpu = cpuSeconds(pid);
 	const clientCpu = cpuSeconds(process.pid);
-	for (const h of handles) h.worker.postMessage({ type: 'start' });
+	for (const h of handles) h.send({ type: 'start' });
 	const loads = loader
 		? sleep(during!.delayMs).then(() => {
-				loader.worker.postMessage({ type: 'start' });
+				loader.send({ type: 'start' });
 				return loader.next<LoadSample[]>('result');
 			})
 		: Promise.resolve([]);
@@ -90,7 +63,7 @@ async function typing(jobs: TypistsJob[], during?: { job: Job; delayMs: number }
 	for (const t of typed) {
 		for (const [doc, n] of Object.entries(t)) totals[doc] = (totals[doc] ?? 0) + n;
 	}
-	for (const h of handles) h.worker.postMessage({ type: 'totals', value: totals });
+	for (const h of handles) h.send({ type: 'totals', value: totals });
 	const results = await Promise.all(handles.map((h) => h.next<TypistsResult>('result')));
 	const loadSamples = await loads;
 	const ended = Date.now();
@@ -103,7 +76,7 @@ async function typing(jobs: TypistsJob[], during?: { job: Job; delayMs: number }
 		benchClientCpuSeconds: round(cpuSeconds(process.pid) - clientCpu),
 		serverResidence: residence(server.output(), started, ended)
 	};
-	await Promise.all([...handles, ...(loader ? [loader] : [])].map((h) => h.worker.terminate()));
+	await Promise.all([...handles, ...(loader ? [loader] : [])].map((h) => h.stop()));
 	return { report, results, loads: loadSamples };
 }
 
@@ -153,9 +126,9 @@ async function coldLoad(
 ) {
 	const loader = spawn({ kind: 'loader', ...client, documentId, times: 1, pauseMs: 0 });
 	await loader.next('ready');
-	loader.worker.postMessage({ type: 'start' });
+	loader.send({ type: 'start' });
 	const [sample] = await loader.next<LoadSample[]>('result');
-	await loader.worker.terminate();
+	await loader.stop();
 	return { clientMs: round(sample.ms), server: serverLoad(documentId), logBytes };
 }
 
