@@ -17,6 +17,7 @@ import { Connection, type ConnectionLimits } from './connection.ts';
 import { RoomRegistry } from './room-registry.ts';
 import { watchAccess } from './access-watch.ts';
 import { SqliteDocStore } from './sqlite-store.ts';
+import { DocLoader } from './doc-loader.ts';
 import type { RoomLimits } from './room.ts';
 import type { DocStore } from './persistence.ts';
 import { CollabMetrics } from './metrics.ts';
@@ -91,8 +92,9 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 		...options.connection
 	};
 	const metrics = new CollabMetrics();
+	const loader = store.workerSource ? new DocLoader(store.workerSource.file) : undefined;
 	const registry = new RoomRegistry(
-		{ store, limits: roomLimits, log, metrics, lockedTargets },
+		{ store, limits: roomLimits, log, metrics, lockedTargets, loader },
 		options.unloadDelayMs ?? limits.COLLAB_UNLOAD_DELAY_MS
 	);
 	const detachEditor = attachDocumentEditor(registry, log);
@@ -194,6 +196,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 				connection.fail(CLOSE_CODES.goingAway, 'server shutting down');
 			}
 			await registry.closeAll();
+			await loader?.close();
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 		},
 		stats

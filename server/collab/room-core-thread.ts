@@ -13,9 +13,9 @@ import {
 	diffFor,
 	FullStateCache,
 	storedSizes,
-	threadCpuMs,
 	type LoadReport
 } from './room-core.ts';
+import { threadCpuMs } from './thread-cpu.ts';
 import { syncStep2Message } from './protocol.ts';
 import { readWithOwnConnection } from './sqlite-read.ts';
 import { snapshotStateVector } from './update-scan.ts';

@@ -5,7 +5,7 @@
  * ones whose load and initial syncs take long enough to stall every other room).
  */
 import * as Y from 'yjs';
-import { joinLog } from './update-concat.ts';
+import { joinLog, JOIN_TAIL_FROM } from './update-concat.ts';
 import { splitLog } from './update-scan.ts';
 import { syncStep2Message } from './protocol.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
@@ -13,7 +13,13 @@ import { LockScratch, type LockVerdict } from './lock-check.ts';
 import type { StoredDocument } from './persistence.ts';
 
 /** What storage returned for a document, handed to the core that rebuilds it. */
-export type InitialState = Pick<StoredDocument, 'snapshot' | 'log' | 'logCount'>;
+export type InitialState = Pick<StoredDocument, 'snapshot' | 'log' | 'logCount'> & {
+	/**
+	 * The log already joined into one update by the loader thread (doc-loader.ts), or null when
+	 * it was short or could not be joined; when absent, `buildDoc` joins it itself.
+	 */
+	joined?: Uint8Array | null;
+};
 
 /** What loading found and how long it took, for the room's bookkeeping and its load log line. */
 export type LoadReport = {
@@ -28,12 +34,6 @@ export type LoadReport = {
 	/** CPU time the loading thread spent reading and building (wall time minus waiting). */
 	cpuMs: number;
 };
-
-/** CPU milliseconds the calling thread has used so far (user + system). */
-export function threadCpuMs(): number {
-	const usage = process.threadCpuUsage();
-	return (usage.user + usage.system) / 1000;
-}
 
 /** The stored sizes of a loaded document (LoadReport without errors and timings). */
 export function storedSizes(stored: StoredDocument) {
@@ -77,14 +77,16 @@ export interface RoomCore {
 	destroy(): Promise<void>;
 }
 
-/** Tails at least this long are joined into one update before applying (update-concat.ts). */
-const JOIN_TAIL_FROM = 32;
-
 /** Rebuilds a doc from snapshot plus log; stored updates that fail are skipped, as they were live. */
 export function buildDoc(state: InitialState): { doc: Y.Doc; errors: string[] } {
 	// A long tail (after a crash) applies several times faster as one joined update; if that
 	// fails, the doc is rebuilt the old way, which finds and skips the update at fault.
-	const joined = state.logCount >= JOIN_TAIL_FROM ? joinLog(state.log) : null;
+	const joined =
+		state.joined !== undefined
+			? state.joined
+			: state.logCount >= JOIN_TAIL_FROM
+				? joinLog(state.log)
+				: null;
 	if (joined) {
 		const doc = new Y.Doc();
 		try {

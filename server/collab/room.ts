@@ -19,20 +19,36 @@ import { updateMessage, type AwarenessEntry } from './protocol.ts';
 import type { PresenceUser } from './presence.ts';
 import { RoomPresence } from './room-presence.ts';
 import type { CollabMetrics } from './metrics.ts';
-import {
-	LocalRoomCore,
-	storedSizes,
-	threadCpuMs,
-	type LoadReport,
-	type RoomCore
-} from './room-core.ts';
+import { LocalRoomCore, storedSizes, type LoadReport, type RoomCore } from './room-core.ts';
+import { threadCpuMs } from './thread-cpu.ts';
 import { WorkerRoomCore } from './worker-room-core.ts';
-import type { DocStore } from './persistence.ts';
+import type { DocStore, StoredDocument } from './persistence.ts';
+import type { DocLoader } from './doc-loader.ts';
 import type { LockVerdict } from './lock-check.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
 
 /** How long after loading a room compacts a long log tail (see `Room.load`). */
 const COMPACT_AFTER_LOAD_MS = 1000;
+
+/**
+ * Reads a document: through the loader thread, which also joins the tail, when the server has
+ * one; otherwise (memory store, or the thread is gone) from the store on this thread. The
+ * loader's own read time and CPU come along when it did the work.
+ */
+async function readStored(
+	documentId: string,
+	context: RoomContext
+): Promise<StoredDocument & { joined?: Uint8Array | null; readMs?: number; cpuMs?: number }> {
+	const { loader, store, log } = context;
+	if (loader?.isRunning) {
+		try {
+			return await loader.load(documentId);
+		} catch (error) {
+			log.error({ err: error, documentId }, 'document loader failed; reading on the main thread');
+		}
+	}
+	return store.load(documentId);
+}
 
 /** What a room needs from a connection; `connection.ts` implements it. */
 export interface RoomMember {
@@ -71,6 +87,8 @@ export type RoomContext = {
 	limits: RoomLimits;
 	log: Logger;
 	metrics: CollabMetrics;
+	/** Reads and joins documents off the main thread (the SQLite store); absent: read here. */
+	loader?: DocLoader;
 	/** The document's locked parts, read at check time (none: updates are not checked). */
 	lockedTargets?: (documentId: string) => readonly LockTarget[];
 };
@@ -155,20 +173,21 @@ export class Room {
 			report = await workerCore.ready;
 			core = workerCore;
 		} else {
-			const readStarted = performance.now();
+			const started = performance.now();
 			const cpuStarted = threadCpuMs();
-			const stored = await store.load(documentId);
-			const readMs = performance.now() - readStarted;
+			const stored = await readStored(documentId, context);
+			const readMs = stored.readMs ?? performance.now() - started;
 			const sizes = storedSizes(stored);
 			if (sizes.snapshotBytes + sizes.logBytes >= limits.workerCoreBytes) {
 				const workerCore = new WorkerRoomCore({ state: stored });
 				const worker = await workerCore.ready;
-				report = { ...worker, readMs, cpuMs: worker.cpuMs + threadCpuMs() - cpuStarted };
+				const cpuMs = worker.cpuMs + (stored.cpuMs ?? 0) + threadCpuMs() - cpuStarted;
+				report = { ...worker, readMs, cpuMs };
 				core = workerCore;
 			} else {
 				const localCore = new LocalRoomCore(stored);
-				const buildMs = performance.now() - readStarted - readMs;
-				const cpuMs = threadCpuMs() - cpuStarted;
+				const buildMs = performance.now() - started - readMs;
+				const cpuMs = (stored.cpuMs ?? 0) + threadCpuMs() - cpuStarted;
 				report = { errors: localCore.loadErrors, ...sizes, readMs, buildMs, cpuMs };
 				core = localCore;
 			}

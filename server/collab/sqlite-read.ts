@@ -47,24 +47,40 @@ export function snapshotSizeReader(db: DatabaseSync): (documentId: string) => nu
 }
 
 /**
- * Reads one document with a new read-only connection to `file` and closes it again. The read is
+ * A read-only connection of a thread's own to the database `file`, for threads that read
+ * documents beside the server's connection (see docs/architecture.md, departures). Each read is
  * one transaction, so snapshot and tail come from the same moment even while the server writes.
  */
+export async function openDocReader(file: string): Promise<{
+	read(documentId: string): StoredDocument;
+	close(): void;
+}> {
+	const { DatabaseSync } = await import('node:sqlite');
+	const db = new DatabaseSync(file, { readOnly: true });
+	db.exec('PRAGMA busy_timeout = 5000');
+	const read = docReader(db);
+	return {
+		read(documentId) {
+			db.exec('BEGIN');
+			try {
+				return read(documentId);
+			} finally {
+				db.exec('COMMIT');
+			}
+		},
+		close: () => db.close()
+	};
+}
+
+/** Reads one document with a new read-only connection to `file` and closes it again. */
 export async function readWithOwnConnection(
 	file: string,
 	documentId: string
 ): Promise<StoredDocument> {
-	const { DatabaseSync } = await import('node:sqlite');
-	const db = new DatabaseSync(file, { readOnly: true });
+	const reader = await openDocReader(file);
 	try {
-		db.exec('PRAGMA busy_timeout = 5000');
-		db.exec('BEGIN');
-		try {
-			return docReader(db)(documentId);
-		} finally {
-			db.exec('COMMIT');
-		}
+		return reader.read(documentId);
 	} finally {
-		db.close();
+		reader.close();
 	}
 }

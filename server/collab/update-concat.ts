@@ -35,6 +35,9 @@ import {
 	type StructScan
 } from './update-scan.ts';
 
+/** Tails at least this long are joined before they are applied; shorter ones gain nothing. */
+export const JOIN_TAIL_FROM = 32;
+
 /**
  * One struct of the joined update: bytes of the log to copy, or a gap (Skip), or an item that
  * absorbed the client's following items (`pieces`).
