@@ -1,8 +1,9 @@
 /**
- * Reading a stored document (snapshot plus log tail) from a node:sqlite connection. The server's
- * store reads with the process's connection; a worker-thread room core reads a large document
- * with a short-lived read-only connection of its own, so that megabytes never pass through (and
- * stall) the main event loop. Both use these statements.
+ * Reading a stored document (snapshot plus log tail) from a node:sqlite connection. The loader
+ * thread (doc-loader-thread.ts) reads with a read-only connection of its own, a worker-thread
+ * room core reads a large document with a short-lived one, and the server's store (when there is
+ * no loader thread) with the process's connection, so that rows and megabytes pass through the
+ * main event loop only when they must. All use these statements.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { StoredDocument } from './persistence.ts';
