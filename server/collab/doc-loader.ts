@@ -33,7 +33,10 @@ export class DocLoader {
 	/** Starts the thread on the database `file` (opened read-only there). */
 	constructor(file: string) {
 		this.worker = new Worker(new URL('./doc-loader-thread.ts', import.meta.url), {
-			workerData: { file }
+			workerData: { file },
+			// A load allocates little on the JS heap (the log is one external buffer); V8's default
+			// young generation would keep ~5 MiB more of this idle thread resident.
+			resourceLimits: { maxYoungGenerationSizeMb: 4 }
 		});
 		// Idle, the thread must not keep a stopping process alive.
 		this.worker.unref();
