@@ -155,6 +155,9 @@ test('the preview follows the group live, and editor and preview are accessible'
 	browser,
 	server
 }) => {
+	// Three browsers on the full template and two axe runs: about 45 s alone on two cores, and
+	// up to a minute beside the other worker, as for follow.spec.ts.
+	test.slow();
 	const frida = new TemplatePage(loggedInPage);
 	const jonas = new TemplatePage(secondUser);
 	const sara = new TemplatePage(await newLoggedInPage(browser, server, 'arbejdsgruppe', 1));

@@ -27,6 +27,9 @@ test('Dag 2 is refused with the problems until they are fixed, then the group ca
 	browser,
 	server
 }) => {
+	// Three browsers on the full template (a third joins for the read-only check): about 40 s
+	// alone on two cores, and up to a minute beside the other worker, as for follow.spec.ts.
+	test.slow();
 	const frida = new TemplatePage(loggedInPage);
 	const jonas = new TemplatePage(secondUser);
 	await frida.open(server);
