@@ -38,7 +38,6 @@ const RATE_HZ = 4;
 /** Client threads per typing scenario: fifty stock providers applying 200 updates/s each are
  * more client work than one thread keeps up with, and clients would be fifty laptops anyway. */
 const CLIENT_THREADS = 5;
-const scattered = (n: number): LogShape[] => Array.from({ length: n }, () => 'scattered');
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -172,7 +171,8 @@ try {
 	// is reported apart; each measured document is then loaded once, with 10,000 rows in its log.
 	// Logs of people typing (the target measure), then the worst case: every keystroke apart.
 	const coldDocs = [docs[16], ...docs.slice(11, 14), ...docs.slice(17, 20)];
-	const shapes: LogShape[] = ['typing', 'typing', 'typing', 'typing', ...scattered(3)];
+	const shapes: LogShape[] = ['typing', 'typing', 'typing', 'typing'];
+	shapes.push('scattered', 'scattered', 'scattered');
 	const logs = coldDocs.map((id, i) => writeUpdateLog(id, authorId, 10_000, shapes[i]));
 	const firstEver = await coldLoad({ wsBase, cookie }, coldDocs[0], logs[0]);
 	const cold: ColdLoad[] = [];
