@@ -171,8 +171,10 @@ try {
 	// is reported apart; each measured document is then loaded once, with 10,000 rows in its log.
 	// Logs of people typing (the target measure), then the worst case: every keystroke apart.
 	const coldDocs = [docs[16], ...docs.slice(11, 14), ...docs.slice(17, 20)];
-	const shapes: LogShape[] = ['typing', 'typing', 'typing', 'typing'];
-	shapes.push('scattered', 'scattered', 'scattered');
+	const shapes: LogShape[] = [
+		...(['typing', 'typing', 'typing', 'typing'] as const),
+		...(['scattered', 'scattered', 'scattered'] as const)
+	];
 	const logs = coldDocs.map((id, i) => writeUpdateLog(id, authorId, 10_000, shapes[i]));
 	const firstEver = await coldLoad({ wsBase, cookie }, coldDocs[0], logs[0]);
 	const cold: ColdLoad[] = [];
