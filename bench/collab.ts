@@ -172,8 +172,13 @@ try {
 	// Logs of people typing (the target measure), then the worst case: every keystroke apart.
 	const coldDocs = [docs[16], ...docs.slice(11, 14), ...docs.slice(17, 20)];
 	const shapes: LogShape[] = [
-		...(['typing', 'typing', 'typing', 'typing'] as const),
-		...(['scattered', 'scattered', 'scattered'] as const)
+		'typing',
+		'typing',
+		'typing',
+		'typing',
+		'scattered',
+		'scattered',
+		'scattered'
 	];
 	const logs = coldDocs.map((id, i) => writeUpdateLog(id, authorId, 10_000, shapes[i]));
 	const firstEver = await coldLoad({ wsBase, cookie }, coldDocs[0], logs[0]);
