@@ -42,9 +42,8 @@ port.on('message', (request: LoaderRequest) => {
 		const stored = reader.read(request.documentId);
 		const readMs = performance.now() - started;
 		const joined = stored.logCount >= JOIN_TAIL_FROM ? joinLog(stored.log) : null;
-		const joinMs = performance.now() - started - readMs;
 		const cpuMs = threadCpuMs() - cpuStarted;
-		reply = { id: request.id, loaded: { ...stored, joined, readMs, joinMs, cpuMs } };
+		reply = { id: request.id, loaded: { ...stored, joined, readMs, cpuMs } };
 		port.postMessage(reply, transferable(stored.snapshot, stored.log, joined));
 	} catch (error) {
 		reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };

@@ -11,7 +11,6 @@ import type { StoredDocument } from './persistence.ts';
 export type LoadedDocument = StoredDocument & {
 	joined: Uint8Array | null;
 	readMs: number;
-	joinMs: number;
 	/** CPU time the loader thread spent on this document. */
 	cpuMs: number;
 };

@@ -148,7 +148,7 @@ function logOf(ops: { client: number; op: Op }[]): Uint8Array[] {
 const state = (doc: Y.Doc) => Y.encodeStateAsUpdate(doc);
 /** The updates back to back in one buffer, as a store's `load` returns a log. */
 const backToBack = (updates: Uint8Array[]) => Uint8Array.from(updates.flatMap((u) => [...u]));
-const concatUpdates = (updates: Uint8Array[]) => joinLog(backToBack(updates));
+const joinUpdates = (updates: Uint8Array[]) => joinLog(backToBack(updates));
 /**
  * A hand-made update of one item of `client` at `clock`: a string in the root text 't', or
  * (with `key`) a value of that key in the root map 'm'; with the given origin and right origin
@@ -205,7 +205,7 @@ function expectJoinsLikeOneByOne(op: fc.Arbitrary<Op>, maxLength: number, numRun
 			}),
 			(ops) => {
 				const log = logOf(ops);
-				const joined = concatUpdates(log);
+				const joined = joinUpdates(log);
 				expect(joined).not.toBeNull();
 				const doc = new Y.Doc();
 				Y.applyUpdate(doc, joined!);
@@ -276,7 +276,7 @@ describe('joinLog', () => {
 		);
 		const withHole = log.filter((_, i) => i !== 4);
 		const doc = new Y.Doc();
-		Y.applyUpdate(doc, concatUpdates(withHole)!);
+		Y.applyUpdate(doc, joinUpdates(withHole)!);
 		const expected = oneByOne(withHole);
 		// What waits for the hole is held pending by both (merged runs here, separate ones there).
 		expect(doc.store.pendingStructs).not.toBeNull();
@@ -295,10 +295,10 @@ describe('joinLog', () => {
 			{ client: 0, op: { kind: 'insert', at: 0, text: 'ab' } },
 			{ client: 0, op: { kind: 'insert', at: 1, text: 'cd' } }
 		]);
-		expect(concatUpdates([log[0], log[0]])).toBeNull();
-		expect(concatUpdates([log[1], log[0]])).toBeNull();
-		expect(concatUpdates([log[0], new Uint8Array([1, 1, 5, 0, 99])])).toBeNull();
-		expect(concatUpdates([log[0], Uint8Array.of(...log[1], 0)])).toBeNull();
+		expect(joinUpdates([log[0], log[0]])).toBeNull();
+		expect(joinUpdates([log[1], log[0]])).toBeNull();
+		expect(joinUpdates([log[0], new Uint8Array([1, 1, 5, 0, 99])])).toBeNull();
+		expect(joinUpdates([log[0], Uint8Array.of(...log[1], 0)])).toBeNull();
 	});
 
 	it('buildDoc falls back to one by one and skips a bad update, as before', () => {
@@ -336,7 +336,7 @@ describe('joinLog', () => {
 			}))
 		);
 		expect(log).toHaveLength(200);
-		const joined = concatUpdates(log)!;
+		const joined = joinUpdates(log)!;
 		// One run per person: the second person's first keystroke starts a run of its own.
 		expect(structCount(joined)).toBe(2);
 		const doc = new Y.Doc();
@@ -363,7 +363,7 @@ describe('joinLog', () => {
 			[single, z, beforeZ]
 		]) {
 			const doc = new Y.Doc();
-			Y.applyUpdate(doc, concatUpdates(log)!);
+			Y.applyUpdate(doc, joinUpdates(log)!);
 			expect(state(doc)).toEqual(state(oneByOne(log)));
 		}
 		expect(oneByOne([a, afterFirst]).getText('t').toJSON()).toBe('acb');
@@ -378,7 +378,7 @@ describe('joinLog', () => {
 			itemUpdate({ client: 7, clock: 1, text: 'v2', key: 'k', origin: [7, 0] })
 		];
 		const doc = new Y.Doc();
-		Y.applyUpdate(doc, concatUpdates(log)!);
+		Y.applyUpdate(doc, joinUpdates(log)!);
 		expect(state(doc)).toEqual(state(oneByOne(log)));
 		expect(doc.getMap('m').toJSON()).toEqual({ k: 'v2' });
 	});
