@@ -70,7 +70,11 @@ async function connected(...list: CollabSession[]): Promise<void> {
 async function staysClosed(session: CollabSession): Promise<void> {
 	// The client may see the close frame before the server has finished closing its end of the
 	// refused socket; that one must go first (a reconnect would bring the count back up below).
-	await waitFor(() => fixture.collab.stats().connections === 0, 'the refused socket to close', 1000);
+	await waitFor(
+		() => fixture.collab.stats().connections === 0,
+		'the refused socket to close',
+		1000
+	);
 	const until = Date.now() + 2000;
 	while (Date.now() < until) {
 		expect(session.status).toBe('closed');
