@@ -30,53 +30,26 @@ import {
 	type Report,
 	type TypingReport
 } from './collab-report.ts';
-import type { Job, LoadSample, TypistsJob, TypistsResult } from './collab-worker.ts';
+import type { Job, LoadSample, TypistsJob } from './collab-worker.ts';
 import { spawnClients as spawn } from './client-handle.ts';
+import { oneByFifty, round, runTyping, sleep, tenByTen } from './typing-run.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RATE_HZ = 4;
-/** Client threads per typing scenario: fifty stock providers applying 200 updates/s each are
- * more client work than one thread keeps up with, and clients would be fifty laptops anyway. */
-const CLIENT_THREADS = 5;
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs typists jobs together; `during` (the 5 MB loader) starts `delayMs` after them. */
+/** A typing phase against this server, with the server's own residence figures. */
 async function typing(jobs: TypistsJob[], during?: { job: Job; delayMs: number }) {
-	const handles = jobs.map(spawn);
-	await Promise.all(handles.map((h) => h.next('ready')));
-	const loader = during ? spawn(during.job) : undefined;
-	if (loader) await loader.next('ready');
-	const started = Date.now();
-	const serverCpu = cpuSeconds(pid);
-	const clientCpu = cpuSeconds(process.pid);
-	for (const h of handles) h.send({ type: 'start' });
-	const loads = loader
-		? sleep(during!.delayMs).then(() => {
-				loader.send({ type: 'start' });
-				return loader.next<LoadSample[]>('result');
-			})
-		: Promise.resolve([]);
-	const typed = await Promise.all(handles.map((h) => h.next<Record<string, number>>('typed')));
-	const totals: Record<string, number> = {};
-	for (const t of typed) {
-		for (const [doc, n] of Object.entries(t)) totals[doc] = (totals[doc] ?? 0) + n;
-	}
-	for (const h of handles) h.send({ type: 'totals', value: totals });
-	const results = await Promise.all(handles.map((h) => h.next<TypistsResult>('result')));
-	const loadSamples = await loads;
-	const ended = Date.now();
+	const run = await runTyping(pid, jobs, during);
 	const report: TypingReport = {
-		latencyMs: percentiles(results.flatMap((r) => [...r.latencies])),
-		delivered: results.reduce((s, r) => s + r.delivered, 0),
-		expected: results.reduce((s, r) => s + r.expected, 0),
-		edits: Object.values(totals).reduce((s, n) => s + n, 0),
-		serverCpuSeconds: round(cpuSeconds(pid) - serverCpu),
-		benchClientCpuSeconds: round(cpuSeconds(process.pid) - clientCpu),
-		serverResidence: residence(server.output(), started, ended)
+		latencyMs: run.latencyMs,
+		delivered: run.delivered,
+		expected: run.expected,
+		edits: run.edits,
+		serverCpuSeconds: run.serverCpuSeconds,
+		benchClientCpuSeconds: run.benchClientCpuSeconds,
+		serverResidence: residence(server.output(), run.startedAt, run.endedAt)
 	};
-	await Promise.all([...handles, ...(loader ? [loader] : [])].map((h) => h.stop()));
-	return { report, results, loads: loadSamples };
+	return { report, results: run.results, loads: run.loads };
 }
 
 type LoadLine = { ms: number; readMs: number; buildMs: number; cpuMs: number };
@@ -142,27 +115,18 @@ try {
 	const wsBase = server.url.replace('http', 'ws');
 	const docs = createDocuments(server.dataDir, login.email, 20);
 	const base = {
-		kind: 'typists' as const,
 		wsBase,
 		cookie,
 		rateHz: RATE_HZ,
 		durationMs: SECONDS * 1000
 	};
-	const threads = Array.from({ length: CLIENT_THREADS }, (_, i) => i);
 	// The server logs its memory while idle after start: the baseline, with its breakdown.
 	const baselineLine = await untilIdleMemoryLines(1);
 	const idleAtStart = memory(pid).rssMiB;
 
-	const one = await typing(
-		threads.map((): TypistsJob => ({ ...base, docs: [{ id: docs[0], clients: 10 }] }))
-	);
+	const one = await typing(oneByFifty(base, docs[0]));
 	const afterOne = memory(pid).rssMiB;
-	const ten = await typing(
-		threads.map((t): TypistsJob => ({
-			...base,
-			docs: docs.slice(1 + 2 * t, 3 + 2 * t).map((id) => ({ id, clients: 10 }))
-		}))
-	);
+	const ten = await typing(tenByTen(base, docs.slice(1, 11)));
 	const afterTen = memory(pid).rssMiB;
 
 	const authorId = findUserByEmail(login.email)!.id;
@@ -189,7 +153,7 @@ try {
 	}
 
 	const documentBytes = writeLargeSnapshot(docs[14], 5 * 1024 * 1024);
-	const big = await typing([{ ...base, docs: [{ id: docs[15], clients: 10 }] }], {
+	const big = await typing([{ kind: 'typists', ...base, docs: [{ id: docs[15], clients: 10 }] }], {
 		// Pauses longer than the 2 s unload delay, so every load is cold.
 		job: { kind: 'loader', wsBase, cookie, documentId: docs[14], times: 4, pauseMs: 2600 },
 		delayMs: Math.min(6000, (SECONDS * 1000) / 4)
