@@ -11,7 +11,10 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: 0,
 	workers: 2,
-	timeout: 60_000,
+	// Two browser contexts, a real server and axe scans (about 5 s each on the template page of
+	// a quiet machine) run 20-30 s alone and up to 2.5 times longer with both workers busy on
+	// two cores: a CI run measured 53 s for a 20-s test. 90 s keeps a margin; hangs still fail.
+	timeout: 90_000,
 	expect: { timeout: 10_000 },
 	reporter: [['list']],
 	use: {
