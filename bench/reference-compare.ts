@@ -6,8 +6,8 @@
  * Why: the latency targets of issue 3 were set from the reference servers' figures on another
  * machine. Latencies on our shared 2-core machines move with the CPU model and with the load of
  * the neighbours, so a figure only means something next to the reference measured in the same
- * minutes on the same machine. The rounds alternate so that a change in the machine's load
- * hits both servers alike.
+ * minutes on the same machine. The servers take turns, and which goes first alternates by round,
+ * so that a change in the machine's load hits both alike.
  *
  * The reference server is not a dependency of the project. Install it without saving:
  *   npm install --no-save @y/websocket-server@0.1.1
@@ -92,27 +92,32 @@ try {
 	for (let r = 0; r < ROUNDS; r++) {
 		const ids = docs.slice(11 * r, 11 * r + 11);
 		const round: Record<string, Record<string, Figures>> = { oneByFifty: {}, tenByTen: {} };
-		round.oneByFifty.reference = figures(
-			await runTyping(reference.pid, oneByFifty(referenceBase, `reference-${ids[0]}`))
-		);
-		round.oneByFifty.formvaerk = figures(
-			await runTyping(ours.process.pid!, oneByFifty(oursBase, ids[0]))
-		);
-		await sleep(3000); // the rooms unload
+		// Each server goes first in every other round, so neither always follows the other.
+		const order =
+			r % 2 === 0 ? (['reference', 'formvaerk'] as const) : (['formvaerk', 'reference'] as const);
 		const tenIds = ids.slice(1);
-		round.tenByTen.reference = figures(
-			await runTyping(
-				reference.pid,
-				tenByTen(
-					referenceBase,
-					tenIds.map((id) => `reference-${id}`)
-				)
-			)
-		);
-		round.tenByTen.formvaerk = figures(
-			await runTyping(ours.process.pid!, tenByTen(oursBase, tenIds))
-		);
-		await sleep(3000);
+		for (const name of order) {
+			round.oneByFifty[name] = figures(
+				name === 'reference'
+					? await runTyping(reference.pid, oneByFifty(referenceBase, `reference-${ids[0]}`))
+					: await runTyping(ours.process.pid!, oneByFifty(oursBase, ids[0]))
+			);
+			await sleep(3000); // Formværk's rooms unload
+		}
+		for (const name of order) {
+			round.tenByTen[name] = figures(
+				name === 'reference'
+					? await runTyping(
+							reference.pid,
+							tenByTen(
+								referenceBase,
+								tenIds.map((id) => `reference-${id}`)
+							)
+						)
+					: await runTyping(ours.process.pid!, tenByTen(oursBase, tenIds))
+			);
+			await sleep(3000);
+		}
 		rounds.push(round);
 	}
 	const report = { bench: 'reference', machine: machine(), seconds: SECONDS, rounds };
