@@ -16,6 +16,7 @@ import { acquireDataDirLock, DataDirLockedError } from '../src/lib/server/data-d
 import { log } from '../src/lib/server/log.ts';
 import { closeRunStreams } from '../src/lib/server/run-events.ts';
 import { runFirstStart } from './first-start-banner.ts';
+import { recoverInterruptedKeeps } from '../src/lib/server/vote-keep-recovery.ts';
 import { attachCollab } from './collab/attach.ts';
 import { startWalCheckpointer } from './wal-checkpointer.ts';
 
@@ -41,6 +42,17 @@ try {
 		error instanceof DataDirLockedError;
 	if (isExpected) refuseToStart(error.message);
 	throw error;
+}
+
+// A crash in the middle of keeping a vote is settled before anyone can look at the vote. A
+// failure here is logged, not fatal: the votes concerned stay as they are until the next start.
+try {
+	const keeps = recoverInterruptedKeeps();
+	if (keeps.applied.length + keeps.undone.length > 0) {
+		log.warn(keeps, 'interrupted vote keeps settled at start');
+	}
+} catch (error) {
+	log.error({ err: error }, 'settling interrupted vote keeps failed');
 }
 
 // adapter-node builds request URLs from ORIGIN, or else from the Host header with the protocol in

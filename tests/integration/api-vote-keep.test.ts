@@ -14,6 +14,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { ApiClient } from '../support/http.ts';
 import { demoDocuments, type DemoDocuments } from '../support/demo-documents.ts';
 import { loadStoredDoc } from '../support/stored-doc.ts';
+import { closedVote as makeClosedVote } from '../support/closed-vote.ts';
 import { connectClient, waitFor, type TestClient } from '../support/collab-client.ts';
 import { readTemplate, updateStatement } from '#lib/collab/template-binding.ts';
 import { apiErrorSchema, meSchema, voteSchema } from '#lib/domain/api-schemas.ts';
@@ -228,33 +229,14 @@ describe('keeping the chosen statements of a vote', () => {
 		expect(storedShape()).toEqual(after);
 	});
 
-	/** Opens a vote on free texts, gives the first one a dot and closes it; returns its candidates. */
-	async function closedVote(
-		title: string,
-		texts: string[]
-	): Promise<{ id: string; ids: string[] }> {
-		const opened = await as.facilitator.request(
-			'POST',
-			`/api/v1/workshops/${demo.workshopId}/votes`,
-			{
-				title,
-				dotsPerPerson: 1,
-				candidates: texts.map((text) => ({ text }))
-			}
+	/** A closed vote on free texts, the first with Anna's dot. */
+	const closedVote = (title: string, texts: string[]) =>
+		makeClosedVote(
+			{ facilitator: as.facilitator, participant: as.anna },
+			demo.workshopId,
+			title,
+			texts
 		);
-		expect(opened.status).toBe(201);
-		const vote = voteSchema.parse(opened.body);
-		const ids = vote.candidates.map((c) => c.id);
-		await as.anna.request('POST', `/api/v1/workshops/${demo.workshopId}/votes/${vote.id}/dots`, {
-			candidateId: ids[0],
-			dots: 1
-		});
-		await as.facilitator.request(
-			'POST',
-			`/api/v1/workshops/${demo.workshopId}/votes/${vote.id}/close`
-		);
-		return { id: vote.id, ids };
-	}
 
 	it('refuses a statement the area cannot take (a duplicate) without keeping anything; a retry works', async () => {
 		const existing = storedShape()[targetArea.label][0];

@@ -5,6 +5,11 @@
  * template (their comments are kept and shown as resolved, see comments.ts). The template edit
  * goes through the collaboration server (`editDocument`), so it is stored before anyone sees it
  * and appears live in every open editor. A vote is kept at most once.
+ *
+ * Order of writes: the vote is marked kept first (so two clicks cannot both edit), then the
+ * template edit is stored together with a marker of the vote (template-kept-votes.ts), then the
+ * vote is marked applied. A crash between the first and the last write is sorted out at the next
+ * start by vote-keep-recovery.ts, using that marker.
  */
 import type * as Y from 'yjs';
 import { getDb, transaction } from './db.ts';
@@ -24,6 +29,7 @@ import type { Actor } from '#lib/domain/permissions.ts';
 import { ConflictError, ValidationError } from '#lib/domain/errors.ts';
 import type { KeepVoteInput } from '#lib/domain/vote-keep.ts';
 import { addStatement, removeStatement } from '#lib/collab/template-ops-statements.ts';
+import { markVoteKept } from '#lib/collab/template-kept-votes.ts';
 
 type Plan = { added: CandidateRow[]; removed: string[]; areaId: string | undefined };
 
@@ -51,13 +57,24 @@ function planKeep(documentId: string, candidates: CandidateRow[], input: KeepVot
 	return { added, removed, areaId: input.areaId };
 }
 
-/** Applies the plan with the template's named operations, as the facilitator (`origin`). */
-function applyPlan(doc: Y.Doc, origin: string, plan: Plan): void {
+/**
+ * Applies the plan with the template's named operations, as the facilitator (`origin`), and marks
+ * the vote as kept in the same document update.
+ */
+function applyPlan(
+	doc: Y.Doc,
+	origin: string,
+	plan: Plan,
+	vote: { id: string; keptAt: number }
+): void {
 	const ctx = { doc, origin };
-	for (const statementId of plan.removed) removeStatement(ctx, { statementId });
-	for (const candidate of plan.added) {
-		addStatement(ctx, { areaId: plan.areaId as string, text: candidate.text });
-	}
+	doc.transact(() => {
+		for (const statementId of plan.removed) removeStatement(ctx, { statementId });
+		for (const candidate of plan.added) {
+			addStatement(ctx, { areaId: plan.areaId as string, text: candidate.text });
+		}
+		markVoteKept(doc, vote.id, vote.keptAt);
+	}, origin);
 }
 
 /**
@@ -85,11 +102,12 @@ export async function keepVote(
 	const plan = planKeep(documentId, candidates, input);
 	const db = getDb();
 	const chosen = new Set(input.candidateIds);
+	const keptAt = Date.now();
 	// Record the decision first, so two clicks cannot both edit the template; undo it on failure.
 	transaction(db, () => {
 		const claimed = db
 			.prepare('UPDATE votes SET kept_at = ?, kept_by = ? WHERE id = ? AND kept_at IS NULL')
-			.run(Date.now(), actor.id, voteId);
+			.run(keptAt, actor.id, voteId);
 		if (claimed.changes === 0) throw new ConflictError('vote_kept', 'voteKeep.error.kept');
 		for (const candidate of candidates) {
 			db.prepare('UPDATE vote_candidates SET is_kept = ? WHERE vote_id = ? AND id = ?').run(
@@ -100,7 +118,9 @@ export async function keepVote(
 		}
 	});
 	try {
-		await editDocument(documentId, actor.id, (doc) => applyPlan(doc, actor.id, plan));
+		await editDocument(documentId, actor.id, (doc) =>
+			applyPlan(doc, actor.id, plan, { id: voteId, keptAt })
+		);
 	} catch (error) {
 		transaction(db, () => {
 			db.prepare('UPDATE votes SET kept_at = NULL, kept_by = NULL WHERE id = ?').run(voteId);
@@ -108,5 +128,6 @@ export async function keepVote(
 		});
 		throw error;
 	}
+	db.prepare('UPDATE votes SET keep_applied_at = ? WHERE id = ?').run(Date.now(), voteId);
 	return viewOf(loadVoteRow(workshopId, voteId), actor, true);
 }

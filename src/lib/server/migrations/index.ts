@@ -7,6 +7,7 @@ import { m002RunMode } from './002-run-mode.ts';
 import { m003Locks } from './003-locks.ts';
 import { m004Follow } from './004-follow.ts';
 import { m005VoteKeep } from './005-vote-keep.ts';
+import { m006VoteKeepApplied } from './006-vote-keep-applied.ts';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -15,5 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
 	m002RunMode,
 	m003Locks,
 	m004Follow,
-	m005VoteKeep
+	m005VoteKeep,
+	m006VoteKeepApplied
 ];

@@ -1,0 +1,49 @@
+/**
+ * Migration 006 on a database of the previous version: votes kept before it finished normally
+ * (a failed keep was undone at once), so they count as applied; otherwise the first start after
+ * the upgrade would undo them (vote-keep-recovery.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { migrate } from '#lib/server/db.ts';
+import { MIGRATIONS } from '#lib/server/migrations/index.ts';
+
+describe('migration 006 (vote keep applied)', () => {
+	it('marks the keeps of an older database as applied and leaves open keeps alone', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'formvaerk-m006-'));
+		const db = new DatabaseSync(path.join(dir, 'formvaerk.db'));
+		try {
+			db.exec('PRAGMA foreign_keys = ON');
+			db.exec(
+				'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)'
+			);
+			for (const migration of MIGRATIONS.filter((m) => m.version <= 5)) {
+				db.exec(migration.sql);
+				db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(
+					migration.version,
+					migration.name
+				);
+			}
+			db.exec(`
+				INSERT INTO organisations (id, name, created_at) VALUES ('o', 'Kommune', 0);
+				INSERT INTO workshops (id, org_id, title, format_json, phase, created_at)
+					VALUES ('w', 'o', 'Forløb', '{}', 'format', 0);
+				INSERT INTO votes (id, workshop_id, title, dots_per_person, is_open, created_at, kept_at)
+					VALUES ('kept', 'w', 'Holdt', 1, 0, 0, 1234), ('open', 'w', 'Åben', 1, 1, 0, NULL);
+			`);
+
+			expect(migrate(db)).toBe(MIGRATIONS.length - 5);
+			const rows = db.prepare('SELECT id, keep_applied_at FROM votes ORDER BY id').all();
+			expect(rows.map((r) => ({ ...r }))).toEqual([
+				{ id: 'kept', keep_applied_at: 1234 },
+				{ id: 'open', keep_applied_at: null }
+			]);
+		} finally {
+			db.close();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
