@@ -59,7 +59,7 @@ function planKeep(documentId: string, candidates: CandidateRow[], input: KeepVot
 
 /**
  * Applies the plan with the template's named operations, as the facilitator (`origin`), and marks
- * the vote as kept in the same document update.
+ * the vote as kept; `editDocument` stores all of it as one update.
  */
 function applyPlan(
 	doc: Y.Doc,
@@ -68,13 +68,11 @@ function applyPlan(
 	vote: { id: string; keptAt: number }
 ): void {
 	const ctx = { doc, origin };
-	doc.transact(() => {
-		for (const statementId of plan.removed) removeStatement(ctx, { statementId });
-		for (const candidate of plan.added) {
-			addStatement(ctx, { areaId: plan.areaId as string, text: candidate.text });
-		}
-		markVoteKept(doc, vote.id, vote.keptAt);
-	}, origin);
+	for (const statementId of plan.removed) removeStatement(ctx, { statementId });
+	for (const candidate of plan.added) {
+		addStatement(ctx, { areaId: plan.areaId as string, text: candidate.text });
+	}
+	markVoteKept(doc, vote.id, vote.keptAt);
 }
 
 /**
