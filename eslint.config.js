@@ -77,7 +77,7 @@ export default ts.config(
 		}
 	},
 	{
-		files: ['eslint.config.js', 'playwright.config.ts'],
+		files: ['eslint.config.js', 'svelte.config.js', 'playwright.config.ts'],
 		extends: [ts.configs.disableTypeChecked]
 	}
 );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { loadConfig } from '#lib/server/config.ts';
 import { initDatabase } from '#lib/server/db.ts';
 import { SESSION_COOKIE, validateSession } from '#lib/server/sessions.ts';
@@ -39,9 +39,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 /** Unexpected errors: log everything, show the browser only a generic message and a reference. */
-export const handleError: HandleServerError = ({ kind, error, event }) => {
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = event.locals.requestId ?? randomUUID();
-	if (kind !== 'unknown') return { id };
+	// Kit also reports expected misses here (an unknown route is a 404): no log, its own status text.
+	if (status < 500) return { message, id };
 	log.error({ requestId: id, err: error, path: event.url.pathname }, 'unhandled error');
 	return { message: 'unexpected', id };
 };

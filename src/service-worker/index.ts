@@ -5,9 +5,14 @@
  * come from the network; the cache only answers when the network does not. The document's
  * content itself is in IndexedDB (see src/lib/db), not here.
  */
-import { self } from '$app/service-worker';
-import { immutable, assets } from '$app/manifest';
-import { version } from '$app/env';
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+import { build, files, version } from '$service-worker';
+
+// Kit 2 types the worker's global scope through this cast (its documented pattern).
+const self = globalThis.self as unknown as ServiceWorkerGlobalScope;
 
 /** Build files and static assets of this version. */
 const ASSET_CACHE = `assets-${version}`;
@@ -20,7 +25,7 @@ const PAGE_CACHE = `pages-${version}`;
 /** A page asks to be kept: `{ type: 'keep-page', url }` (see src/lib/collab/offline-page.ts). */
 type KeepPageMessage = { type: 'keep-page'; url: string };
 
-const ASSET_PATHS = new Set([...immutable, ...assets].map(({ path }) => `/${path}`));
+const ASSET_PATHS = new Set([...build, ...files]);
 
 self.addEventListener('install', (event) => {
 	event.waitUntil(

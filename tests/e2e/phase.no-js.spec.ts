@@ -41,7 +41,8 @@ test('without JavaScript: the phase control refuses an unready template, moves a
 	await expect(member.getByRole('button', { name: /Gå videre til/ })).toHaveCount(0);
 	const response = await member.request.post(`${demoUrl}?/phase`, {
 		form: { phase: 'drejebog' },
-		headers: { origin: server.url }
+		// A browser's form post asks for HTML (SvelteKit answers `Accept: */*` with JSON, status 200).
+		headers: { origin: server.url, accept: 'text/html' }
 	});
 	expect(response.status()).toBe(403);
 	await member.reload();

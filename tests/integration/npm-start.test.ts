@@ -22,6 +22,7 @@ const PROJECT = [
 	'package.json',
 	'package-lock.json',
 	'vite.config.ts',
+	'svelte.config.js',
 	'tsconfig.json'
 ];
 

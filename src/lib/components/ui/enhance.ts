@@ -2,7 +2,7 @@
  * Focus management for progressively enhanced forms: after a failed submit, keyboard and
  * screen-reader users land on the problem instead of staying on the submit button.
  */
-import type { SubmitFunction } from '$app/forms';
+import type { SubmitFunction } from '@sveltejs/kit';
 import { tick } from 'svelte';
 
 /**
