@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { initDatabase, getDb, transaction } from '#lib/server/db.ts';
-import { findUserByEmail, loadSessionUser } from '#lib/server/accounts.ts';
-import { createWorkshop, getWorkshop } from '#lib/server/workshops.ts';
+import { initDatabase, getDb, transaction } from '#lib/server/platform/db.ts';
+import { findUserByEmail, loadSessionUser } from '#lib/server/accounts/accounts.ts';
+import { createWorkshop, getWorkshop } from '#lib/server/workshops/workshops.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 

@@ -14,7 +14,7 @@
  */
 import { startServer } from '../tests/support/server.ts';
 import { loginCookie } from '../tests/support/collab-client.ts';
-import { findUserByEmail } from '#lib/server/accounts.ts';
+import { findUserByEmail } from '#lib/server/accounts/accounts.ts';
 import { cpuSeconds, machine, memory, percentiles } from './proc-stats.ts';
 import {
 	createDocuments,

@@ -3,10 +3,14 @@
  * `src/lib/server` function the web app uses; none has SQL of its own.
  */
 import type { ZodType } from 'zod';
-import { createOrganisation, createOrgUser, resetPassword } from '../src/lib/server/accounts.ts';
-import { backupDatabase, restoreDatabase } from '../src/lib/server/backup.ts';
-import { closeDatabase, DB_FILE_NAME, initDatabase } from '../src/lib/server/db.ts';
-import { DataDirLockedError } from '../src/lib/server/data-dir-lock.ts';
+import {
+	createOrganisation,
+	createOrgUser,
+	resetPassword
+} from '../src/lib/server/accounts/accounts.ts';
+import { backupDatabase, restoreDatabase } from '../src/lib/server/platform/backup.ts';
+import { closeDatabase, DB_FILE_NAME, initDatabase } from '../src/lib/server/platform/db.ts';
+import { DataDirLockedError } from '../src/lib/server/platform/data-dir-lock.ts';
 import {
 	emailSchema,
 	nameSchema,

@@ -6,10 +6,10 @@
  * (usage on stderr). Expected failures print one plain line, never a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { dataDirFromEnv } from '../src/lib/server/config.ts';
-import { BackupError } from '../src/lib/server/backup.ts';
-import { DataDirError } from '../src/lib/server/db.ts';
-import { DataDirLockedError } from '../src/lib/server/data-dir-lock.ts';
+import { dataDirFromEnv } from '../src/lib/server/platform/config.ts';
+import { BackupError } from '../src/lib/server/platform/backup.ts';
+import { DataDirError } from '../src/lib/server/platform/db.ts';
+import { DataDirLockedError } from '../src/lib/server/platform/data-dir-lock.ts';
 import { COMMANDS, type Command } from './cli-commands.ts';
 import { CliError, UsageError } from './cli-errors.ts';
 

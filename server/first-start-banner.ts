@@ -2,8 +2,8 @@
  * Prints what a person needs after the very first start: the demo logins, or the one-time link
  * for creating the first administrator. Printed once on the console, never logged to a file.
  */
-import type { Config } from '../src/lib/server/config.ts';
-import { isEmpty, issueSetupToken, seedDemo } from '../src/lib/server/first-start.ts';
+import type { Config } from '../src/lib/server/platform/config.ts';
+import { isEmpty, issueSetupToken, seedDemo } from '../src/lib/server/platform/first-start.ts';
 
 /** Seeds the demo or issues a setup link when the database has no users yet. */
 export async function runFirstStart(config: Config, publicUrl: string): Promise<void> {

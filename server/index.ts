@@ -5,18 +5,21 @@
  * data directory, a taken port) end the process with one plain line on stderr and exit code 1.
  */
 import http from 'node:http';
-import { ConfigError, loadConfig, type Config } from '../src/lib/server/config.ts';
+import { ConfigError, loadConfig, type Config } from '../src/lib/server/platform/config.ts';
 import {
 	closeDatabase,
 	DataDirError,
 	ensureWritableDir,
 	initDatabase
-} from '../src/lib/server/db.ts';
-import { acquireDataDirLock, DataDirLockedError } from '../src/lib/server/data-dir-lock.ts';
-import { log } from '../src/lib/server/log.ts';
-import { closeRunStreams } from '../src/lib/server/run-events.ts';
+} from '../src/lib/server/platform/db.ts';
+import {
+	acquireDataDirLock,
+	DataDirLockedError
+} from '../src/lib/server/platform/data-dir-lock.ts';
+import { log } from '../src/lib/server/platform/log.ts';
+import { closeRunStreams } from '../src/lib/server/run/run-events.ts';
 import { runFirstStart } from './first-start-banner.ts';
-import { recoverInterruptedKeeps } from '../src/lib/server/vote-keep-recovery.ts';
+import { recoverInterruptedKeeps } from '../src/lib/server/run/vote-keep-recovery.ts';
 import { attachCollab } from './collab/attach.ts';
 import { startWalCheckpointer } from './wal-checkpointer.ts';
 

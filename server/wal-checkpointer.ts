@@ -9,8 +9,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
-import { DB_FILE_NAME, getDb } from '../src/lib/server/db.ts';
-import { log } from '../src/lib/server/log.ts';
+import { DB_FILE_NAME, getDb } from '../src/lib/server/platform/db.ts';
+import { log } from '../src/lib/server/platform/log.ts';
 
 /** SQLite's default auto-checkpoint threshold (pages), restored when the worker is gone. */
 const DEFAULT_AUTOCHECKPOINT = 1000;

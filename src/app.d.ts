@@ -1,4 +1,4 @@
-import type { SessionUser } from '#lib/server/accounts.ts';
+import type { SessionUser } from '#lib/server/accounts/accounts.ts';
 import type { Locale } from '#lib/domain/schemas.ts';
 
 declare global {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { loadConfig } from '#lib/server/config.ts';
-import { initDatabase } from '#lib/server/db.ts';
-import { SESSION_COOKIE, validateSession } from '#lib/server/sessions.ts';
-import { clearSessionCookie } from '#lib/server/session-cookie.ts';
-import { loadSessionUser } from '#lib/server/accounts.ts';
-import { log } from '#lib/server/log.ts';
+import { loadConfig } from '#lib/server/platform/config.ts';
+import { initDatabase } from '#lib/server/platform/db.ts';
+import { SESSION_COOKIE, validateSession } from '#lib/server/accounts/sessions.ts';
+import { clearSessionCookie } from '#lib/server/accounts/session-cookie.ts';
+import { loadSessionUser } from '#lib/server/accounts/accounts.ts';
+import { log } from '#lib/server/platform/log.ts';
 import { LOCALE_COOKIE, pickLocale } from '#lib/i18n/translate.ts';
 
 /** Opens the database when SvelteKit runs without our server entry (vite dev and preview). */

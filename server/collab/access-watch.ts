@@ -5,7 +5,7 @@
  * (sessions that ended). A closed client reconnects and is authorized afresh.
  */
 import type { Logger } from 'pino';
-import { onAccessChanged, type AccessChange } from '../../src/lib/server/access-events.ts';
+import { onAccessChanged, type AccessChange } from '../../src/lib/server/platform/access-events.ts';
 import { CLOSE_CODES } from '../../src/lib/domain/collab-close-codes.ts';
 import { recheckAccess } from './auth.ts';
 import type { Connection } from './connection.ts';

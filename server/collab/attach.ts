@@ -9,7 +9,7 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
-import { log as rootLog } from '../../src/lib/server/log.ts';
+import { log as rootLog } from '../../src/lib/server/platform/log.ts';
 import * as limits from '../../src/lib/domain/limits.ts';
 import { CLOSE_CODES } from '../../src/lib/domain/collab-close-codes.ts';
 import { authorizeUpgrade, documentIdFromUrl } from './auth.ts';
@@ -23,7 +23,7 @@ import type { DocStore } from './persistence.ts';
 import { CollabMetrics } from './metrics.ts';
 import { memoryFigures, releaseIdleMemory } from './idle-memory.ts';
 import { attachDocumentEditor } from './document-editor.ts';
-import { lockedTargets } from '../../src/lib/server/locks.ts';
+import { lockedTargets } from '../../src/lib/server/run/locks.ts';
 
 /** Metric intervals after going idle that log the memory figures. */
 const IDLE_MEMORY_LINES = 5;

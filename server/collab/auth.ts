@@ -3,9 +3,9 @@
  * session cookie and the same `can()` as every page: there is no second, looser check.
  */
 import type { IncomingMessage } from 'node:http';
-import { SESSION_COOKIE, validateSession } from '../../src/lib/server/sessions.ts';
-import { loadSessionUser } from '../../src/lib/server/accounts.ts';
-import { loadDocumentResource } from '../../src/lib/server/workshops.ts';
+import { SESSION_COOKIE, validateSession } from '../../src/lib/server/accounts/sessions.ts';
+import { loadSessionUser } from '../../src/lib/server/accounts/accounts.ts';
+import { loadDocumentResource } from '../../src/lib/server/workshops/workshops.ts';
 import { can } from '../../src/lib/domain/permissions.ts';
 
 /** What an accepted connection may do, and on whose behalf. */

@@ -1,7 +1,7 @@
 /** `vite dev` / `vite preview`: open the process's database and attach the collaboration server. */
 import type http from 'node:http';
-import { loadConfig } from '../../src/lib/server/config.ts';
-import { initDatabase } from '../../src/lib/server/db.ts';
+import { loadConfig } from '../../src/lib/server/platform/config.ts';
+import { initDatabase } from '../../src/lib/server/platform/db.ts';
 import { attachCollab } from './attach.ts';
 
 /** Attaches to Vite's HTTP server and detaches when it closes. */

@@ -1,5 +1,5 @@
 /**
- * The collaboration server's side of `src/lib/server/document-edits.ts`: server code (e.g.
+ * The collaboration server's side of `src/lib/server/documents/document-edits.ts`: server code (e.g.
  * keeping a vote's chosen statements) edits a document through its room, exactly like a client
  * would, so the edit is stored before it is broadcast and reaches every open editor live. The log
  * records the person on whose behalf the server edited as the author.
@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import {
 	registerDocumentEditor,
 	type DocumentEditResult
-} from '../../src/lib/server/document-edits.ts';
+} from '../../src/lib/server/documents/document-edits.ts';
 import type { RoomRegistry } from './room-registry.ts';
 import type { RoomMember } from './room.ts';
 

@@ -5,7 +5,7 @@
  * one transaction, so a burst from fifty typists costs one commit, not fifty.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { getDb, transaction } from '../../src/lib/server/db.ts';
+import { getDb, transaction } from '../../src/lib/server/platform/db.ts';
 import type { DocStore, LogEntry, StoredDocument } from './persistence.ts';
 import { docReader, snapshotSizeReader } from './sqlite-read.ts';
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startServer, type TestServer } from '../support/server.ts';
 import { ApiClient } from '../support/http.ts';
-import { API_OPERATIONS, type ApiOperation } from '#lib/server/api-operations.ts';
+import { API_OPERATIONS, type ApiOperation } from '#lib/server/http/api-operations.ts';
 import { apiErrorSchema, workshopSummarySchema } from '#lib/domain/api-schemas.ts';
 
 const API_DIR = path.resolve(import.meta.dirname, '../../src/routes/api/v1');

@@ -6,19 +6,19 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { closeDatabase, initDatabase } from '#lib/server/db.ts';
+import { closeDatabase, initDatabase } from '#lib/server/platform/db.ts';
 import {
 	createOrganisation,
 	createUser,
 	loadSessionUser,
 	setOrgRole,
 	type SessionUser
-} from '#lib/server/accounts.ts';
-import { addWorkshopMember, createWorkshop, getWorkshop } from '#lib/server/workshops.ts';
-import { createSession, SESSION_COOKIE } from '#lib/server/sessions.ts';
+} from '#lib/server/accounts/accounts.ts';
+import { addWorkshopMember, createWorkshop, getWorkshop } from '#lib/server/workshops/workshops.ts';
+import { createSession, SESSION_COOKIE } from '#lib/server/accounts/sessions.ts';
 import { attachCollab, type CollabOptions, type CollabServer } from '../../server/collab/attach.ts';
-import { log } from '#lib/server/log.ts';
-import { seedTemplateFromStarter } from '#lib/server/documents-state.ts';
+import { log } from '#lib/server/platform/log.ts';
+import { seedTemplateFromStarter } from '#lib/server/documents/documents-state.ts';
 import { getStarter } from '#lib/domain/template/index.ts';
 import { tempDataDir } from './server.ts';
 

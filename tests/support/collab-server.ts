@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
-import { DB_FILE_NAME } from '#lib/server/db.ts';
+import { DB_FILE_NAME } from '#lib/server/platform/db.ts';
 
 /** Opens the server's database file from outside (WAL lets a second connection read). */
 export function openDataDir(dataDir: string, readOnly = true): DatabaseSync {

@@ -6,14 +6,14 @@
  */
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { closeDatabase, initDatabase, isDatabaseOpen } from '#lib/server/db.ts';
+import { closeDatabase, initDatabase, isDatabaseOpen } from '#lib/server/platform/db.ts';
 import {
 	createOrganisation,
 	createUser,
 	loadSessionUser,
 	setOrgRole
-} from '#lib/server/accounts.ts';
-import { createWorkshop } from '#lib/server/workshops.ts';
+} from '#lib/server/accounts/accounts.ts';
+import { createWorkshop } from '#lib/server/workshops/workshops.ts';
 
 /** Opens the server's database file, runs `fn`, and closes it again whatever happens. */
 export async function withServerDb<T>(

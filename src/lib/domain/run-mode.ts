@@ -1,7 +1,7 @@
 /**
  * Run mode (issue 5): the facilitator runs Dag 1 from a timed agenda. This module is the pure
  * part: the timer arithmetic, the warning levels everyone sees, and what each facilitator action
- * does to the state. The server stores the state (src/lib/server/run-mode.ts); nothing here
+ * does to the state. The server stores the state (src/lib/server/run/run-mode.ts); nothing here
  * reads a clock, so tests pass `now`.
  */
 import { z } from 'zod';

@@ -1,7 +1,7 @@
 /**
  * Keeping the chosen statements after a dot vote (issue 5): which candidates the facilitator is
  * offered preselected, and the body of the one request that keeps them. Pure rules only; the
- * server (`#lib/server/vote-keep.ts`) applies them to the template.
+ * server (`#lib/server/run/vote-keep.ts`) applies them to the template.
  */
 import { z } from 'zod';
 import { MAX_VOTE_CANDIDATES } from './limits.ts';

@@ -1,4 +1,4 @@
-import { requireUser } from '#lib/server/guards.ts';
+import { requireUser } from '#lib/server/http/guards.ts';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { isDatabaseOpen } from '#lib/server/db.ts';
+import { isDatabaseOpen } from '#lib/server/platform/db.ts';
 import type { RequestHandler } from './$types';
 
 /** Liveness for load balancers and monitoring: 200 while the database is open. */

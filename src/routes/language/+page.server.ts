@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { localeSchema } from '#lib/domain/schemas.ts';
-import { setLocale } from '#lib/server/accounts.ts';
+import { setLocale } from '#lib/server/accounts/accounts.ts';
 import { LOCALE_COOKIE } from '#lib/i18n/translate.ts';
-import { formValues } from '#lib/server/guards.ts';
+import { formValues } from '#lib/server/http/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (() => {

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { endBrowserSession } from '#lib/server/logout.ts';
+import { endBrowserSession } from '#lib/server/accounts/logout.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (() => {

@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CollabSession, type CollabSessionOptions } from '#lib/collab/collab-session.svelte.ts';
 import { presenceColor } from '#lib/domain/presence-color.ts';
-import { changePhase } from '#lib/server/workshops.ts';
+import { changePhase } from '#lib/server/workshops/workshops.ts';
 import { closeLocalDbs } from '#lib/db/local-db.ts';
 import { isDiscardOffered } from '#lib/collab/local-reset.ts';
 import * as Y from 'yjs';

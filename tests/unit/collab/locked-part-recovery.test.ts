@@ -13,8 +13,8 @@ import { LockedPartRecovery } from '#lib/collab/locked-part-recovery.svelte.ts';
 import { bindTemplate, readTemplate } from '#lib/collab/template-binding.ts';
 import { closeLocalDbs, localDb } from '#lib/db/local-db.ts';
 import { loadCachedDoc } from '#lib/db/doc-cache.ts';
-import { loadTemplate } from '#lib/server/documents-state.ts';
-import { lockTarget } from '#lib/server/locks.ts';
+import { loadTemplate } from '#lib/server/documents/documents-state.ts';
+import { lockTarget } from '#lib/server/run/locks.ts';
 import { startCollabFixture, type CollabFixture } from '../../support/collab-fixture.ts';
 import { socketWithCookie, waitFor } from '../../support/collab-client.ts';
 

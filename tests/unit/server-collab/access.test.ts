@@ -15,9 +15,9 @@ import {
 	updateFrame
 } from '../../support/collab-frames.ts';
 import { CLOSE_CODES } from '#lib/domain/collab-close-codes.ts';
-import { changePhase, removeWorkshopMember } from '#lib/server/workshops.ts';
-import { adminSetRole, setOrgRole } from '#lib/server/accounts.ts';
-import { createSession, revokeSession, SESSION_COOKIE } from '#lib/server/sessions.ts';
+import { changePhase, removeWorkshopMember } from '#lib/server/workshops/workshops.ts';
+import { adminSetRole, setOrgRole } from '#lib/server/accounts/accounts.ts';
+import { createSession, revokeSession, SESSION_COOKIE } from '#lib/server/accounts/sessions.ts';
 import { SqliteDocStore } from '../../../server/collab/sqlite-store.ts';
 
 let fixture: CollabFixture;

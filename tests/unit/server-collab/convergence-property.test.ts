@@ -17,7 +17,7 @@ import {
 	type RawSocket
 } from '../../support/collab-client.ts';
 import { applyServerFrames, updateFrame } from '../../support/collab-frames.ts';
-import { addWorkshopMember, createWorkshop, getWorkshop } from '#lib/server/workshops.ts';
+import { addWorkshopMember, createWorkshop, getWorkshop } from '#lib/server/workshops/workshops.ts';
 import { SqliteDocStore } from '../../../server/collab/sqlite-store.ts';
 
 let fixture: CollabFixture;

@@ -17,8 +17,8 @@ import { CollabMetrics } from '../../../server/collab/metrics.ts';
 import { typingLog } from '../../../server/collab/load-warmup.ts';
 import { joinLog } from '../../../server/collab/update-concat.ts';
 import { splitLog } from '../../../server/collab/update-scan.ts';
-import { createWorkshop, getWorkshop } from '#lib/server/workshops.ts';
-import { log } from '#lib/server/log.ts';
+import { createWorkshop, getWorkshop } from '#lib/server/workshops/workshops.ts';
+import { log } from '#lib/server/platform/log.ts';
 
 let fixture: CollabFixture;
 let store: SqliteDocStore;

@@ -3,7 +3,7 @@ import { startCollabFixture, type CollabFixture } from '../../support/collab-fix
 import { MemoryDocStore } from '../../../server/collab/memory-store.ts';
 import { SqliteDocStore } from '../../../server/collab/sqlite-store.ts';
 import type { DocStore } from '../../../server/collab/persistence.ts';
-import { createWorkshop, getWorkshop } from '#lib/server/workshops.ts';
+import { createWorkshop, getWorkshop } from '#lib/server/workshops/workshops.ts';
 
 /** The fixture supplies a database with real document rows (the SQLite log references them). */
 let fixture: CollabFixture;

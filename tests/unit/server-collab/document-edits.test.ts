@@ -4,9 +4,9 @@
  * reaches an open client; a refused operation or a document over its size limit stores nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '#lib/server/db.ts';
-import { loadTemplate } from '#lib/server/documents-state.ts';
-import { editDocument } from '#lib/server/document-edits.ts';
+import { getDb } from '#lib/server/platform/db.ts';
+import { loadTemplate } from '#lib/server/documents/documents-state.ts';
+import { editDocument } from '#lib/server/documents/document-edits.ts';
 import { readTemplate, renameArea } from '#lib/collab/template-binding.ts';
 import { ConflictError, ValidationError } from '#lib/domain/errors.ts';
 import { startCollabFixture, type CollabFixture } from '../../support/collab-fixture.ts';

@@ -17,8 +17,8 @@ import {
 import { updateFrame } from '../../support/collab-frames.ts';
 import { CLOSE_CODES } from '#lib/domain/collab-close-codes.ts';
 import { bindTemplate, readTemplate, type TemplateHandle } from '#lib/collab/template-binding.ts';
-import { loadDocument, loadTemplate } from '#lib/server/documents-state.ts';
-import { lockTarget, unlockTarget } from '#lib/server/locks.ts';
+import { loadDocument, loadTemplate } from '#lib/server/documents/documents-state.ts';
+import { lockTarget, unlockTarget } from '#lib/server/run/locks.ts';
 import type { LockTarget } from '#lib/domain/template/locks.ts';
 import type { Template } from '#lib/domain/template/index.ts';
 

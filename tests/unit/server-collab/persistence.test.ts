@@ -5,8 +5,8 @@ import { startCollabFixture, type CollabFixture } from '../../support/collab-fix
 import { connectClient, rawSocket, waitFor } from '../../support/collab-client.ts';
 import { decodeServerFrame, syncStep1Frame } from '../../support/collab-frames.ts';
 import { SqliteDocStore } from '../../../server/collab/sqlite-store.ts';
-import { getDb } from '#lib/server/db.ts';
-import { createWorkshop, getWorkshop } from '#lib/server/workshops.ts';
+import { getDb } from '#lib/server/platform/db.ts';
+import { createWorkshop, getWorkshop } from '#lib/server/workshops/workshops.ts';
 
 let fixture: CollabFixture;
 

@@ -10,7 +10,7 @@ import { Room, type RoomMember } from '../../../server/collab/room.ts';
 import { MemoryDocStore } from '../../../server/collab/memory-store.ts';
 import { CollabMetrics } from '../../../server/collab/metrics.ts';
 import { CLOSE_CODES } from '#lib/domain/collab-close-codes.ts';
-import { log } from '#lib/server/log.ts';
+import { log } from '#lib/server/platform/log.ts';
 import { bindTemplate, readTemplate, type TemplateHandle } from '#lib/collab/template-binding.ts';
 import type { LockTarget } from '#lib/domain/template/locks.ts';
 import { docFromStarter } from '../../support/template-docs.ts';

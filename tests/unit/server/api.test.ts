@@ -13,7 +13,7 @@ import type { Locale } from '#lib/domain/schemas.ts';
 
 // The unexpected-error case logs at error level on purpose; keep the test output clean.
 process.env.LOG_LEVEL = 'silent';
-const { ApiFailure, apiRoute, readJson } = await import('#lib/server/api.ts');
+const { ApiFailure, apiRoute, readJson } = await import('#lib/server/http/api.ts');
 
 const ORIGIN = 'http://formvaerk.test';
 

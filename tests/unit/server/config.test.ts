@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/lib/server/config.ts';
+import { ConfigError, loadConfig } from '../../../src/lib/server/platform/config.ts';
 
 describe('loadConfig', () => {
 	it('has working defaults for an empty environment', () => {

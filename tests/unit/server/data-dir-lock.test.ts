@@ -7,7 +7,7 @@ import {
 	dataDirOwner,
 	DataDirLockedError,
 	LOCK_FILE_NAME
-} from '../../../src/lib/server/data-dir-lock.ts';
+} from '../../../src/lib/server/platform/data-dir-lock.ts';
 
 let dir: string;
 let lockFile: string;

@@ -2,21 +2,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabase, getDb, initDatabase } from '#lib/server/db.ts';
+import { closeDatabase, getDb, initDatabase } from '#lib/server/platform/db.ts';
 import {
 	createOrganisation,
 	createUser,
 	loadSessionUser,
 	setOrgRole
-} from '#lib/server/accounts.ts';
-import { createWorkshop } from '#lib/server/workshops.ts';
+} from '#lib/server/accounts/accounts.ts';
+import { createWorkshop } from '#lib/server/workshops/workshops.ts';
 import {
 	createInvitation,
 	findInvitationByToken,
 	registerWithInvitation,
 	revokeInvitation
-} from '#lib/server/invitations.ts';
-import { validateSession } from '#lib/server/sessions.ts';
+} from '#lib/server/workshops/invitations.ts';
+import { validateSession } from '#lib/server/accounts/sessions.ts';
 import { ConflictError, NotFoundError } from '#lib/domain/errors.ts';
 
 let dataDir: string;

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { migrate } from '#lib/server/db.ts';
-import { MIGRATIONS } from '#lib/server/migrations/index.ts';
+import { migrate } from '#lib/server/platform/db.ts';
+import { MIGRATIONS } from '#lib/server/platform/migrations/index.ts';
 
 describe('migration 006 (vote keep applied)', () => {
 	it('marks the keeps of an older database as applied and leaves open keeps alone', () => {

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabase, DB_FILE_NAME, getDb, initDatabase, transaction } from '#lib/server/db.ts';
+import {
+	closeDatabase,
+	DB_FILE_NAME,
+	getDb,
+	initDatabase,
+	transaction
+} from '#lib/server/platform/db.ts';
 import { startWalCheckpointer } from '../../../server/wal-checkpointer.ts';
 import { tempDataDir } from '../../support/server.ts';
 

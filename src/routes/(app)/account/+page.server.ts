@@ -1,7 +1,7 @@
 import { changePasswordSchema } from '#lib/domain/schemas.ts';
-import { changePassword } from '#lib/server/accounts.ts';
-import { formValues, requireUser } from '#lib/server/guards.ts';
-import { actFor, invalidInput, isFailure } from '#lib/server/form-actions.ts';
+import { changePassword } from '#lib/server/accounts/accounts.ts';
+import { formValues, requireUser } from '#lib/server/http/guards.ts';
+import { actFor, invalidInput, isFailure } from '#lib/server/http/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { createWorkshopSchema, fieldErrors } from '#lib/domain/schemas.ts';
 import { can } from '#lib/domain/permissions.ts';
-import { createWorkshop, listWorkshops } from '#lib/server/workshops.ts';
-import { actOrFail, formValues, requireUser } from '#lib/server/guards.ts';
+import { createWorkshop, listWorkshops } from '#lib/server/workshops/workshops.ts';
+import { actOrFail, formValues, requireUser } from '#lib/server/http/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {

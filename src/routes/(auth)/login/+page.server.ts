@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { loginSchema, fieldErrors } from '#lib/domain/schemas.ts';
 import { RateLimitedError, ValidationError } from '#lib/domain/errors.ts';
-import { login } from '#lib/server/accounts.ts';
-import { formValues } from '#lib/server/guards.ts';
-import { setSessionCookie } from '#lib/server/session-cookie.ts';
+import { login } from '#lib/server/accounts/accounts.ts';
+import { formValues } from '#lib/server/http/guards.ts';
+import { setSessionCookie } from '#lib/server/accounts/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only same-site paths are accepted as a return address, never another origin. */

@@ -6,10 +6,10 @@ import {
 	findInvitationByToken,
 	registerWithInvitation,
 	type InvitationPreview
-} from '#lib/server/invitations.ts';
-import { formValues } from '#lib/server/guards.ts';
-import { actFor, invalidInput, isFailure } from '#lib/server/form-actions.ts';
-import { setSessionCookie } from '#lib/server/session-cookie.ts';
+} from '#lib/server/workshops/invitations.ts';
+import { formValues } from '#lib/server/http/guards.ts';
+import { actFor, invalidInput, isFailure } from '#lib/server/http/form-actions.ts';
+import { setSessionCookie } from '#lib/server/accounts/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /**

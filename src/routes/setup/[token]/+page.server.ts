@@ -1,10 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { setupSchema } from '#lib/domain/schemas.ts';
-import { completeSetup, setupLinkStatus } from '#lib/server/first-start.ts';
-import { createSession } from '#lib/server/sessions.ts';
-import { formValues } from '#lib/server/guards.ts';
-import { actFor, invalidInput, isFailure } from '#lib/server/form-actions.ts';
-import { setSessionCookie } from '#lib/server/session-cookie.ts';
+import { completeSetup, setupLinkStatus } from '#lib/server/platform/first-start.ts';
+import { createSession } from '#lib/server/accounts/sessions.ts';
+import { formValues } from '#lib/server/http/guards.ts';
+import { actFor, invalidInput, isFailure } from '#lib/server/http/form-actions.ts';
+import { setSessionCookie } from '#lib/server/accounts/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A used link is gone for good (410); one that never existed is a 404. */

@@ -6,10 +6,15 @@ import {
 	adminRemoveUser,
 	adminSetRole,
 	listOrgUsers
-} from '#lib/server/accounts.ts';
-import type { SessionUser } from '#lib/server/accounts.ts';
-import { formValues, loadOrError, requireUser } from '#lib/server/guards.ts';
-import { actFor, invalidInput, isFailure, unknownReference } from '#lib/server/form-actions.ts';
+} from '#lib/server/accounts/accounts.ts';
+import type { SessionUser } from '#lib/server/accounts/accounts.ts';
+import { formValues, loadOrError, requireUser } from '#lib/server/http/guards.ts';
+import {
+	actFor,
+	invalidInput,
+	isFailure,
+	unknownReference
+} from '#lib/server/http/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organisations this person administers; everyone else gets a 403 page. */

@@ -1,10 +1,19 @@
 import { can } from '#lib/domain/permissions.ts';
 import { changePhaseSchema, createInvitationSchema, idSchema } from '#lib/domain/schemas.ts';
-import { changePhase, getWorkshop, removeWorkshopMember } from '#lib/server/workshops.ts';
-import { createInvitation, listInvitations, revokeInvitation } from '#lib/server/invitations.ts';
-import { formValues, loadOrError, requireUser } from '#lib/server/guards.ts';
-import { actFor, invalidInput, isFailure, unknownReference } from '#lib/server/form-actions.ts';
-import { publicOrigin } from '#lib/server/session-cookie.ts';
+import { changePhase, getWorkshop, removeWorkshopMember } from '#lib/server/workshops/workshops.ts';
+import {
+	createInvitation,
+	listInvitations,
+	revokeInvitation
+} from '#lib/server/workshops/invitations.ts';
+import { formValues, loadOrError, requireUser } from '#lib/server/http/guards.ts';
+import {
+	actFor,
+	invalidInput,
+	isFailure,
+	unknownReference
+} from '#lib/server/http/form-actions.ts';
+import { publicOrigin } from '#lib/server/accounts/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url, params }) => {

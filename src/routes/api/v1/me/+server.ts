@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/api.ts';
-import { meView } from '#lib/server/api-views.ts';
+import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/http/api.ts';
+import { meView } from '#lib/server/http/api-views.ts';
 import type { RequestEvent } from './$types';
 
 /** The signed-in user with organisations and workshop roles. */

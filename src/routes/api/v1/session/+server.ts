@@ -1,11 +1,17 @@
 import { json } from '@sveltejs/kit';
 import { loginSchema } from '#lib/domain/schemas.ts';
 import { ValidationError } from '#lib/domain/errors.ts';
-import { login } from '#lib/server/accounts.ts';
-import { endBrowserSession } from '#lib/server/logout.ts';
-import { setSessionCookie } from '#lib/server/session-cookie.ts';
-import { ApiFailure, apiRoute, methodNotAllowed, noContent, readJson } from '#lib/server/api.ts';
-import { userView } from '#lib/server/api-views.ts';
+import { login } from '#lib/server/accounts/accounts.ts';
+import { endBrowserSession } from '#lib/server/accounts/logout.ts';
+import { setSessionCookie } from '#lib/server/accounts/session-cookie.ts';
+import {
+	ApiFailure,
+	apiRoute,
+	methodNotAllowed,
+	noContent,
+	readJson
+} from '#lib/server/http/api.ts';
+import { userView } from '#lib/server/http/api-views.ts';
 import type { RequestEvent } from './$types';
 
 /** Logs in: sets the session cookie and answers the user. */

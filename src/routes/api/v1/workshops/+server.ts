@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { createWorkshopSchema } from '#lib/domain/schemas.ts';
-import { createWorkshop, listWorkshops } from '#lib/server/workshops.ts';
-import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/api.ts';
-import { workshopSummaryView } from '#lib/server/api-views.ts';
+import { createWorkshop, listWorkshops } from '#lib/server/workshops/workshops.ts';
+import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/http/api.ts';
+import { workshopSummaryView } from '#lib/server/http/api-views.ts';
 import type { RequestEvent } from './$types';
 
 /** The workshops the user may see. */

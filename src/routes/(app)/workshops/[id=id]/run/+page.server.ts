@@ -2,21 +2,26 @@ import { fail } from '@sveltejs/kit';
 import { can } from '#lib/domain/permissions.ts';
 import { idSchema } from '#lib/domain/schemas.ts';
 import { castDotsSchema, openVoteSchema } from '#lib/domain/votes.ts';
-import { castDots, closeVote, listVotes, openVote } from '#lib/server/votes.ts';
-import { keepVote } from '#lib/server/vote-keep.ts';
+import { castDots, closeVote, listVotes, openVote } from '#lib/server/run/votes.ts';
+import { keepVote } from '#lib/server/run/vote-keep.ts';
 import { keepVoteSchema } from '#lib/domain/vote-keep.ts';
 import { createCommentSchema } from '#lib/domain/comments.ts';
-import { createComment, listComments, resolveThread } from '#lib/server/comments.ts';
+import { createComment, listComments, resolveThread } from '#lib/server/run/comments.ts';
 import {
 	agendaSchema,
 	applyAgendaEdit,
 	readAgendaForm,
 	timerActionSchema
 } from '#lib/domain/run-mode.ts';
-import { getWorkshop } from '#lib/server/workshops.ts';
-import { changeTimer, getRunView, saveAgenda } from '#lib/server/run-mode.ts';
-import { formValues, loadOrError, requireUser } from '#lib/server/guards.ts';
-import { actFor, invalidInput, isFailure, unknownReference } from '#lib/server/form-actions.ts';
+import { getWorkshop } from '#lib/server/workshops/workshops.ts';
+import { changeTimer, getRunView, saveAgenda } from '#lib/server/run/run-mode.ts';
+import { formValues, loadOrError, requireUser } from '#lib/server/http/guards.ts';
+import {
+	actFor,
+	invalidInput,
+	isFailure,
+	unknownReference
+} from '#lib/server/http/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url, params, depends }) => {

@@ -1,5 +1,5 @@
-import { revokeInvitation } from '#lib/server/invitations.ts';
-import { apiRoute, methodNotAllowed, noContent, requireApiUser } from '#lib/server/api.ts';
+import { revokeInvitation } from '#lib/server/workshops/invitations.ts';
+import { apiRoute, methodNotAllowed, noContent, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** Revokes a pending invitation; its link stops working. */

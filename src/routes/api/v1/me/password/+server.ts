@@ -1,12 +1,12 @@
 import { changePasswordSchema } from '#lib/domain/schemas.ts';
-import { changePassword } from '#lib/server/accounts.ts';
+import { changePassword } from '#lib/server/accounts/accounts.ts';
 import {
 	apiRoute,
 	methodNotAllowed,
 	noContent,
 	readJson,
 	requireApiUser
-} from '#lib/server/api.ts';
+} from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** Changes the signed-in user's password; their other sessions end, this one stays. */

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { getWorkshop } from '#lib/server/workshops.ts';
-import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/api.ts';
-import { workshopDetailView } from '#lib/server/api-views.ts';
+import { getWorkshop } from '#lib/server/workshops/workshops.ts';
+import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/http/api.ts';
+import { workshopDetailView } from '#lib/server/http/api-views.ts';
 import type { RequestEvent } from './$types';
 
 /** One workshop with phase, format, members and documents. */

@@ -1,6 +1,6 @@
-import { getDocumentForUser } from '#lib/server/documents.ts';
-import { commentRights } from '#lib/server/comments.ts';
-import { loadOrError, requireUser } from '#lib/server/guards.ts';
+import { getDocumentForUser } from '#lib/server/documents/documents.ts';
+import { commentRights } from '#lib/server/run/comments.ts';
+import { loadOrError, requireUser } from '#lib/server/http/guards.ts';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ locals, params, url }) => {

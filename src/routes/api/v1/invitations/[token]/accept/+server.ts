@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { acceptInvitation } from '#lib/server/invitations.ts';
-import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/api.ts';
+import { acceptInvitation } from '#lib/server/workshops/invitations.ts';
+import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** The signed-in user accepts an invitation and joins its workshop. */

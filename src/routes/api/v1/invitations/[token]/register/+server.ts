@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { registerSchema } from '#lib/domain/schemas.ts';
-import { registerWithInvitation } from '#lib/server/invitations.ts';
-import { setSessionCookie } from '#lib/server/session-cookie.ts';
-import { apiRoute, methodNotAllowed, readJson } from '#lib/server/api.ts';
-import { userView } from '#lib/server/api-views.ts';
+import { registerWithInvitation } from '#lib/server/workshops/invitations.ts';
+import { setSessionCookie } from '#lib/server/accounts/session-cookie.ts';
+import { apiRoute, methodNotAllowed, readJson } from '#lib/server/http/api.ts';
+import { userView } from '#lib/server/http/api-views.ts';
 import type { RequestEvent } from './$types';
 
 /** A new person creates their account from an invitation, is logged in and joins the workshop. */

@@ -1,9 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { createInvitationSchema } from '#lib/domain/schemas.ts';
-import { createInvitation, listInvitations } from '#lib/server/invitations.ts';
-import { publicOrigin } from '#lib/server/session-cookie.ts';
-import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/api.ts';
-import { createdInvitationView, invitationView } from '#lib/server/api-views.ts';
+import { createInvitation, listInvitations } from '#lib/server/workshops/invitations.ts';
+import { publicOrigin } from '#lib/server/accounts/session-cookie.ts';
+import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/http/api.ts';
+import { createdInvitationView, invitationView } from '#lib/server/http/api-views.ts';
 import type { RequestEvent } from './$types';
 
 /** The workshop's invitations, newest first (without tokens). */

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { changePhaseSchema } from '#lib/domain/schemas.ts';
-import { changePhase } from '#lib/server/workshops.ts';
-import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/api.ts';
+import { changePhase } from '#lib/server/workshops/workshops.ts';
+import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** Moves the workshop to another phase (facilitators only). */

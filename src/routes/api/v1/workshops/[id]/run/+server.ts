@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { getRunView } from '#lib/server/run-mode.ts';
-import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/api.ts';
+import { getRunView } from '#lib/server/run/run-mode.ts';
+import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** The workshop's agenda, current item and time left (everyone in the workshop). */

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { openVoteSchema } from '#lib/domain/votes.ts';
-import { listVotes, openVote } from '#lib/server/votes.ts';
-import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/api.ts';
+import { listVotes, openVote } from '#lib/server/run/votes.ts';
+import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** The workshop's dot votes, newest first; counts of open votes only for the facilitator. */

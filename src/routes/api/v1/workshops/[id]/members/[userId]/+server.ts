@@ -1,5 +1,5 @@
-import { removeWorkshopMember } from '#lib/server/workshops.ts';
-import { apiRoute, methodNotAllowed, noContent, requireApiUser } from '#lib/server/api.ts';
+import { removeWorkshopMember } from '#lib/server/workshops/workshops.ts';
+import { apiRoute, methodNotAllowed, noContent, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** Removes a person from the workshop (never its last facilitator). */

@@ -1,5 +1,5 @@
-import { openRunEventStream } from '#lib/server/run-events.ts';
-import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/api.ts';
+import { openRunEventStream } from '#lib/server/run/run-events.ts';
+import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** A Server-Sent Events stream that says when the workshop's run state changes (everyone in it). */

@@ -1,13 +1,13 @@
 import { json } from '@sveltejs/kit';
 import { setFollowSchema } from '#lib/domain/follow.ts';
-import { clearFollowTarget, setFollowTarget } from '#lib/server/run-follow.ts';
+import { clearFollowTarget, setFollowTarget } from '#lib/server/run/run-follow.ts';
 import {
 	apiRoute,
 	methodNotAllowed,
 	noContent,
 	readJson,
 	requireApiUser
-} from '#lib/server/api.ts';
+} from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** Points everyone's template view at an element or section (facilitators only). */

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { timerActionSchema } from '#lib/domain/run-mode.ts';
-import { changeTimer } from '#lib/server/run-mode.ts';
-import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/api.ts';
+import { changeTimer } from '#lib/server/run/run-mode.ts';
+import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** Starts, pauses, adds time to or advances the timer (facilitators only). */

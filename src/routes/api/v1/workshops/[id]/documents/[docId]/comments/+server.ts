@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { createCommentSchema } from '#lib/domain/comments.ts';
-import { createComment, listComments } from '#lib/server/comments.ts';
-import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/api.ts';
+import { createComment, listComments } from '#lib/server/run/comments.ts';
+import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** The template document's comment threads and the elements one can comment on. */

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { listLocks } from '#lib/server/locks.ts';
-import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/api.ts';
+import { listLocks } from '#lib/server/run/locks.ts';
+import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** The template document's locked parts, and whether the requester may change them. */

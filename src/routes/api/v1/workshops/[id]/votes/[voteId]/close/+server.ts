@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { closeVote } from '#lib/server/votes.ts';
-import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/api.ts';
+import { closeVote } from '#lib/server/run/votes.ts';
+import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** Closes a vote; everyone then sees the counts (facilitators only). */

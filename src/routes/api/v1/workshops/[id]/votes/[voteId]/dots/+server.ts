@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { castDotsSchema } from '#lib/domain/votes.ts';
-import { castDots } from '#lib/server/votes.ts';
-import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/api.ts';
+import { castDots } from '#lib/server/run/votes.ts';
+import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** Sets how many of the requester's own dots one candidate gets. */

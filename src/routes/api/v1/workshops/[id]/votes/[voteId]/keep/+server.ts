@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { keepVote } from '#lib/server/vote-keep.ts';
+import { keepVote } from '#lib/server/run/vote-keep.ts';
 import { keepVoteSchema } from '#lib/domain/vote-keep.ts';
-import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/api.ts';
+import { apiRoute, methodNotAllowed, readJson, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** Keeps the chosen candidates of a closed vote in the template, in one step (facilitators only). */

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { resolveThread } from '#lib/server/comments.ts';
-import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/api.ts';
+import { resolveThread } from '#lib/server/run/comments.ts';
+import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** Marks a comment thread resolved (the work group and the facilitator). */

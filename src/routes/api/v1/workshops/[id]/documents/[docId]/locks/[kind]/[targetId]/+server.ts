@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { lockTarget, parseLockTarget, unlockTarget } from '#lib/server/locks.ts';
-import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/api.ts';
+import { lockTarget, parseLockTarget, unlockTarget } from '#lib/server/run/locks.ts';
+import { apiRoute, methodNotAllowed, requireApiUser } from '#lib/server/http/api.ts';
 import type { RequestEvent } from './$types';
 
 /** Locks an area, a scale or (kind `template`, targetId = docId) the whole template. */

@@ -10,9 +10,9 @@ import type {
 	WorkshopDetailView,
 	WorkshopSummaryView
 } from '#lib/domain/api-schemas.ts';
-import type { SessionUser, User } from './accounts.ts';
-import type { WorkshopDetail, WorkshopSummary } from './workshops.ts';
-import type { CreatedInvitation, Invitation } from './invitations.ts';
+import type { SessionUser, User } from '../accounts/accounts.ts';
+import type { WorkshopDetail, WorkshopSummary } from '../workshops/workshops.ts';
+import type { CreatedInvitation, Invitation } from '../workshops/invitations.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -6,9 +6,9 @@
  * no cache invalidation: node:sqlite is synchronous and in this process).
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { getDb } from './db.ts';
-import { authorizeWorkshop } from './workshops.ts';
-import { loadTemplate } from './documents-state.ts';
+import { getDb } from '../platform/db.ts';
+import { authorizeWorkshop } from '../workshops/workshops.ts';
+import { loadTemplate } from '../documents/documents-state.ts';
 import { can, type Actor, type WorkshopResource } from '#lib/domain/permissions.ts';
 import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import {

@@ -2,11 +2,11 @@
  * Workshops (udviklingsforløb): creation with their documents, listing, members and phases.
  * Every function takes the actor and checks `can()` itself, so callers cannot forget to.
  */
-import { getDb, transaction } from './db.ts';
-import { newId } from './ids.ts';
-import { ensureOrgMember } from './accounts.ts';
-import { notifyAccessChanged } from './access-events.ts';
-import { templateProblems } from './documents-state.ts';
+import { getDb, transaction } from '../platform/db.ts';
+import { newId } from '../platform/ids.ts';
+import { ensureOrgMember } from '../accounts/accounts.ts';
+import { notifyAccessChanged } from '../platform/access-events.ts';
+import { templateProblems } from '../documents/documents-state.ts';
 import {
 	can,
 	type Actor,

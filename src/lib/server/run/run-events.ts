@@ -11,11 +11,11 @@
  * by server/index.ts at shutdown reaches the streams the bundle opened.
  */
 import { EventEmitter } from 'node:events';
-import { onAccessChanged } from './access-events.ts';
-import { validateSession } from './sessions.ts';
-import { loadSessionUser, type SessionUser } from './accounts.ts';
-import { authorizeWorkshop } from './workshops.ts';
-import { log } from './log.ts';
+import { onAccessChanged } from '../platform/access-events.ts';
+import { validateSession } from '../accounts/sessions.ts';
+import { loadSessionUser, type SessionUser } from '../accounts/accounts.ts';
+import { authorizeWorkshop } from '../workshops/workshops.ts';
+import { log } from '../platform/log.ts';
 
 /** What changed; the list grows as more of run mode publishes. */
 export type RunChangeKind = 'timer' | 'agenda' | 'follow' | 'vote' | 'comment' | 'lock';

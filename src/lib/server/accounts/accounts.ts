@@ -2,12 +2,12 @@
  * Users, organisations and organisation membership. Permission checks happen here, through
  * `can()`, so that form actions, the API and the CLI share them.
  */
-import { getDb, transaction } from './db.ts';
-import { newId } from './ids.ts';
+import { getDb, transaction } from '../platform/db.ts';
+import { newId } from '../platform/ids.ts';
 import { hashPassword, verifyPassword, dummyPasswordHash } from './passwords.ts';
 import { clearFailures, lockedForSeconds, recordFailure, throttleKeys } from './throttle.ts';
 import { createSession, revokeUserSessions } from './sessions.ts';
-import { notifyAccessChanged } from './access-events.ts';
+import { notifyAccessChanged } from '../platform/access-events.ts';
 import { can, type Actor } from '#lib/domain/permissions.ts';
 import {
 	ConflictError,

@@ -6,8 +6,8 @@
  * the vote's marker, the edit was stored and the keep is recorded as applied; if not, the edit
  * never happened and the keep is undone, so the facilitator can keep the vote again.
  */
-import { getDb, transaction } from './db.ts';
-import { loadDocument } from './documents-state.ts';
+import { getDb, transaction } from '../platform/db.ts';
+import { loadDocument } from '../documents/documents-state.ts';
 import { templateDocumentOf } from './votes.ts';
 import { hasKeptVote } from '#lib/collab/template-kept-votes.ts';
 

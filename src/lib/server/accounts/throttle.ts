@@ -3,7 +3,7 @@
  * limit the key is locked for a period that doubles with each further failure. Unknown emails are
  * counted like known ones so the throttle reveals nothing about which accounts exist.
  */
-import { getDb } from './db.ts';
+import { getDb } from '../platform/db.ts';
 import {
 	LOGIN_FAILURE_WINDOW_SECONDS,
 	LOGIN_LOCKOUT_MAX_SECONDS,

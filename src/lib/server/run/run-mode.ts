@@ -3,8 +3,8 @@
  * they survive reloads and restarts. Everyone who may read the workshop sees the state; only
  * those who may `run` it (the facilitator) change it. Every function checks `can()` itself.
  */
-import { getDb, transaction } from './db.ts';
-import { authorizeWorkshop } from './workshops.ts';
+import { getDb, transaction } from '../platform/db.ts';
+import { authorizeWorkshop } from '../workshops/workshops.ts';
 import { loadFollowTarget, type FollowTargetView } from './run-follow.ts';
 import { publishRunChange } from './run-events.ts';
 import {

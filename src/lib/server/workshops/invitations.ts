@@ -2,12 +2,12 @@
  * Invitations by link. The link carries a random single-use token (stored hashed) that expires
  * and can be revoked. No mail is sent: the facilitator copies the link from the UI.
  */
-import { getDb, transaction } from './db.ts';
-import { hashToken, newId, newToken } from './ids.ts';
+import { getDb, transaction } from '../platform/db.ts';
+import { hashToken, newId, newToken } from '../platform/ids.ts';
 import { addWorkshopMember, authorizeWorkshop } from './workshops.ts';
-import { findUserByEmail, insertUser, type User } from './accounts.ts';
-import { hashPassword } from './passwords.ts';
-import { createSession } from './sessions.ts';
+import { findUserByEmail, insertUser, type User } from '../accounts/accounts.ts';
+import { hashPassword } from '../accounts/passwords.ts';
+import { createSession } from '../accounts/sessions.ts';
 import { ConflictError, NotFoundError } from '#lib/domain/errors.ts';
 import { INVITATION_TTL_SECONDS } from '#lib/domain/limits.ts';
 import type { Actor } from '#lib/domain/permissions.ts';

@@ -5,9 +5,14 @@
 import { randomBytes } from 'node:crypto';
 import { getDb, transaction } from './db.ts';
 import { hashToken, newToken } from './ids.ts';
-import { createOrganisation, createUser, setOrgRole, loadSessionUser } from './accounts.ts';
-import { createWorkshop, addWorkshopMember } from './workshops.ts';
-import { seedTemplateFromStarter } from './documents-state.ts';
+import {
+	createOrganisation,
+	createUser,
+	setOrgRole,
+	loadSessionUser
+} from '../accounts/accounts.ts';
+import { createWorkshop, addWorkshopMember } from '../workshops/workshops.ts';
+import { seedTemplateFromStarter } from '../documents/documents-state.ts';
 import { ConflictError, NotFoundError } from '#lib/domain/errors.ts';
 import { getStarter, type StarterTemplate } from '#lib/domain/template/index.ts';
 import type { OrgRole, WorkshopRole } from '#lib/domain/workshop.ts';

@@ -6,7 +6,7 @@
  * their context. They stay put, hear the move from the live region, and the view follows when
  * they leave the field (FollowState).
  */
-import { fieldId, revealElement } from '../template/targets.ts';
+import { fieldId, revealElement } from '../../template/targets.ts';
 
 /** The class that marks the element being shown (styled in FollowScope.svelte). */
 export const HIGHLIGHT_CLASS = 'follow-highlight';

@@ -9,7 +9,7 @@ import { createContext } from 'svelte';
 import type { TemplateLocks } from '#lib/collab/template-locks.svelte.ts';
 import type { TemplateSession, WriteRefusal } from '#lib/collab/template-session.svelte.ts';
 import type { LockKind } from '#lib/domain/template/locks.ts';
-import { getTemplateSession, setTemplateSession } from './context.ts';
+import { getTemplateSession, setTemplateSession } from '../../template/context.ts';
 
 const [getLocks, setLocks] = createContext<TemplateLocks>();
 

@@ -2,9 +2,9 @@
  * Server-side sessions. The cookie holds a random token; the database holds only its hash.
  * Sessions expire after an idle period and after an absolute lifetime, and can be revoked.
  */
-import { getDb } from './db.ts';
-import { hashToken, newToken } from './ids.ts';
-import { notifyAccessChanged } from './access-events.ts';
+import { getDb } from '../platform/db.ts';
+import { hashToken, newToken } from '../platform/ids.ts';
+import { notifyAccessChanged } from '../platform/access-events.ts';
 import {
 	SESSION_ABSOLUTE_SECONDS,
 	SESSION_IDLE_SECONDS,

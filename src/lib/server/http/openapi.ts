@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { emailSchema } from '#lib/domain/schemas.ts';
 import { apiErrorSchema } from '#lib/domain/api-schemas.ts';
 import { API_OPERATIONS, type ApiOperation } from './api-operations.ts';
-import { SESSION_COOKIE } from './sessions.ts';
+import { SESSION_COOKIE } from '../accounts/sessions.ts';
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
 	400: 'Invalid input (`invalid`, with `fields`) or a body that is not a JSON object (`invalid_json`)',

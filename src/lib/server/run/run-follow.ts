@@ -4,9 +4,9 @@
  * workshop sees it (it is part of the run view); only those who may `run` the workshop (the
  * facilitator) set or clear it. Every change is announced on the run-event bus.
  */
-import { getDb } from './db.ts';
-import { authorizeWorkshop } from './workshops.ts';
-import { loadTemplate } from './documents-state.ts';
+import { getDb } from '../platform/db.ts';
+import { authorizeWorkshop } from '../workshops/workshops.ts';
+import { loadTemplate } from '../documents/documents-state.ts';
 import { publishRunChange } from './run-events.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import { findFollowable, type FollowKind, type SetFollowInput } from '#lib/domain/follow.ts';

@@ -1,7 +1,7 @@
 /** Small helpers routes use to require a session and to turn domain errors into responses. */
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import { isDomainError, type FieldErrors } from '#lib/domain/errors.ts';
-import type { SessionUser } from './accounts.ts';
+import type { SessionUser } from '../accounts/accounts.ts';
 
 /** The signed-in user of a page request; redirects to the login page otherwise. */
 export function requireUser(locals: App.Locals, url: URL): SessionUser {

@@ -10,8 +10,8 @@ import { fieldErrors } from '#lib/domain/schemas.ts';
 import { MAX_JSON_BODY_BYTES } from '#lib/domain/limits.ts';
 import type { ApiErrorBody } from '#lib/domain/api-schemas.ts';
 import { translator, type Translate } from '#lib/i18n/translate.ts';
-import { log } from './log.ts';
-import type { SessionUser } from './accounts.ts';
+import { log } from '../platform/log.ts';
+import type { SessionUser } from '../accounts/accounts.ts';
 
 type Vars = Record<string, string | number>;
 

@@ -4,11 +4,11 @@
  * A new thread must name an element that exists in the stored template; a thread outlives its
  * element and then counts as resolved. Every function checks `can()` itself.
  */
-import { getDb, transaction } from './db.ts';
-import { newId } from './ids.ts';
-import { authorizeWorkshop } from './workshops.ts';
+import { getDb, transaction } from '../platform/db.ts';
+import { newId } from '../platform/ids.ts';
+import { authorizeWorkshop } from '../workshops/workshops.ts';
 import { publishRunChange } from './run-events.ts';
-import { loadTemplate } from './documents-state.ts';
+import { loadTemplate } from '../documents/documents-state.ts';
 import { can, type Actor } from '#lib/domain/permissions.ts';
 import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import {

@@ -5,7 +5,7 @@
  * has seen. Pure reads, except `seedDocumentUpdate`, which only first-start seeding may use.
  */
 import * as Y from 'yjs';
-import { getDb } from './db.ts';
+import { getDb } from '../platform/db.ts';
 import { initTemplate, readTemplate } from '#lib/collab/template-binding.ts';
 import {
 	validateTemplate,

@@ -4,13 +4,13 @@
  * while a vote is open and to everyone once it is closed; who gave which dots is never shown to
  * anyone but the voter. Every function checks `can()` itself.
  */
-import { getDb, transaction } from './db.ts';
-import { newId } from './ids.ts';
-import { authorizeWorkshop } from './workshops.ts';
+import { getDb, transaction } from '../platform/db.ts';
+import { newId } from '../platform/ids.ts';
+import { authorizeWorkshop } from '../workshops/workshops.ts';
 import { publishRunChange } from './run-events.ts';
 import { can, type Actor } from '#lib/domain/permissions.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#lib/domain/errors.ts';
-import { loadTemplate } from './documents-state.ts';
+import { loadTemplate } from '../documents/documents-state.ts';
 import {
 	allocate,
 	dotsUsed,

@@ -2,7 +2,7 @@
  * Workshop documents as pages see them: what the document is, where it belongs and whether the
  * person may change it. The content itself lives in the collaboration server, not here.
  */
-import { getDb } from './db.ts';
+import { getDb } from '../platform/db.ts';
 import { can, type Actor, type DocumentResource } from '#lib/domain/permissions.ts';
 import { NotFoundError } from '#lib/domain/errors.ts';
 import type { DocumentKind, Phase } from '#lib/domain/workshop.ts';

@@ -12,11 +12,11 @@
  * start by vote-keep-recovery.ts, using that marker.
  */
 import type * as Y from 'yjs';
-import { getDb, transaction } from './db.ts';
-import { authorizeWorkshop } from './workshops.ts';
-import { getDocumentForUser } from './documents.ts';
-import { loadTemplate } from './documents-state.ts';
-import { editDocument } from './document-edits.ts';
+import { getDb, transaction } from '../platform/db.ts';
+import { authorizeWorkshop } from '../workshops/workshops.ts';
+import { getDocumentForUser } from '../documents/documents.ts';
+import { loadTemplate } from '../documents/documents-state.ts';
+import { editDocument } from '../documents/document-edits.ts';
 import {
 	candidatesOf,
 	loadVoteRow,
