@@ -11,7 +11,7 @@
  * refusals are rare (the editor does not offer locked parts), so that cost is too.
  */
 import * as Y from 'yjs';
-import { readTemplate } from '../../src/lib/collab/template-read.ts';
+import { readTemplate } from '../../src/lib/collab/template/template-read.ts';
 import { changedLockedTargets, type LockTarget } from '../../src/lib/domain/template/locks.ts';
 import type { Template } from '../../src/lib/domain/template/schemas.ts';
 

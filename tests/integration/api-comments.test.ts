@@ -14,7 +14,7 @@ import { ApiClient } from '../support/http.ts';
 import { demoDocuments } from '../support/demo-documents.ts';
 import { ctxOf } from '../support/template-docs.ts';
 import { loadStoredDoc } from '../support/stored-doc.ts';
-import { readTemplate, removeArea } from '#lib/collab/template-binding.ts';
+import { readTemplate, removeArea } from '#lib/collab/template/template-binding.ts';
 import { apiErrorSchema, commentsSchema, meSchema } from '#lib/domain/api-schemas.ts';
 import da from '../../src/lib/i18n/messages/da.json' with { type: 'json' };
 

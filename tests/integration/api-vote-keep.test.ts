@@ -16,7 +16,7 @@ import { demoDocuments, type DemoDocuments } from '../support/demo-documents.ts'
 import { loadStoredDoc } from '../support/stored-doc.ts';
 import { closedVote as makeClosedVote } from '../support/closed-vote.ts';
 import { connectClient, waitFor, type TestClient } from '../support/collab-client.ts';
-import { readTemplate, updateStatement } from '#lib/collab/template-binding.ts';
+import { readTemplate, updateStatement } from '#lib/collab/template/template-binding.ts';
 import { apiErrorSchema, meSchema, voteSchema } from '#lib/domain/api-schemas.ts';
 import da from '../../src/lib/i18n/messages/da.json' with { type: 'json' };
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDocuments } from '../support/demo-documents.ts';
 import { loadStoredDoc } from '../support/stored-doc.ts';
-import { readTemplate } from '#lib/collab/template-binding.ts';
+import { readTemplate } from '#lib/collab/template/template-binding.ts';
 import { z } from 'zod';
 import { startServer, type TestServer } from '../support/server.ts';
 import { ApiClient } from '../support/http.ts';

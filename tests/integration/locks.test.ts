@@ -22,7 +22,11 @@ import { listDocuments, readStoredDocument } from '../support/collab-server.ts';
 import { apiErrorSchema } from '#lib/domain/api-schemas.ts';
 import { CLOSE_CODES } from '#lib/domain/collab-close-codes.ts';
 import { locksResponseSchema, type LockTarget } from '#lib/domain/template/locks.ts';
-import { bindTemplate, readTemplate, type TemplateHandle } from '#lib/collab/template-binding.ts';
+import {
+	bindTemplate,
+	readTemplate,
+	type TemplateHandle
+} from '#lib/collab/template/template-binding.ts';
 
 let server: TestServer;
 let facilitator: ApiClient;

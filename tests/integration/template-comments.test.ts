@@ -18,7 +18,7 @@ import {
 	moveStatement,
 	readTemplate,
 	removeStatement
-} from '#lib/collab/template-binding.ts';
+} from '#lib/collab/template/template-binding.ts';
 import { commentsSchema } from '#lib/domain/api-schemas.ts';
 
 let server: TestServer;

@@ -19,7 +19,7 @@ import { syncStep1Frame, updateFrame } from '../support/collab-frames.ts';
 import { listDocuments, openDataDir, readStoredDocument } from '../support/collab-server.ts';
 import { apiErrorSchema, workshopDetailSchema } from '#lib/domain/api-schemas.ts';
 import { CLOSE_CODES } from '#lib/domain/collab-close-codes.ts';
-import { bindTemplate, readTemplate } from '#lib/collab/template-binding.ts';
+import { bindTemplate, readTemplate } from '#lib/collab/template/template-binding.ts';
 
 let server: TestServer;
 let facilitator: ApiClient;

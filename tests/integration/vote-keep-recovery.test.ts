@@ -14,8 +14,8 @@ import { ApiClient } from '../support/http.ts';
 import { demoDocuments, type DemoDocuments } from '../support/demo-documents.ts';
 import { loadStoredDoc } from '../support/stored-doc.ts';
 import { closedVote as makeClosedVote } from '../support/closed-vote.ts';
-import { readTemplate } from '#lib/collab/template-binding.ts';
-import { hasKeptVote } from '#lib/collab/template-kept-votes.ts';
+import { readTemplate } from '#lib/collab/template/template-binding.ts';
+import { hasKeptVote } from '#lib/collab/template/template-kept-votes.ts';
 import { voteSchema } from '#lib/domain/api-schemas.ts';
 
 type Login = { email: string; password: string };

@@ -1,6 +1,6 @@
 /** Helpers for binding tests: docs that sync by exchanging updates, and a doc with a starter. */
 import * as Y from 'yjs';
-import { initTemplate, type TemplateContext } from '#lib/collab/template-binding.ts';
+import { initTemplate, type TemplateContext } from '#lib/collab/template/template-binding.ts';
 import { getStarter } from '#lib/domain/template/starters/index.ts';
 
 /** A context for `doc` whose writes carry the origin `user` (a plain string is enough). */

@@ -22,7 +22,7 @@ import {
 	renameArea,
 	updateLevelLabel,
 	updateStatement
-} from '#lib/collab/template-binding.ts';
+} from '#lib/collab/template/template-binding.ts';
 import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import type { Template } from '#lib/domain/template/schemas.ts';
 import { ctxOf, stateOf } from './template-docs.ts';

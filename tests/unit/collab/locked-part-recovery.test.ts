@@ -10,7 +10,7 @@ import { CollabSession } from '#lib/collab/collab-session.svelte.ts';
 import { closeReaction } from '#lib/collab/close-codes.ts';
 import { CLOSE_CODES, isPermanentClose } from '#lib/domain/collab-close-codes.ts';
 import { LockedPartRecovery } from '#lib/collab/locked-part-recovery.svelte.ts';
-import { bindTemplate, readTemplate } from '#lib/collab/template-binding.ts';
+import { bindTemplate, readTemplate } from '#lib/collab/template/template-binding.ts';
 import { closeLocalDbs, localDb } from '#lib/db/local-db.ts';
 import { loadCachedDoc } from '#lib/db/doc-cache.ts';
 import { loadTemplate } from '#lib/server/documents/documents-state.ts';

@@ -9,7 +9,7 @@ import {
 	updateStatement,
 	addStatement,
 	removeArea
-} from '#lib/collab/template-binding.ts';
+} from '#lib/collab/template/template-binding.ts';
 import type { Template } from '#lib/domain/template/schemas.ts';
 import { cloneDoc, ctxOf, docFromStarter } from '../../support/template-docs.ts';
 import {

@@ -12,7 +12,7 @@ import {
 	richTextPathKey,
 	richTextToPlain,
 	setLevelDescriptor
-} from '#lib/collab/template-binding.ts';
+} from '#lib/collab/template/template-binding.ts';
 import { writeRichText } from '#lib/collab/rich-text-yjs.ts';
 import { NotFoundError } from '#lib/domain/errors.ts';
 import type { RichText } from '#lib/domain/template/rich-text.ts';

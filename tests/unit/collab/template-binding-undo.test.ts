@@ -9,7 +9,7 @@ import {
 	removeArea,
 	renameArea,
 	updateStatement
-} from '#lib/collab/template-binding.ts';
+} from '#lib/collab/template/template-binding.ts';
 import { cloneDoc, ctxOf, docFromStarter } from '../../support/template-docs.ts';
 
 /** Two participants whose docs forward every update to each other, like a live session. */

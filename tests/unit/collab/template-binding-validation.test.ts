@@ -9,7 +9,7 @@ import {
 	readTemplate,
 	removeLevel,
 	type TemplateContext
-} from '#lib/collab/template-binding.ts';
+} from '#lib/collab/template/template-binding.ts';
 import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import {
 	MAX_AREAS,

@@ -33,7 +33,7 @@ import {
 	updateLevelLabel,
 	updateStatement,
 	watchTemplate
-} from '#lib/collab/template-binding.ts';
+} from '#lib/collab/template/template-binding.ts';
 import { ConflictError } from '#lib/domain/errors.ts';
 import { starterToTemplate } from '#lib/domain/template/from-starter.ts';
 import { STARTERS } from '#lib/domain/template/starters/index.ts';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { bindTemplate, readTemplate } from '#lib/collab/template-binding.ts';
+import { bindTemplate, readTemplate } from '#lib/collab/template/template-binding.ts';
 import { getStarter, validateTemplate } from '#lib/domain/template/index.ts';
 import { isLeavingTemplatePhase } from '#lib/domain/workshop.ts';
 import {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '#lib/server/platform/db.ts';
 import { loadTemplate } from '#lib/server/documents/documents-state.ts';
 import { editDocument } from '#lib/server/documents/document-edits.ts';
-import { readTemplate, renameArea } from '#lib/collab/template-binding.ts';
+import { readTemplate, renameArea } from '#lib/collab/template/template-binding.ts';
 import { ConflictError, ValidationError } from '#lib/domain/errors.ts';
 import { startCollabFixture, type CollabFixture } from '../../support/collab-fixture.ts';
 import { connectClient, waitFor } from '../../support/collab-client.ts';

@@ -16,7 +16,11 @@ import {
 } from '../../support/collab-client.ts';
 import { updateFrame } from '../../support/collab-frames.ts';
 import { CLOSE_CODES } from '#lib/domain/collab-close-codes.ts';
-import { bindTemplate, readTemplate, type TemplateHandle } from '#lib/collab/template-binding.ts';
+import {
+	bindTemplate,
+	readTemplate,
+	type TemplateHandle
+} from '#lib/collab/template/template-binding.ts';
 import { loadDocument, loadTemplate } from '#lib/server/documents/documents-state.ts';
 import { lockTarget, unlockTarget } from '#lib/server/run/locks.ts';
 import type { LockTarget } from '#lib/domain/template/locks.ts';

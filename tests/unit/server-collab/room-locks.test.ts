@@ -11,7 +11,11 @@ import { MemoryDocStore } from '../../../server/collab/memory-store.ts';
 import { CollabMetrics } from '../../../server/collab/metrics.ts';
 import { CLOSE_CODES } from '#lib/domain/collab-close-codes.ts';
 import { log } from '#lib/server/platform/log.ts';
-import { bindTemplate, readTemplate, type TemplateHandle } from '#lib/collab/template-binding.ts';
+import {
+	bindTemplate,
+	readTemplate,
+	type TemplateHandle
+} from '#lib/collab/template/template-binding.ts';
 import type { LockTarget } from '#lib/domain/template/locks.ts';
 import { docFromStarter } from '../../support/template-docs.ts';
 import { applyServerFrames } from '../../support/collab-frames.ts';

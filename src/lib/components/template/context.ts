@@ -3,7 +3,7 @@
  * nested editor components (areas, statements, levels) without threading it through every prop.
  */
 import { createContext } from 'svelte';
-import type { TemplateSession } from '#lib/collab/template-session.svelte.ts';
+import type { TemplateSession } from '#lib/collab/template/template-session.svelte.ts';
 
 const [getSession, setSession] = createContext<TemplateSession>();
 

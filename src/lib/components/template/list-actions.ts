@@ -5,7 +5,10 @@
  */
 import { tick } from 'svelte';
 import { t } from '#lib/i18n/index.svelte.ts';
-import type { TemplateSession, WriteRefusal } from '#lib/collab/template-session.svelte.ts';
+import type {
+	TemplateSession,
+	WriteRefusal
+} from '#lib/collab/template/template-session.svelte.ts';
 
 type RunResult<T> = WriteRefusal | { value: T };
 

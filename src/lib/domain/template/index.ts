@@ -1,7 +1,7 @@
 /**
  * The læringsbevis template domain in one import: schemas and types, validation, rich text, the
  * starter library, and the example case / progressionsskema for the preview. Pure TypeScript with
- * no Yjs; the Yjs binding lives in `#lib/collab/template-binding.ts`.
+ * no Yjs; the Yjs binding lives in `#lib/collab/template/template-binding.ts`.
  */
 export * from './schemas.ts';
 export * from './rich-text.ts';

@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { getDb } from '../platform/db.ts';
-import { initTemplate, readTemplate } from '#lib/collab/template-binding.ts';
+import { initTemplate, readTemplate } from '#lib/collab/template/template-binding.ts';
 import {
 	validateTemplate,
 	type Problem,

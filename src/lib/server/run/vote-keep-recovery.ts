@@ -9,7 +9,7 @@
 import { getDb, transaction } from '../platform/db.ts';
 import { loadDocument } from '../documents/documents-state.ts';
 import { templateDocumentOf } from './votes.ts';
-import { hasKeptVote } from '#lib/collab/template-kept-votes.ts';
+import { hasKeptVote } from '#lib/collab/template/template-kept-votes.ts';
 
 export type KeepRecovery = { applied: string[]; undone: string[] };
 

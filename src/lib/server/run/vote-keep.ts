@@ -28,8 +28,8 @@ import {
 import type { Actor } from '#lib/domain/permissions.ts';
 import { ConflictError, ValidationError } from '#lib/domain/errors.ts';
 import type { KeepVoteInput } from '#lib/domain/vote-keep.ts';
-import { addStatement, removeStatement } from '#lib/collab/template-ops-statements.ts';
-import { markVoteKept } from '#lib/collab/template-kept-votes.ts';
+import { addStatement, removeStatement } from '#lib/collab/template/template-ops-statements.ts';
+import { markVoteKept } from '#lib/collab/template/template-kept-votes.ts';
 
 type Plan = { added: CandidateRow[]; removed: string[]; areaId: string | undefined };
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { bindTemplate, readTemplate } from '#lib/collab/template-binding.ts';
+import { bindTemplate, readTemplate } from '#lib/collab/template/template-binding.ts';
 import {
 	changedLockedTargets,
 	isPartLocked,

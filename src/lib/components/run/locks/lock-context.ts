@@ -6,8 +6,11 @@
  * for this person, and refuses writes and undo there.
  */
 import { createContext } from 'svelte';
-import type { TemplateLocks } from '#lib/collab/template-locks.svelte.ts';
-import type { TemplateSession, WriteRefusal } from '#lib/collab/template-session.svelte.ts';
+import type { TemplateLocks } from '#lib/collab/template/template-locks.svelte.ts';
+import type {
+	TemplateSession,
+	WriteRefusal
+} from '#lib/collab/template/template-session.svelte.ts';
 import type { LockKind } from '#lib/domain/template/locks.ts';
 import { getTemplateSession, setTemplateSession } from '../../template/context.ts';
 

@@ -9,7 +9,7 @@ import { MAX_SCALE_LEVELS, MIN_SCALE_LEVELS } from '#lib/domain/limits.ts';
 import { newItemId, templateItemIdSchema } from '#lib/domain/template/ids.ts';
 import { richTextInputSchema, toRichText } from '#lib/domain/template/rich-text.ts';
 import { boundedRichTextSchema, levelLabelSchema } from '#lib/domain/template/schemas.ts';
-import { writeRichText } from './rich-text-yjs.ts';
+import { writeRichText } from '../rich-text-yjs.ts';
 import {
 	FIELD,
 	docStarterId,

@@ -10,7 +10,7 @@ import type * as Y from 'yjs';
 import { isDomainError } from '#lib/domain/errors.ts';
 import { validateTemplate, type Problem, type Template } from '#lib/domain/template/index.ts';
 import type { StarterTemplate } from '#lib/domain/template/starter-schema.ts';
-import type { CollabSession } from './collab-session.svelte.ts';
+import type { CollabSession } from '../collab-session.svelte.ts';
 import {
 	bindTemplate,
 	createTemplateUndoManager,
@@ -20,7 +20,7 @@ import {
 	type RichTextPath
 } from './template-binding.ts';
 
-export type { RichTextFragment } from './editor-extensions.ts';
+export type { RichTextFragment } from '../editor-extensions.ts';
 
 /** Someone else who is in a field right now. */
 export type FieldPeer = { userId: string; name: string; color: string };

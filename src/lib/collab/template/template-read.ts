@@ -14,7 +14,7 @@ import {
 	type Template
 } from '#lib/domain/template/schemas.ts';
 import { emptyRichText, type RichText } from '#lib/domain/template/rich-text.ts';
-import { readRichText } from './rich-text-yjs.ts';
+import { readRichText } from '../rich-text-yjs.ts';
 import {
 	FIELD,
 	META,

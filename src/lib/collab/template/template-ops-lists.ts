@@ -16,7 +16,7 @@ import {
 	headerFieldKindSchema,
 	labelSchema
 } from '#lib/domain/template/schemas.ts';
-import { writeRichText } from './rich-text-yjs.ts';
+import { writeRichText } from '../rich-text-yjs.ts';
 import {
 	FIELD,
 	docStarterId,

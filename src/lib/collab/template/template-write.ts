@@ -5,8 +5,8 @@
 import * as Y from 'yjs';
 import type { RichText } from '#lib/domain/template/rich-text.ts';
 import type { Template } from '#lib/domain/template/schemas.ts';
-import { initialOrderKeys } from './order-keys.ts';
-import { writeRichText } from './rich-text-yjs.ts';
+import { initialOrderKeys } from '../order-keys.ts';
+import { writeRichText } from '../rich-text-yjs.ts';
 import { FIELD, META, templateRoots, type ItemMap } from './template-doc.ts';
 
 /** A level to write; ids come from the caller so starters stay deterministic. */

@@ -10,7 +10,7 @@ import {
 	type LockKind,
 	type LockTarget,
 	type LocksResponse
-} from '../domain/template/locks.ts';
+} from '../../domain/template/locks.ts';
 
 /** How often open editors ask for the current locks. */
 export const LOCKS_POLL_INTERVAL_MS = 1000;

@@ -50,7 +50,7 @@ import { initTemplate, renameTemplate, setSignature, setSigner } from './templat
 import type { TemplateContext } from './template-input.ts';
 
 export { readTemplate } from './template-read.ts';
-export { readRichText, richTextToPlain } from './rich-text-yjs.ts';
+export { readRichText, richTextToPlain } from '../rich-text-yjs.ts';
 export { getRichTextFragment, richTextPathKey, type RichTextPath } from './template-fragments.ts';
 export { createTemplateUndoManager, TEMPLATE_UNDO_CAPTURE_MS } from './template-undo.ts';
 export { isTemplateEmpty } from './template-ops-meta.ts';

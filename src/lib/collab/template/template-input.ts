@@ -10,7 +10,7 @@ import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import { fieldErrors } from '#lib/domain/schemas.ts';
 import { newItemId, templateItemIdSchema } from '#lib/domain/template/ids.ts';
 import { normalizeLabel } from '#lib/domain/template/validate.ts';
-import { placeAt, type Ordered } from './order-keys.ts';
+import { placeAt, type Ordered } from '../order-keys.ts';
 import { FIELD, readString, type Entry, type ItemMap } from './template-doc.ts';
 
 /**

@@ -9,7 +9,7 @@
  * inside the statement that overrides the scale), so they go away with it.
  */
 import * as Y from 'yjs';
-import { compareOrdered } from './order-keys.ts';
+import { compareOrdered } from '../order-keys.ts';
 
 /** Names of the top-level shared types of a template document. */
 export const TEMPLATE_ROOTS = {

@@ -10,7 +10,7 @@ import {
 } from '#lib/domain/template/schemas.ts';
 import { getLibraryStatement } from '#lib/domain/template/starters/index.ts';
 import { NotFoundError } from '#lib/domain/errors.ts';
-import { writeRichText } from './rich-text-yjs.ts';
+import { writeRichText } from '../rich-text-yjs.ts';
 import {
 	FIELD,
 	readFragment,
