@@ -95,7 +95,7 @@ export function textAt(map: Y.Map<unknown>, key: string): Y.Text | null {
  */
 export function readText(map: Y.Map<unknown>, key: string, fallback = ''): string {
 	const text = textAt(map, key);
-	if (text) return text.toString();
+	if (text) return text.toJSON();
 	return readString(map, key, fallback);
 }
 
@@ -150,7 +150,7 @@ export function textChange(
 
 /** Makes `text` read `value` with the smallest single change (see `textChange`). */
 export function replaceText(text: Y.Text, value: string): void {
-	const { index, remove, insert } = textChange(text.toString(), value);
+	const { index, remove, insert } = textChange(text.toJSON(), value);
 	if (remove > 0) text.delete(index, remove);
 	if (insert.length > 0) text.insert(index, insert);
 }

@@ -46,8 +46,9 @@ export function textLocations(doc: Y.Doc): TextLocation[] {
 		locations.push({ map: statement, key: FIELD.text }, ...levelLabels(statement));
 	}
 	for (const name of ['headerFields', 'measurementPoints', 'raters', 'freeTextSections'] as const) {
-		for (const map of itemMaps(root(TEMPLATE_ROOTS[name])))
+		for (const map of itemMaps(root(TEMPLATE_ROOTS[name]))) {
 			locations.push({ map, key: FIELD.label });
+		}
 	}
 	return locations;
 }
