@@ -10,29 +10,7 @@ import {
 	type DocumentEditResult
 } from '../../src/lib/server/documents/document-edits.ts';
 import type { RoomRegistry } from './room-registry.ts';
-import type { RoomMember } from './room.ts';
-
-/**
- * A room member without a socket, standing for a person on whose behalf the server edits. It
- * receives no broadcasts (it is never added to the room); `fail` records why the room refused it.
- */
-class SystemMember implements RoomMember {
-	readonly user: { id: string; name: string };
-	readonly awarenessIds = new Set<number>();
-	/** Only facilitator actions (`run`) edit through the bridge, and the facilitator is not bound by locks. */
-	readonly canBypassLocks = true;
-	failure: string | null = null;
-
-	constructor(userId: string) {
-		this.user = { id: userId, name: 'Formværk' };
-	}
-
-	send(): void {}
-
-	fail(code: number, reason: string): void {
-		this.failure ??= `${reason} (${code})`;
-	}
-}
+import { SystemMember } from './system-member.ts';
 
 /** Registers the editor for server-side edits; returns the function that removes it. */
 export function attachDocumentEditor(registry: RoomRegistry, log: Logger): () => void {

@@ -21,6 +21,8 @@ import { readWithOwnConnection } from './sqlite-read.ts';
 import { snapshotStateVector } from './update-scan.ts';
 import type { StoredDocument } from './persistence.ts';
 import { LockScratch } from './lock-check.ts';
+import { TEMPLATE_ROOTS } from '../../src/lib/collab/template/template-doc.ts';
+import { shapeUpgrade } from '../../src/lib/collab/template/template-shape.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
 
 /** Where the worker gets the document: handed over, or read from the database itself. */
@@ -30,7 +32,7 @@ export type CoreRequest =
 	| { id: number; op: 'apply'; updates: Uint8Array[] }
 	| { id: number; op: 'syncStep2'; stateVector: Uint8Array }
 	| { id: number; op: 'check'; update: Uint8Array; pending: Uint8Array[]; locks: LockTarget[] }
-	| { id: number; op: 'stateVector' | 'encodeState' | 'destroy' };
+	| { id: number; op: 'stateVector' | 'encodeState' | 'shapeUpgrade' | 'destroy' };
 
 const port = parentPort!;
 // Linux keeps a nice value per thread: this thread yields the CPU to the main event loop (every
@@ -71,6 +73,21 @@ function doc(): Y.Doc {
 	return built;
 }
 
+/**
+ * False when the stored snapshot certainly holds no template: a root type's name is written out
+ * in the update of its first item, so a snapshot without any template root's name has none. Then
+ * a large document (a drejebog) is not built just to find nothing to upgrade.
+ */
+function mayHoldTemplate(): boolean {
+	if (built || !state.snapshot || state.logCount > 0) return true;
+	const bytes = Buffer.from(
+		state.snapshot.buffer,
+		state.snapshot.byteOffset,
+		state.snapshot.byteLength
+	);
+	return Object.values(TEMPLATE_ROOTS).some((name) => bytes.includes(name));
+}
+
 /** The lock checker, made on the first check (most documents never have a lock). */
 let lockScratch: LockScratch | null = null;
 
@@ -106,6 +123,10 @@ port.on('message', (request: CoreRequest) => {
 				request.id,
 				built || !storedStateVector ? Y.encodeStateVector(doc()) : storedStateVector.slice()
 			);
+		case 'shapeUpgrade': {
+			const update = mayHoldTemplate() ? shapeUpgrade(doc()) : null;
+			return port.postMessage({ id: request.id, result: update });
+		}
 		case 'encodeState':
 			return port.postMessage({ id: request.id, result: fullState.peek() ?? fullState.get(doc()) });
 		case 'destroy':

@@ -10,6 +10,7 @@ import { splitLog } from './update-scan.ts';
 import { syncStep2Message } from './protocol.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
 import { LockScratch, type LockVerdict } from './lock-check.ts';
+import { shapeUpgrade } from '../../src/lib/collab/template/template-shape.ts';
 import type { StoredDocument } from './persistence.ts';
 
 /** What storage returned for a document, handed to the core that rebuilds it. */
@@ -73,6 +74,12 @@ export interface RoomCore {
 		pending: Uint8Array[],
 		locks: readonly LockTarget[]
 	): Promise<LockVerdict>;
+	/**
+	 * The update that brings a template stored in an older shape to the current one, or null
+	 * (template-shape.ts). Computed on a copy: the document itself is not touched; the room
+	 * stores the update and hands it back through `apply` like any other.
+	 */
+	shapeUpgrade(): Promise<Uint8Array | null>;
 	/** Frees the document. */
 	destroy(): Promise<void>;
 }
@@ -236,6 +243,10 @@ export class LocalRoomCore implements RoomCore {
 
 	encodeState(): Promise<Uint8Array> {
 		return Promise.resolve(this.fullState.get(this.doc));
+	}
+
+	shapeUpgrade(): Promise<Uint8Array | null> {
+		return Promise.resolve(shapeUpgrade(this.doc));
 	}
 
 	destroy(): Promise<void> {

@@ -9,6 +9,9 @@
  * a client it is saved). Updates reach the core strictly in submission order, so the doc always
  * equals snapshot + a prefix of the log, which is what makes compaction at `lastSeq` correct.
  *
+ * Shape: a template stored in an older shape is upgraded once, in `load`, before anyone is
+ * answered (`upgradeShape`, template-shape.ts).
+ *
  * Locks (issue 5): while a template has locked parts, an update from a member who may not
  * bypass them is first checked by the core on a scratch copy (`checkThenAppend`, lock-check.ts)
  * and refused, never stored, applied or broadcast, when it changes a locked part.
@@ -26,6 +29,7 @@ import type { DocStore, StoredDocument } from './persistence.ts';
 import type { DocLoader } from './doc-loader.ts';
 import type { LockVerdict } from './lock-check.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
+import { SystemMember, SYSTEM_AUTHOR_ID } from './system-member.ts';
 
 /** How long after loading a room compacts a long log tail (see `Room.load`). */
 const COMPACT_AFTER_LOAD_MS = 1000;
@@ -196,6 +200,7 @@ export class Room {
 			log.error({ documentId, error }, 'stored update failed to apply');
 		}
 		const room = new Room(documentId, core, report, context);
+		await room.upgradeShape();
 		// A long tail (after a crash) is folded into a snapshot soon, but not before the clients
 		// waiting for this load are answered. Their first frames are read from their sockets only
 		// after the load, so compacting at once (encoding the state, writing the snapshot and
@@ -203,6 +208,37 @@ export class Room {
 		room.compactTimer = setTimeout(() => room.maybeCompact(), COMPACT_AFTER_LOAD_MS);
 		room.compactTimer.unref();
 		return room;
+	}
+
+	/**
+	 * Brings a template stored in an older shape to the current one (template-shape.ts), before the
+	 * registry hands the room to anyone: the upgrade is stored as one update by the system, like
+	 * any update, so it is in the log and in the document before the first client is answered.
+	 * A room loads once however many connect at the same moment, so no two clients ever upgrade
+	 * the same document. If it fails, the document stays as stored: every reader accepts the older
+	 * shapes, and the next load tries again.
+	 */
+	private async upgradeShape(): Promise<void> {
+		const documentId = this.documentId;
+		let update: Uint8Array | null;
+		try {
+			update = await this.core.shapeUpgrade();
+		} catch (error) {
+			this.log.error({ err: error, documentId }, 'template shape upgrade failed');
+			return;
+		}
+		if (!update) return;
+		const member = new SystemMember(SYSTEM_AUTHOR_ID);
+		if (this.submitUpdate(update, member) === 'too-large') {
+			this.log.warn({ documentId }, 'template shape upgrade would exceed the size limit');
+			return;
+		}
+		await this.whenIdle();
+		if (member.failure) {
+			this.log.error({ documentId, failure: member.failure }, 'template shape upgrade not stored');
+		} else {
+			this.log.info({ documentId, bytes: update.length }, 'template shape upgraded');
+		}
 	}
 
 	/** Log and size figures (and how long the load took to read and build), for logs and tests. */

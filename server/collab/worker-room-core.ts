@@ -83,6 +83,10 @@ export class WorkerRoomCore implements RoomCore {
 		return this.request({ op: 'encodeState' });
 	}
 
+	shapeUpgrade(): Promise<Uint8Array | null> {
+		return this.request({ op: 'shapeUpgrade' });
+	}
+
 	async destroy(): Promise<void> {
 		if (!this.failure) await this.request({ op: 'destroy' });
 		await this.worker.terminate();

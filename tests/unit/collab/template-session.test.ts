@@ -10,6 +10,7 @@ import { getStarter } from '#lib/domain/template/index.ts';
 import { addWorkshopMember, createWorkshop, getWorkshop } from '#lib/server/workshops/workshops.ts';
 import { startCollabFixture, type CollabFixture } from '../../support/collab-fixture.ts';
 import { socketWithCookie, waitFor } from '../../support/collab-client.ts';
+import { FakeInput } from '../../support/fake-input.ts';
 
 let fixture: CollabFixture;
 let opened: { collab: CollabSession; session: TemplateSession }[] = [];
@@ -135,6 +136,41 @@ describe('TemplateSession', () => {
 		await waitFor(() => frida.fieldPeers['tpl-abc-label'] === undefined, 'focus to leave');
 	});
 
+	it('types live in a bound field, on the typist’s own undo stack; focus writes nothing', async () => {
+		const frida = await open('facilitator');
+		const jonas = await open('member');
+		const title = frida.template.title;
+		const [fridaInput, jonasInput] = [frida, jonas].map((session) => {
+			const input = new FakeInput();
+			session.bindText(input, { field: 'title' }, { maxLength: 200, isReadOnly: () => false });
+			return input;
+		});
+		expect(jonasInput.value).toBe(title);
+		jonas.setFocus('tpl-title');
+		jonasInput.focus();
+		fridaInput.focus();
+		fridaInput.select(title.length);
+		for (const char of ' i dag') fridaInput.type(char);
+		await waitFor(() => jonasInput.value === `${title} i dag`, 'typing to arrive');
+		// Jonas leaves the field without typing: nothing of his is written.
+		jonas.setFocus(null);
+		jonasInput.blur();
+		expect(jonas.canUndo).toBe(false);
+		expect(jonas.template.title).toBe(`${title} i dag`);
+
+		jonasInput.focus();
+		jonasInput.select(0);
+		jonasInput.type('Ny: ');
+		await waitFor(() => frida.template.title === `Ny: ${title} i dag`, 'Jonas’s typing');
+		expect(fridaInput.caret).toBe(`Ny: ${title} i dag`.length);
+		expect(fridaInput.key('z', { ctrl: true })).toBe(true);
+		expect(frida.template.title).toBe(`Ny: ${title}`);
+		await waitFor(() => jonasInput.value === `Ny: ${title}`, 'undo to arrive');
+		expect(jonasInput.caret).toBe(4);
+		frida.redo();
+		expect(fridaInput.value).toBe(`Ny: ${title} i dag`);
+	});
+
 	it('lets a read-only person change nothing, not even locally', async () => {
 		const mads = await open('staff');
 		expect(mads.isReadOnly).toBe(true);
@@ -143,6 +179,12 @@ describe('TemplateSession', () => {
 			message: 'templateEditor.readOnlyRefused',
 			fields: {}
 		});
+		expect(mads.template).toBe(before);
+		const input = new FakeInput();
+		mads.bindText(input, { field: 'title' }, { isReadOnly: () => false });
+		input.focus();
+		input.type('!');
+		expect(input.value).toBe(before.title);
 		expect(mads.template).toBe(before);
 	});
 });

@@ -41,12 +41,16 @@ export const FIELD = {
 	guidance: 'guidance'
 } as const;
 
-/** Fields of the meta map. */
+/**
+ * Fields of the meta map. `shapeVersion` is the version of the document's layout (see
+ * template-shape.ts); documents stored before it existed have none and are version 1.
+ */
 export const META = {
 	title: 'title',
 	starterId: 'starterId',
 	signatureIncluded: 'signatureIncluded',
-	signatureText: 'signatureText'
+	signatureText: 'signatureText',
+	shapeVersion: 'shapeVersion'
 } as const;
 
 export type ItemMap = Y.Map<unknown>;
@@ -72,6 +76,83 @@ export function templateRoots(doc: Y.Doc) {
 export function readString(map: Y.Map<unknown>, key: string, fallback = ''): string {
 	const value = map.get(key);
 	return typeof value === 'string' ? value : fallback;
+}
+
+/**
+ * The `Y.Text` of a plain text field (a label, a statement's text, the title), or null when the
+ * key holds something else: a plain string in a document of the old shape (see
+ * template-shape.ts), nothing, or a crafted value. `Y.XmlText` (a rich-text node) is not one.
+ */
+export function textAt(map: Y.Map<unknown>, key: string): Y.Text | null {
+	const value = map.get(key);
+	return value instanceof Y.Text && !(value instanceof Y.XmlText) ? value : null;
+}
+
+/**
+ * A plain text field's content. Since shape version 2 it is a `Y.Text`; a plain string (a document
+ * not yet upgraded, or an old client's write after the upgrade) is read as it is, so every reader
+ * tolerates both shapes. Anything else reads as `fallback`.
+ */
+export function readText(map: Y.Map<unknown>, key: string, fallback = ''): string {
+	const text = textAt(map, key);
+	if (text) return text.toJSON();
+	return readString(map, key, fallback);
+}
+
+/**
+ * Replaces the content of a plain text field with `value`, changing only the characters that
+ * differ, so a rename merges with someone typing in the same field. A field that still holds a
+ * plain string (old shape) gets a plain string: only the server converts fields to `Y.Text`, once
+ * (template-shape.ts), so two clients never race to convert the same field. A missing field gets a
+ * new `Y.Text`. Call inside a transaction.
+ */
+export function writeText(map: Y.Map<unknown>, key: string, value: string): void {
+	const text = textAt(map, key);
+	if (text) replaceText(text, value);
+	else if (typeof map.get(key) === 'string') {
+		if (map.get(key) !== value) map.set(key, value);
+	} else map.set(key, new Y.Text(value));
+}
+
+/**
+ * The one change that turns `before` into `after`: the index where they start to differ, how many
+ * characters of `before` go and what comes in their place. Common prefix and suffix stay; when the
+ * change is ambiguous (typing "a" into "aa"), `cursor` (where the caret is after the change) picks
+ * the place the person actually typed.
+ */
+export function textChange(
+	before: string,
+	after: string,
+	cursor = after.length
+): { index: number; remove: number; insert: string } {
+	const maxPrefix = Math.min(before.length, after.length);
+	// The change ends where the caret is, so the common prefix cannot pass what was inserted.
+	const prefixLimit = Math.min(
+		maxPrefix,
+		Math.max(0, cursor - Math.max(0, after.length - before.length))
+	);
+	let prefix = 0;
+	while (prefix < prefixLimit && before[prefix] === after[prefix]) prefix++;
+	let suffix = 0;
+	while (
+		suffix < before.length - prefix &&
+		suffix < after.length - prefix &&
+		before[before.length - 1 - suffix] === after[after.length - 1 - suffix]
+	) {
+		suffix++;
+	}
+	return {
+		index: prefix,
+		remove: before.length - prefix - suffix,
+		insert: after.slice(prefix, after.length - suffix)
+	};
+}
+
+/** Makes `text` read `value` with the smallest single change (see `textChange`). */
+export function replaceText(text: Y.Text, value: string): void {
+	const { index, remove, insert } = textChange(text.toJSON(), value);
+	if (remove > 0) text.delete(index, remove);
+	if (insert.length > 0) text.insert(index, insert);
 }
 
 /** The starter the document was initialised from, or null. */

@@ -11,7 +11,7 @@ import { fieldErrors } from '#lib/domain/schemas.ts';
 import { newItemId, templateItemIdSchema } from '#lib/domain/template/ids.ts';
 import { normalizeLabel } from '#lib/domain/template/validate.ts';
 import { placeAt, type Ordered } from '../order-keys.ts';
-import { FIELD, readString, type Entry, type ItemMap } from './template-doc.ts';
+import { FIELD, readText, type Entry, type ItemMap } from './template-doc.ts';
 
 /**
  * Where an operation writes: the document, and the transaction origin that marks the change as
@@ -77,7 +77,7 @@ export function assertUniqueLabel(options: {
 	const wanted = normalizeLabel(options.label);
 	const fieldName = options.key ?? FIELD.label;
 	const clash = options.entries.some(
-		(e) => e.id !== options.exceptId && normalizeLabel(readString(e.map, fieldName)) === wanted
+		(e) => e.id !== options.exceptId && normalizeLabel(readText(e.map, fieldName)) === wanted
 	);
 	if (clash) refuse(options.field ?? 'label', 'template.input.duplicateLabel');
 }

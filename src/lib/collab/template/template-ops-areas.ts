@@ -1,4 +1,5 @@
 /** Named operations on competence areas. Components call these; they never touch Yjs types. */
+import * as Y from 'yjs';
 import { z } from 'zod';
 import { MAX_AREAS, MAX_SCALE_LEVELS, MIN_SCALE_LEVELS } from '#lib/domain/limits.ts';
 import { DEFAULT_SCALE } from '#lib/domain/template/defaults.ts';
@@ -12,6 +13,7 @@ import {
 	entriesOf,
 	statementsByArea,
 	templateRoots,
+	writeText,
 	type Entry
 } from './template-doc.ts';
 import {
@@ -77,7 +79,7 @@ export function addArea(ctx: TemplateContext, input: AddAreaInput): string {
 			siblings: areas,
 			index,
 			id: areaId,
-			fields: { [FIELD.label]: label }
+			fields: { [FIELD.label]: new Y.Text(label) }
 		});
 		writeLevels(map, levels);
 	});
@@ -97,7 +99,7 @@ export function renameArea(ctx: TemplateContext, input: RenameAreaInput): void {
 	const areas = areaEntries(ctx);
 	const area = requireEntry(areas, areaId);
 	assertUniqueLabel({ entries: areas, label, exceptId: areaId });
-	transact(ctx, () => area.map.set(FIELD.label, label));
+	transact(ctx, () => writeText(area.map, FIELD.label, label));
 }
 
 const moveAreaSchema = z.object({ areaId: templateItemIdSchema, toIndex: toIndexSchema });

@@ -2,6 +2,7 @@
  * Named operations on the simple labelled lists: measurement points, raters, header fields and
  * free-text sections. They share one implementation; the exported names keep call sites readable.
  */
+import * as Y from 'yjs';
 import { z } from 'zod';
 import {
 	MAX_FREE_TEXT_SECTIONS,
@@ -23,6 +24,7 @@ import {
 	entriesOf,
 	readFragment,
 	templateRoots,
+	writeText,
 	type SimpleListName
 } from './template-doc.ts';
 import {
@@ -68,7 +70,7 @@ function addItem(
 	assertUniqueLabel({ entries, label: input.label });
 	const id = claimId(parent, input.id);
 	transact(ctx, () => {
-		const fields = { [FIELD.label]: input.label, ...extra.fields };
+		const fields = { [FIELD.label]: new Y.Text(input.label), ...extra.fields };
 		const map = insertItem({ parent, siblings: entries, index: input.index, id, fields });
 		if (extra.guidance) putRichText(map, FIELD.guidance, extra.guidance);
 	});
@@ -79,7 +81,7 @@ function renameItem(ctx: TemplateContext, name: SimpleListName, id: string, labe
 	const entries = listEntries(ctx, name);
 	const entry = requireEntry(entries, id);
 	assertUniqueLabel({ entries, label, exceptId: id });
-	transact(ctx, () => entry.map.set(FIELD.label, label));
+	transact(ctx, () => writeText(entry.map, FIELD.label, label));
 }
 
 function moveItem(ctx: TemplateContext, name: SimpleListName, id: string, toIndex: number): void {
@@ -201,7 +203,7 @@ export function updateHeaderField(ctx: TemplateContext, input: UpdateHeaderField
 	const entry = requireEntry(entries, headerFieldId);
 	if (label !== undefined) assertUniqueLabel({ entries, label, exceptId: headerFieldId });
 	transact(ctx, () => {
-		if (label !== undefined) entry.map.set(FIELD.label, label);
+		if (label !== undefined) writeText(entry.map, FIELD.label, label);
 		if (kind !== undefined) entry.map.set(FIELD.kind, kind);
 		if (isRequired !== undefined) entry.map.set(FIELD.isRequired, isRequired);
 	});

@@ -8,7 +8,7 @@ import {
 	starterTemplateSchema,
 	type StarterTemplate
 } from '#lib/domain/template/starter-schema.ts';
-import { META, docStarterId, entriesOf, templateRoots } from './template-doc.ts';
+import { META, docStarterId, entriesOf, templateRoots, writeText } from './template-doc.ts';
 import { parseInput, requireEntry, transact, type TemplateContext } from './template-input.ts';
 import { writeTemplate } from './template-write.ts';
 
@@ -52,7 +52,7 @@ export function renameTemplate(
 	input: z.input<typeof titleInputSchema>
 ): void {
 	const { title } = parseInput(titleInputSchema, input);
-	transact(ctx, () => templateRoots(ctx.doc).meta.set(META.title, title));
+	transact(ctx, () => writeText(templateRoots(ctx.doc).meta, META.title, title));
 }
 
 const signatureInputSchema = z.object({
@@ -72,7 +72,7 @@ export function setSignature(
 	const { meta } = templateRoots(ctx.doc);
 	transact(ctx, () => {
 		if (isIncluded !== undefined) meta.set(META.signatureIncluded, isIncluded);
-		if (text !== undefined) meta.set(META.signatureText, text);
+		if (text !== undefined) writeText(meta, META.signatureText, text);
 	});
 }
 

@@ -15,6 +15,7 @@ import {
 	docStarterId,
 	readFragment,
 	statementsByArea,
+	writeText,
 	type Entry,
 	type ItemMap
 } from './template-doc.ts';
@@ -100,7 +101,7 @@ export function addLevel(ctx: TemplateContext, input: AddLevelInput): string {
 	assertUniqueLabel({ entries: levels, label });
 	const levelId = claimId(resolved.levels, id);
 	transact(ctx, () => {
-		const fields = { [FIELD.label]: label };
+		const fields = { [FIELD.label]: new Y.Text(label) };
 		const map = insertItem({
 			parent: resolved.levels,
 			siblings: levels,
@@ -130,7 +131,7 @@ export function updateLevelLabel(ctx: TemplateContext, input: UpdateLevelLabelIn
 	const levels = levelsOf(ctx, resolveScale(ctx, scale).owner);
 	const level = requireEntry(levels, levelId);
 	assertUniqueLabel({ entries: levels, label, exceptId: levelId });
-	transact(ctx, () => level.map.set(FIELD.label, label));
+	transact(ctx, () => writeText(level.map, FIELD.label, label));
 }
 
 const setDescriptorSchema = z.object({

@@ -1,4 +1,5 @@
 /** Named operations on competence statements, including pulling one from the library. */
+import * as Y from 'yjs';
 import { z } from 'zod';
 import { MAX_STATEMENTS_PER_AREA } from '#lib/domain/limits.ts';
 import { templateItemIdSchema } from '#lib/domain/template/ids.ts';
@@ -14,8 +15,10 @@ import { writeRichText } from '../rich-text-yjs.ts';
 import {
 	FIELD,
 	readFragment,
+	readText,
 	statementsByArea,
 	templateRoots,
+	writeText,
 	type Entry
 } from './template-doc.ts';
 import { areaEntries } from './template-ops-areas.ts';
@@ -81,7 +84,7 @@ export function addStatement(ctx: TemplateContext, input: AddStatementInput): st
 	assertUniqueLabel({ entries: siblings, label: text, key: FIELD.text, field: 'text' });
 	const statementId = claimId(roots.statements, id);
 	transact(ctx, () => {
-		const fields = { [FIELD.areaId]: areaId, [FIELD.text]: text, [FIELD.kind]: kind };
+		const fields = { [FIELD.areaId]: areaId, [FIELD.text]: new Y.Text(text), [FIELD.kind]: kind };
 		const map = insertItem({ parent: roots.statements, siblings, index, id: statementId, fields });
 		putRichText(map, FIELD.description, description ?? toRichText(undefined));
 	});
@@ -116,7 +119,7 @@ export function updateStatement(ctx: TemplateContext, input: UpdateStatementInpu
 		});
 	}
 	transact(ctx, () => {
-		if (text !== undefined) statement.map.set(FIELD.text, text);
+		if (text !== undefined) writeText(statement.map, FIELD.text, text);
 		if (kind !== undefined) statement.map.set(FIELD.kind, kind);
 		if (description !== undefined) {
 			const fragment = readFragment(statement.map, FIELD.description);
@@ -149,10 +152,9 @@ export function moveStatement(ctx: TemplateContext, input: MoveStatementInput): 
 	const siblings = target.filter((s) => s.id !== statementId);
 	if (targetId !== areaId) {
 		assertRoom(siblings);
-		const text = statement.map.get(FIELD.text);
 		assertUniqueLabel({
 			entries: siblings,
-			label: typeof text === 'string' ? text : '',
+			label: readText(statement.map, FIELD.text),
 			key: FIELD.text,
 			field: 'text'
 		});

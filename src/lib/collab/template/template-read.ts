@@ -21,7 +21,7 @@ import {
 	docStarterId,
 	entriesOf,
 	readFragment,
-	readString,
+	readText,
 	statementsByArea,
 	templateRoots,
 	type Entry
@@ -49,7 +49,7 @@ export function readScale(owner: Y.Map<unknown>, starterId: string | null): Scal
 	return {
 		levels: levelEntries(owner, starterId).map((entry) => ({
 			id: entry.id,
-			label: readString(entry.map, FIELD.label),
+			label: readText(entry.map, FIELD.label),
 			descriptor: richTextAt(entry.map, FIELD.descriptor)
 		}))
 	};
@@ -67,18 +67,18 @@ export function readTemplate(doc: Y.Doc): Template {
 	const grouped = statementsByArea(doc, areaEntries);
 	const areas: CompetenceArea[] = areaEntries.map((area) => ({
 		id: area.id,
-		label: readString(area.map, FIELD.label),
+		label: readText(area.map, FIELD.label),
 		scale: readScale(area.map, starterId),
 		statements: (grouped.get(area.id) ?? []).map((entry) => ({
 			id: entry.id,
-			text: readString(entry.map, FIELD.text),
+			text: readText(entry.map, FIELD.text),
 			description: richTextAt(entry.map, FIELD.description),
 			kind: oneOf<StatementKind>(STATEMENT_KINDS, entry.map.get(FIELD.kind), 'formal'),
 			scale: levelsMapOf(entry.map) ? readScale(entry.map, starterId) : null
 		}))
 	}));
 	const labelled = (entries: Entry[]) =>
-		entries.map((entry) => ({ id: entry.id, label: readString(entry.map, FIELD.label) }));
+		entries.map((entry) => ({ id: entry.id, label: readText(entry.map, FIELD.label) }));
 	const raters = labelled(entriesOf(roots.raters, starterId));
 	const signerIds = new Set<string>();
 	roots.signers.forEach((value, id) => {
@@ -86,11 +86,11 @@ export function readTemplate(doc: Y.Doc): Template {
 	});
 	const included = roots.meta.get(META.signatureIncluded);
 	return {
-		title: readString(roots.meta, META.title),
+		title: readText(roots.meta, META.title),
 		starterId,
 		headerFields: entriesOf(roots.headerFields, starterId).map((entry) => ({
 			id: entry.id,
-			label: readString(entry.map, FIELD.label),
+			label: readText(entry.map, FIELD.label),
 			kind: oneOf<HeaderFieldKind>(HEADER_FIELD_KINDS, entry.map.get(FIELD.kind), 'shortText'),
 			isRequired: entry.map.get(FIELD.isRequired) === true
 		})),
@@ -99,12 +99,12 @@ export function readTemplate(doc: Y.Doc): Template {
 		raters,
 		freeTextSections: entriesOf(roots.freeTextSections, starterId).map((entry) => ({
 			id: entry.id,
-			label: readString(entry.map, FIELD.label),
+			label: readText(entry.map, FIELD.label),
 			guidance: richTextAt(entry.map, FIELD.guidance)
 		})),
 		signature: {
 			isIncluded: included === true,
-			text: readString(roots.meta, META.signatureText),
+			text: readText(roots.meta, META.signatureText),
 			signerRaterIds: raters.filter((rater) => signerIds.has(rater.id)).map((r) => r.id)
 		}
 	};

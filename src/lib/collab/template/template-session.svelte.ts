@@ -11,6 +11,8 @@ import { isDomainError } from '#lib/domain/errors.ts';
 import { validateTemplate, type Problem, type Template } from '#lib/domain/template/index.ts';
 import type { StarterTemplate } from '#lib/domain/template/starter-schema.ts';
 import type { CollabSession } from '../collab-session.svelte.ts';
+import { bindTextInput, type TextInputElement } from '../text-input-binding.ts';
+import { resolveTextField, type TextFieldPath } from './template-text-fields.ts';
 import {
 	bindTemplate,
 	createTemplateUndoManager,
@@ -117,6 +119,30 @@ export class TemplateSession {
 		return this.#ops.fragment(path);
 	}
 
+	/**
+	 * Binds an `<input>` or `<textarea>` to the plain text field at `path`: typing is stored as it
+	 * happens and merges with others' typing character by character, in this person's undo
+	 * history (Ctrl/Cmd+Z in the field undoes through it); focus alone writes nothing. Input is
+	 * refused while `isReadOnly()` holds (a locked part) and past `maxLength`. Returns the
+	 * function that unbinds it.
+	 */
+	bindText(
+		element: TextInputElement,
+		path: TextFieldPath,
+		options: { maxLength?: number; isReadOnly: () => boolean }
+	): () => void {
+		const doc = this.collab.doc;
+		return bindTextInput(element, {
+			doc,
+			resolve: () => resolveTextField(doc, path),
+			origin: this.#origin,
+			maxLength: options.maxLength,
+			isReadOnly: () => this.isReadOnly || options.isReadOnly(),
+			undo: () => this.undo(),
+			redo: () => this.redo()
+		});
+	}
+
 	/** Undoes this person's last change (never anybody else's). */
 	undo(): void {
 		if (!this.isReadOnly) this.#undo.undo();
@@ -127,10 +153,15 @@ export class TemplateSession {
 		if (!this.isReadOnly) this.#undo.redo();
 	}
 
-	/** Tells the others which field this person is in (`null` when in none). */
+	/**
+	 * Tells the others which field this person is in (`null` when in none). Typing in another
+	 * field starts a new undo step, even within the undo manager's capture time.
+	 */
 	setFocus(fieldKey: string | null): void {
 		const current: unknown = this.collab.awareness.getLocalState()?.[FOCUS_FIELD] ?? null;
-		if (current !== fieldKey) this.collab.awareness.setLocalStateField(FOCUS_FIELD, fieldKey);
+		if (current === fieldKey) return;
+		this.#undo.stopCapturing();
+		this.collab.awareness.setLocalStateField(FOCUS_FIELD, fieldKey);
 	}
 
 	/** Queues a message for the live region (set twice so a repeat is announced again). */

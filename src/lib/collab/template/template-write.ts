@@ -1,6 +1,7 @@
 /**
  * Writing whole structures into the document: a scale's levels, and a complete template (used by
- * `initTemplate`). Call inside a transaction.
+ * `initTemplate`), in the current shape (plain text fields as `Y.Text`, the shape version in the
+ * meta map). Call inside a transaction.
  */
 import * as Y from 'yjs';
 import type { RichText } from '#lib/domain/template/rich-text.ts';
@@ -8,6 +9,7 @@ import type { Template } from '#lib/domain/template/schemas.ts';
 import { initialOrderKeys } from '../order-keys.ts';
 import { writeRichText } from '../rich-text-yjs.ts';
 import { FIELD, META, templateRoots, type ItemMap } from './template-doc.ts';
+import { TEMPLATE_SHAPE_VERSION } from './template-shape.ts';
 
 /** A level to write; ids come from the caller so starters stay deterministic. */
 export type LevelDraft = { id: string; label: string; descriptor: RichText };
@@ -41,7 +43,9 @@ export function writeLevels(owner: ItemMap, levels: readonly LevelDraft[]): void
 	owner.set(FIELD.levels, levelsMap);
 	const keys = initialOrderKeys(levels.length);
 	levels.forEach((level, index) => {
-		const map = putItem(levelsMap, level.id, keys[index], { [FIELD.label]: level.label });
+		const map = putItem(levelsMap, level.id, keys[index], {
+			[FIELD.label]: new Y.Text(level.label)
+		});
 		putRichText(map, FIELD.descriptor, level.descriptor);
 	});
 }
@@ -62,21 +66,26 @@ export function writeTemplate(doc: Y.Doc, template: Template, tag: string): void
 	const roots = templateRoots(doc);
 	const starter = { [FIELD.starter]: tag };
 	roots.meta.set(META.starterId, tag);
-	roots.meta.set(META.title, template.title);
+	roots.meta.set(META.shapeVersion, TEMPLATE_SHAPE_VERSION);
+	roots.meta.set(META.title, new Y.Text(template.title));
 	roots.meta.set(META.signatureIncluded, template.signature.isIncluded);
-	roots.meta.set(META.signatureText, template.signature.text);
+	roots.meta.set(META.signatureText, new Y.Text(template.signature.text));
 	putList(template.headerFields, (field, order) => {
-		const { label, kind, isRequired } = field;
+		const { kind, isRequired } = field;
+		const label = new Y.Text(field.label);
 		putItem(roots.headerFields, field.id, order, { ...starter, label, kind, isRequired });
 	});
 	putList(template.areas, (area, order) => {
-		const areaMap = putItem(roots.areas, area.id, order, { ...starter, label: area.label });
+		const areaMap = putItem(roots.areas, area.id, order, {
+			...starter,
+			label: new Y.Text(area.label)
+		});
 		writeLevels(areaMap, area.scale.levels);
 		putList(area.statements, (statement, statementOrder) => {
 			const map = putItem(roots.statements, statement.id, statementOrder, {
 				...starter,
 				[FIELD.areaId]: area.id,
-				[FIELD.text]: statement.text,
+				[FIELD.text]: new Y.Text(statement.text),
 				[FIELD.kind]: statement.kind
 			});
 			putRichText(map, FIELD.description, statement.description);
@@ -85,13 +94,13 @@ export function writeTemplate(doc: Y.Doc, template: Template, tag: string): void
 	});
 	for (const name of ['measurementPoints', 'raters'] as const) {
 		putList(template[name], (item, order) => {
-			putItem(roots[name], item.id, order, { ...starter, label: item.label });
+			putItem(roots[name], item.id, order, { ...starter, label: new Y.Text(item.label) });
 		});
 	}
 	putList(template.freeTextSections, (section, order) => {
 		const map = putItem(roots.freeTextSections, section.id, order, {
 			...starter,
-			label: section.label
+			label: new Y.Text(section.label)
 		});
 		putRichText(map, FIELD.guidance, section.guidance);
 	});

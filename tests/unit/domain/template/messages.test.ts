@@ -16,7 +16,7 @@ function lookup(messages: unknown, key: string): unknown {
 
 /** Every `'template.input.…'` key written in the template code. */
 function inputKeysInSource(): string[] {
-	const dirs = ['src/lib/collab', 'src/lib/domain/template'];
+	const dirs = ['src/lib/collab', 'src/lib/collab/template', 'src/lib/domain/template'];
 	const keys = new Set<string>();
 	for (const dir of dirs) {
 		for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
