@@ -101,9 +101,11 @@ function completeArea(area: TemplateCore['areas'][number]): CompetenceArea {
 export function completeTemplate(template: TemplateCore): Template {
 	const measurementPoints: MeasurementPoint[] = template.measurementPoints.map((point, index) => ({
 		...point,
+		// Null is a timing too ("not decided yet"), so only a missing one is derived.
 		timing:
-			part<Timing | null>(point, 'timing') ??
-			defaultTiming(index, template.measurementPoints.length)
+			'timing' in point
+				? (point.timing as Timing | null)
+				: defaultTiming(index, template.measurementPoints.length)
 	}));
 	const signerRaterIds = new Set(template.signature.signerRaterIds);
 	const signers: Signer[] =

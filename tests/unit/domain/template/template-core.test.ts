@@ -14,6 +14,9 @@ describe('completeTemplate', () => {
 		expect(completeTemplate(smallTemplate())).toEqual(smallTemplate());
 		const lager = starterTemplate('lager');
 		expect(completeTemplate(lager)).toEqual(lager);
+		lager.measurementPoints[0].timing = null;
+		lager.areas[0].statements[0].cvPhrase = '';
+		expect(completeTemplate(lager)).toEqual(lager);
 	});
 
 	it('gives a template stored before the second pass sensible parts', () => {
