@@ -25,16 +25,24 @@ export function ratingPlanLookup(plan: RatingPlan): (cell: PlanCell) => boolean 
 
 type PlanParts = Pick<Template, 'measurementPoints' | 'raters' | 'areas' | 'ratingPlan'>;
 
-/** Every cell of `template` that rates, in measurement point, rater and area order. */
-export function plannedCells(template: PlanParts): PlanCell[] {
-	const rates = ratingPlanLookup(template.ratingPlan);
+/** Every cell of `template`, rated or not, in measurement point, rater and area order. */
+export function allPlanCells(
+	template: Pick<Template, 'measurementPoints' | 'raters' | 'areas'>
+): PlanCell[] {
 	return template.measurementPoints.flatMap((point) =>
 		template.raters.flatMap((rater) =>
-			template.areas
-				.map((area) => ({ measurementPointId: point.id, raterId: rater.id, areaId: area.id }))
-				.filter(rates)
+			template.areas.map((area) => ({
+				measurementPointId: point.id,
+				raterId: rater.id,
+				areaId: area.id
+			}))
 		)
 	);
+}
+
+/** Every cell of `template` that rates, in measurement point, rater and area order. */
+export function plannedCells(template: PlanParts): PlanCell[] {
+	return allPlanCells(template).filter(ratingPlanLookup(template.ratingPlan));
 }
 
 /**
@@ -45,14 +53,9 @@ export function ratingPlanFrom(
 	template: Pick<Template, 'measurementPoints' | 'raters' | 'areas'>,
 	rates: (cell: PlanCell) => boolean
 ): RatingPlan {
-	return template.measurementPoints.flatMap((point) =>
-		template.raters.flatMap((rater) =>
-			template.areas
-				.map((area) => ({ measurementPointId: point.id, raterId: rater.id, areaId: area.id }))
-				.filter((cell) => !rates(cell))
-				.map((cell) => ({ ...cell, rates: false }))
-		)
-	);
+	return allPlanCells(template)
+		.filter((cell) => !rates(cell))
+		.map((cell) => ({ ...cell, rates: false }));
 }
 
 /** What a plan entry names that the template no longer has (empty when it is current). */

@@ -4,7 +4,7 @@ import { exampleCase } from '#lib/domain/template/example.ts';
 import { goalPoints, plannedCells } from '#lib/domain/template/plan.ts';
 import { effectiveScale } from '#lib/domain/template/schemas.ts';
 import { WORKPLACE_STARTERS } from '#lib/domain/template/starters/index.ts';
-import { smallTemplate, starterTemplate } from '../../../fixtures/template.ts';
+import { smallTemplate, starterTemplate, withRandomPlan } from '../../../fixtures/template.ts';
 
 const cellKey = (c: { statementId: string; measurementPointId: string; raterId: string }) =>
 	`${c.statementId}/${c.measurementPointId}/${c.raterId}`;
@@ -128,28 +128,18 @@ describe('exampleCase', () => {
 	});
 
 	it('fills exactly the planned cells for any rating plan', () => {
-		const t = smallTemplate();
-		const cells = t.measurementPoints.flatMap((p) =>
-			t.raters.flatMap((r) =>
-				t.areas.map((a) => ({ measurementPointId: p.id, raterId: r.id, areaId: a.id }))
-			)
-		);
 		fc.assert(
-			fc.property(
-				fc.array(fc.boolean(), { minLength: cells.length, maxLength: cells.length }),
-				(flags) => {
-					const planned = { ...t, ratingPlan: cells.map((c, i) => ({ ...c, rates: flags[i] })) };
-					const { data } = exampleCase(planned);
-					const expected = cells
-						.filter((_c, i) => flags[i])
-						.flatMap((c) =>
-							t.areas
-								.find((a) => a.id === c.areaId)!
-								.statements.map((s) => cellKey({ ...c, statementId: s.id }))
-						);
-					expect(data.ratings.map(cellKey).sort()).toEqual(expected.sort());
-				}
-			)
+			fc.property(withRandomPlan(smallTemplate()), (planned) => {
+				const { data } = exampleCase(planned);
+				const expected = planned.ratingPlan
+					.filter((entry) => entry.rates)
+					.flatMap((entry) =>
+						planned.areas
+							.find((a) => a.id === entry.areaId)!
+							.statements.map((s) => cellKey({ ...entry, statementId: s.id }))
+					);
+				expect(data.ratings.map(cellKey).sort()).toEqual(expected.sort());
+			})
 		);
 	});
 });

@@ -23,7 +23,12 @@ import { PROBLEM_CODES, type ProblemCode } from '#lib/domain/template/problems.t
 import { textToRichText } from '#lib/domain/template/rich-text.ts';
 import type { Template } from '#lib/domain/template/schemas.ts';
 import { validateTemplate } from '#lib/domain/template/validate.ts';
-import { oldShapeTemplate, smallTemplate, starterTemplate } from '../../../fixtures/template.ts';
+import {
+	oldShapeTemplate,
+	smallTemplate,
+	starterTemplate,
+	withRandomPlan
+} from '../../../fixtures/template.ts';
 
 const long = (n: number) => 'x'.repeat(n + 1);
 const many = <T>(count: number, make: (i: number) => T) =>
@@ -503,37 +508,19 @@ describe('validateTemplate on the second-pass parts', () => {
 	});
 
 	it('finds an area without progression exactly when no rater rates it at two points', () => {
-		const template = smallTemplate();
-		const cells = template.measurementPoints.flatMap((p) =>
-			template.raters.flatMap((r) =>
-				template.areas.map((a) => ({ measurementPointId: p.id, raterId: r.id, areaId: a.id }))
-			)
-		);
 		fc.assert(
-			fc.property(
-				fc.array(fc.boolean(), { minLength: cells.length, maxLength: cells.length }),
-				(flags) => {
-					const planned = {
-						...template,
-						ratingPlan: cells.map((c, i) => ({ ...c, rates: flags[i] }))
-					};
-					const reported = validateTemplate(planned)
-						.filter((p) => p.code === 'area.noProgression')
-						.map((p) => p.path[1]);
-					const expected = template.areas
-						.filter(
-							(area) =>
-								!template.raters.some(
-									(rater) =>
-										cells.filter(
-											(c, i) => flags[i] && c.areaId === area.id && c.raterId === rater.id
-										).length >= 2
-								)
-						)
-						.map((area) => area.id);
-					expect(reported).toEqual(expected);
-				}
-			)
+			fc.property(withRandomPlan(smallTemplate()), (planned) => {
+				const reported = validateTemplate(planned)
+					.filter((p) => p.code === 'area.noProgression')
+					.map((p) => p.path[1]);
+				const pointsRated = (areaId: string, raterId: string) =>
+					planned.ratingPlan.filter((e) => e.rates && e.areaId === areaId && e.raterId === raterId)
+						.length;
+				const expected = planned.areas
+					.filter((area) => !planned.raters.some((rater) => pointsRated(area.id, rater.id) >= 2))
+					.map((area) => area.id);
+				expect(reported).toEqual(expected);
+			})
 		);
 	});
 
