@@ -36,7 +36,7 @@ test('an administrator creates a user, changes the role and removes the user aga
 	const user = {
 		email: `karin-${Date.now()}@demo.formvaerk.dk`,
 		name: 'Karin Konsulent',
-		role: 'Medarbejder' as const,
+		role: 'Bruger' as const,
 		password: 'et-langt-kodeord-1'
 	};
 	await admin.createUser(user);

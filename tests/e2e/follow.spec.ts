@@ -68,10 +68,10 @@ test('participants follow the facilitator, step out and come back with one click
 	// Jonas steps out with one click; the facilitator moves on to the top of the template.
 	await banner(jonasPage).getByRole('button', { name: 'Gå selv rundt' }).click();
 	await expect(banner(jonasPage)).toContainText('Du går selv rundt i skabelonen.');
-	await showButton(facilitatorPage, 'Læringsbevisets top').click();
+	await showButton(facilitatorPage, 'Aftaler før praktikken').click();
 
 	// Signe follows; Jonas stays where he was, with the new target only marked.
-	const top = (page: Page) => part(page, 'Læringsbevisets top');
+	const top = (page: Page) => part(page, 'Aftaler før praktikken');
 	await expect(top(signePage)).toBeFocused();
 	await expect(top(signePage)).toBeInViewport();
 	await expect(top(jonasPage)).toHaveClass(/follow-highlight/);
@@ -174,9 +174,9 @@ test('the run page names the target; a participant cannot change it', async ({
 
 	// The facilitator shows something else: the participant's run page updates by itself.
 	await facilitatorPage
-		.getByRole('button', { name: 'Vis deltagerne dette – Målepunkter og bedømmere' })
+		.getByRole('button', { name: 'Vis deltagerne dette – Målepunkter og vurderere' })
 		.click();
-	await expect(status).toContainText('Målepunkter og bedømmere');
+	await expect(status).toContainText('Målepunkter og vurderere');
 	await facilitatorPage
 		.getByTestId('follow-lead')
 		.getByRole('button', { name: 'Stop med at vise' })

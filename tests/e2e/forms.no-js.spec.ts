@@ -17,7 +17,7 @@ test('without JavaScript: log in, create a workshop, invite, accept, change pass
 	await expect(workshop.inviteEmail()).toHaveAttribute('aria-invalid', 'true');
 
 	const email = `uden-js-${Date.now()}@kommune.example`;
-	const link = await workshop.invite(email, 'Arbejdsgruppe');
+	const link = await workshop.invite(email, 'Medlem af arbejdsgruppen');
 	// The copy button only appears once scripts run: its absence shows this really is script-free.
 	await expect(page.getByText('Markér linket, og kopiér det.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Kopiér link' })).toHaveCount(0);
@@ -29,7 +29,7 @@ test('without JavaScript: log in, create a workshop, invite, accept, change pass
 	await expect(invited.page.getByText('Adgangskoden skal være mindst 10 tegn.')).toBeVisible();
 	await invited.register('Ole Uden Script', 'et-langt-kodeord-1');
 	await expect(invited.page).toHaveURL(workshop.url);
-	await expect(invited.page.getByText('Din rolle: Arbejdsgruppe')).toBeVisible();
+	await expect(invited.page.getByText('Din rolle: Medlem af arbejdsgruppen')).toBeVisible();
 
 	const account = new AccountPage(invited.page, server.url);
 	await account.goto();

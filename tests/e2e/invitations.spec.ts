@@ -17,9 +17,9 @@ test('an invited person creates an account in a second browser and lands in the 
 	const title = 'Læringsbevis for ledige akademikere';
 	const workshop = await new WorkshopsPage(page, server.url).create(title);
 	const email = uniqueEmail('ny');
-	const link = await workshop.invite(email, 'Arbejdsgruppe');
+	const link = await workshop.invite(email, 'Medlem af arbejdsgruppen');
 	await expect(
-		page.getByText(`Invitationen til ${email} som Arbejdsgruppe er oprettet.`)
+		page.getByText(`Invitationen til ${email} er oprettet med rollen »Medlem af arbejdsgruppen«.`)
 	).toBeVisible();
 	await expect(workshop.invitationRow(email)).toContainText('Afventer');
 	await expectAccessible(page);
@@ -28,7 +28,11 @@ test('an invited person creates an account in a second browser and lands in the 
 	const invited = new InvitationPage(await context.newPage());
 	const response = await invited.open(link);
 	expect(response?.status()).toBe(200);
-	await invited.expectInvitation({ workshop: title, org: 'Demo Kommune', role: 'Arbejdsgruppe' });
+	await invited.expectInvitation({
+		workshop: title,
+		org: 'Demo Kommune',
+		role: 'Medlem af arbejdsgruppen'
+	});
 	await expect(invited.page.getByLabel('E-mail')).toHaveValue(email);
 	await expect(
 		invited.page.getByRole('link', { name: 'Har du allerede en konto? Log ind' })
@@ -44,7 +48,7 @@ test('an invited person creates an account in a second browser and lands in the 
 
 	await invited.register('Nina Nyansat', 'et-langt-kodeord-1');
 	await expect(invited.page).toHaveURL(`${server.url}/workshops/${workshop.id}`);
-	await expect(invited.page.getByText('Din rolle: Arbejdsgruppe')).toBeVisible();
+	await expect(invited.page.getByText('Din rolle: Medlem af arbejdsgruppen')).toBeVisible();
 	await expect(invited.page.getByText('Logget ind som Nina Nyansat')).toBeVisible();
 	const asInvited = new WorkshopPage(invited.page, server.url);
 	await expect(asInvited.group('Arbejdsgruppe')).toContainText('Nina Nyansat');
@@ -107,7 +111,7 @@ test('a logged-in person with another address is told before accepting', async (
 }) => {
 	const workshop = await new WorkshopsPage(page, server.url).create('Forløb med forkert adresse');
 	const email = uniqueEmail('anden');
-	const link = await workshop.invite(email, 'Arbejdsgruppe');
+	const link = await workshop.invite(email, 'Medlem af arbejdsgruppen');
 	const other = await newLoggedInPage(browser, server, 'arbejdsgruppe', 1);
 	await other.goto(link);
 	await expect(other.getByText(`Invitationen er sendt til ${email}`)).toBeVisible();
@@ -122,7 +126,7 @@ test('a revoked invitation shows which: revoked, with status 410', async ({
 }) => {
 	const workshop = await new WorkshopsPage(page, server.url).create('Forløb med tilbagekaldt link');
 	const email = uniqueEmail('tilbagekaldt');
-	const link = await workshop.invite(email, 'Arbejdsgruppe');
+	const link = await workshop.invite(email, 'Medlem af arbejdsgruppen');
 	await workshop.revoke(email);
 	await expect(page.getByRole('status').filter({ hasText: 'tilbagekaldt' })).toBeVisible();
 	await expect(
@@ -172,7 +176,10 @@ test('a facilitator removes a member, who then loses access', async ({
 	server
 }) => {
 	const workshop = await new WorkshopsPage(page, server.url).create('Forløb hvor nogen fjernes');
-	const link = await workshop.invite(server.logins.arbejdsgruppe[1].email, 'Arbejdsgruppe');
+	const link = await workshop.invite(
+		server.logins.arbejdsgruppe[1].email,
+		'Medlem af arbejdsgruppen'
+	);
 	const member = await newLoggedInPage(browser, server, 'arbejdsgruppe', 1);
 	const invited = new InvitationPage(member);
 	await invited.open(link);

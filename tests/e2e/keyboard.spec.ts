@@ -39,7 +39,7 @@ test('keyboard only: log in, create a workshop, invite and copy the link', async
 	const email = page.getByRole('textbox', { name: 'E-mail' });
 	await tabTo(page, email, 80);
 	await page.keyboard.type('tastatur@kommune.example');
-	// The role select keeps its default (Arbejdsgruppe); Enter in the email field submits.
+	// The role select keeps its default (Medlem af arbejdsgruppen); Enter in the email field submits.
 	await page.keyboard.press('Enter');
 
 	// Focus lands on the new link, and the copy button is the next stop.

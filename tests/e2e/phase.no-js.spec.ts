@@ -19,7 +19,7 @@ test('without JavaScript: the phase control refuses an unready template, moves a
 		'Skabelonen mangler en titel.',
 		'Skabelonen har ingen kompetenceområder. Tilføj mindst ét.',
 		'Skabelonen har ingen målepunkter. Tilføj mindst ét, fx "Start".',
-		'Skabelonen har ingen bedømmere. Tilføj mindst én, fx "Den unge".'
+		'Skabelonen har ingen vurderere. Tilføj mindst én, fx "Den unge".'
 	]);
 	await expect(workshop.currentPhase()).toContainText('Dag 1 Format');
 

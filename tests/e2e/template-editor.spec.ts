@@ -182,7 +182,7 @@ test('the preview follows the group live, and editor and preview are accessible'
 	await newPoint.fill('Opfølgning');
 	await newPoint.press('Enter');
 
-	const progression = preview.getByRole('table', { name: /Niveau pr. målepunkt og bedømmer/ });
+	const progression = preview.getByRole('table', { name: /Niveau pr. målepunkt og vurderer/ });
 	await expect(
 		progression.getByRole('rowheader', { name: 'Kan bede om en pause, når der er brug for det' })
 	).toBeVisible();

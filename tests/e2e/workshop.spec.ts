@@ -59,7 +59,7 @@ test('a work-group member sees the demo workshop without the facilitator tools',
 	await page.goto(`${server.url}/workshops`);
 	await page.getByRole('link', { name: 'Læringsbevis for unge i virksomhedspraktik' }).click();
 	const workshop = new WorkshopPage(page, server.url);
-	await expect(page.getByText('Din rolle: Arbejdsgruppe')).toBeVisible();
+	await expect(page.getByText('Din rolle: Medlem af arbejdsgruppen')).toBeVisible();
 	await expect(workshop.group('Arbejdsgruppe')).toContainText('Jonas Jobkonsulent');
 	await expect(workshop.group('Arbejdsgruppe')).toContainText('Sara Sagsbehandler');
 	await expect(workshop.group('Medarbejdere')).toContainText('Mads Medarbejder');

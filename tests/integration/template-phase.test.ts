@@ -136,8 +136,10 @@ describe('POST /api/v1/workshops/{id}/phase with the template', () => {
 		expect(await currentPhase()).toBe('format');
 
 		ops.addStatement({ areaId: social.id, text: 'Kan hilse på kunderne' });
+		// Two points: one alone cannot show progression.
+		ops.addMeasurementPoint({ label: 'Start' });
 		ops.addMeasurementPoint({ label: 'Slut' });
-		await waitFor(() => storedTemplate().measurementPoints.length === 1, 'fixes stored');
+		await waitFor(() => storedTemplate().measurementPoints.length === 2, 'fixes stored');
 
 		const moved = await movePhase(facilitator, 'drejebog');
 		expect(moved.status).toBe(200);

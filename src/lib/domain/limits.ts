@@ -70,6 +70,31 @@ export const MAX_RATERS = 6;
 export const MAX_HEADER_FIELDS = 15;
 /** Free-text sections per template. */
 export const MAX_FREE_TEXT_SECTIONS = 8;
+/**
+ * Longest CV phrase of a statement ("Jeg kan modtage varer og kontrollere dem mod følgesedlen" is
+ * 56): one line in a CV, shorter than the statement it comes from.
+ */
+export const MAX_CV_PHRASE_LENGTH = 150;
+/** "After N weeks" reaches at most two years, longer than any internship or follow-up. */
+export const MAX_TIMING_AFTER_WEEKS = 104;
+/** "Repeated every N weeks" at most once a year; rarer is not follow-up. */
+export const MAX_TIMING_EVERY_WEEKS = 52;
+/** People who sign the læringsbevis (den unge, mentor, jobkonsulent, sagsbehandler, a few more). */
+export const MAX_SIGNERS = 8;
+/** Sub-goals per template; more than a dozen cannot be followed in one conversation. */
+export const MAX_SUB_GOALS = 12;
+/** Longest sub-goal, one sentence like a statement. */
+export const MAX_SUB_GOAL_LENGTH = 200;
+/** A status scale needs two steps to show movement (ikke påbegyndt / i gang / nået is three). */
+export const MIN_GOAL_STATUSES = 2;
+/** More statuses than this cannot be told apart at a follow-up. */
+export const MAX_GOAL_STATUSES = 6;
+/** Longest comment on one rating ("an example or a comment", a few sentences). */
+export const MAX_RATING_COMMENT_LENGTH = 500;
+/** Longest answer in a case's text fields (own words, goal, tasks, next step). */
+export const MAX_CASE_TEXT_LENGTH = 2000;
+/** Hours per week in a case: well above a full-time week (37 h), so no real answer is refused. */
+export const MAX_HOURS_PER_WEEK = 80;
 
 /**
  * Largest WebSocket frame the collaboration server accepts (config `FORMVAERK_MAX_FRAME_BYTES`

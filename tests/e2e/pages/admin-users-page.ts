@@ -2,7 +2,7 @@ import { expect, type Browser, type Locator, type Page } from '@playwright/test'
 import type { TestServer } from '../../support/server.ts';
 import { newLoggedInPage } from '../fixtures.ts';
 
-export type OrgRoleLabel = 'Administrator' | 'Facilitator' | 'Medarbejder';
+export type OrgRoleLabel = 'Administrator' | 'Facilitator' | 'Bruger';
 export type NewUser = { email: string; name: string; role: OrgRoleLabel; password: string };
 
 /** User administration of a municipality. */
@@ -70,7 +70,7 @@ export async function createFreshUser(
 	const user: NewUser = {
 		email: `${unique}@kommune.example`,
 		name: `Test ${unique}`,
-		role: 'Medarbejder',
+		role: 'Bruger',
 		password: 'første-kodeord-123'
 	};
 	const adminPage = await newLoggedInPage(browser, server, 'administrator');

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Role names as the invite form's select shows them. */
-export type RoleLabel = 'Facilitator' | 'Arbejdsgruppe' | 'Medarbejder';
+export type RoleLabel = 'Facilitator' | 'Medlem af arbejdsgruppen' | 'Medarbejder';
 /** Member groups on the workshop page. */
 export type GroupName = 'Facilitatorer' | 'Arbejdsgruppe' | 'Medarbejdere';
 

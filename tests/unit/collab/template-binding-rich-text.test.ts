@@ -174,7 +174,7 @@ describe('getRichTextFragment', () => {
 			field: 'freeTextGuidance',
 			freeTextSectionId: section.id
 		});
-		expect(richTextToPlain(guidance)).toContain('• Modtager og kontrollerer varer');
+		expect(richTextToPlain(guidance)).toContain('• Jeg modtager og kontrollerer varer');
 		const override = t.areas[2].statements[0];
 		const overridePath = {
 			field: 'levelDescriptor' as const,

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import {
 	HEADER_FIELD_KINDS,
 	STATEMENT_KINDS,
-	type CompetenceArea,
+	type CompetenceAreaCore,
 	type HeaderFieldKind,
 	type Scale,
 	type StatementKind,
@@ -15,6 +15,7 @@ import {
 } from '#lib/domain/template/schemas.ts';
 import { emptyRichText, type RichText } from '#lib/domain/template/rich-text.ts';
 import { readRichText } from '../rich-text-yjs.ts';
+import { readTemplatePlan } from './template-read-plan.ts';
 import {
 	FIELD,
 	META,
@@ -65,7 +66,7 @@ export function readTemplate(doc: Y.Doc): Template {
 	const starterId = docStarterId(doc);
 	const areaEntries = entriesOf(roots.areas, starterId);
 	const grouped = statementsByArea(doc, areaEntries);
-	const areas: CompetenceArea[] = areaEntries.map((area) => ({
+	const areas: CompetenceAreaCore[] = areaEntries.map((area) => ({
 		id: area.id,
 		label: readText(area.map, FIELD.label),
 		scale: readScale(area.map, starterId),
@@ -85,7 +86,7 @@ export function readTemplate(doc: Y.Doc): Template {
 		if (value === true) signerIds.add(id);
 	});
 	const included = roots.meta.get(META.signatureIncluded);
-	return {
+	return readTemplatePlan(doc, {
 		title: readText(roots.meta, META.title),
 		starterId,
 		headerFields: entriesOf(roots.headerFields, starterId).map((entry) => ({
@@ -107,5 +108,5 @@ export function readTemplate(doc: Y.Doc): Template {
 			text: readText(roots.meta, META.signatureText),
 			signerRaterIds: raters.filter((rater) => signerIds.has(rater.id)).map((r) => r.id)
 		}
-	};
+	});
 }

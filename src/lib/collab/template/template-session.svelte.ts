@@ -8,7 +8,12 @@
 import { PluginKey } from '@tiptap/pm/state';
 import type * as Y from 'yjs';
 import { isDomainError } from '#lib/domain/errors.ts';
-import { validateTemplate, type Problem, type Template } from '#lib/domain/template/index.ts';
+import {
+	completeTemplate,
+	validateTemplate,
+	type Problem,
+	type Template
+} from '#lib/domain/template/index.ts';
 import type { StarterTemplate } from '#lib/domain/template/starter-schema.ts';
 import type { CollabSession } from '../collab-session.svelte.ts';
 import { bindTextInput, type TextInputElement } from '../text-input-binding.ts';
@@ -34,7 +39,7 @@ export type WriteRefusal = { message: string; fields: Record<string, string> };
 const FOCUS_FIELD = 'focus';
 
 /** An empty template to show before the document has loaded. */
-const EMPTY_TEMPLATE: Template = {
+const EMPTY_TEMPLATE: Template = completeTemplate({
 	title: '',
 	starterId: null,
 	headerFields: [],
@@ -43,7 +48,7 @@ const EMPTY_TEMPLATE: Template = {
 	raters: [],
 	freeTextSections: [],
 	signature: { isIncluded: false, text: '', signerRaterIds: [] }
-};
+});
 
 /** One person's editing session on the template document of `collab`. */
 export class TemplateSession {

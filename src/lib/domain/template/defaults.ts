@@ -1,12 +1,15 @@
 /**
  * What a template holds when the work group has not said otherwise, drawn from the source
- * material: the header agreed before the internship, the three competence areas, the measurement
- * points start/midtvejs/slut, the three raters, the free-text sections and the signatures. These
- * are document content (Danish, like the rest of the template), not UI text.
+ * material: the agreements before the internship, the three competence areas, the measurement
+ * points start/midtvejs/slut, the three raters, the young person's own words, the goal and
+ * sub-goals with their status scale, the progression measures and the signatures. These are
+ * document content (Danish, like the rest of the template), not UI text.
  */
+import type { AreaCategory, ProgressionMeasures } from './plan-schemas.ts';
 import type {
 	StarterFreeTextSection,
 	StarterHeaderField,
+	StarterMeasurementPoint,
 	StarterScale,
 	StarterSignature
 } from './starter-schema.ts';
@@ -17,19 +20,24 @@ export const DEFAULT_HEADER_FIELDS: readonly StarterHeaderField[] = [
 	{ label: 'Den unges navn', kind: 'person', isRequired: true },
 	{ label: 'Virksomhed', kind: 'company', isRequired: true },
 	{ label: 'Praktikperiode', kind: 'period', isRequired: true },
-	{ label: 'Jobmål eller uddannelsesmål', kind: 'goal', isRequired: true },
-	{ label: 'Delmål', kind: 'subGoals', isRequired: true },
 	{ label: 'Kontaktperson i virksomheden', kind: 'shortText', isRequired: false },
 	{ label: 'Jobkonsulent', kind: 'shortText', isRequired: false }
 ];
 
-export const DEFAULT_AREA_LABELS: readonly string[] = [
-	'Faglige kompetencer',
-	'Sociale kompetencer',
-	'Personlige kompetencer'
+/** The seeds' "faglige, sociale og personlige kompetencer", each with its category. */
+export const DEFAULT_AREAS: readonly { label: string; category: AreaCategory }[] = [
+	{ label: 'Faglige kompetencer', category: 'professional' },
+	{ label: 'Sociale kompetencer', category: 'social' },
+	{ label: 'Personlige kompetencer', category: 'personal' }
 ];
+export const DEFAULT_AREA_LABELS: readonly string[] = DEFAULT_AREAS.map((area) => area.label);
 
-export const DEFAULT_MEASUREMENT_POINTS: readonly string[] = ['Start', 'Midtvejs', 'Slut'];
+/** Start, a follow-up after four weeks (midway in a typical eight-week internship), the end. */
+export const DEFAULT_MEASUREMENT_POINTS: readonly StarterMeasurementPoint[] = [
+	{ label: 'Start', timing: { kind: 'start' } },
+	{ label: 'Midtvejs', timing: { kind: 'afterWeeks', weeks: 4 } },
+	{ label: 'Slut', timing: { kind: 'end' } }
+];
 
 export const DEFAULT_RATERS: readonly string[] = ['Den unge', 'Virksomheden', 'Jobkonsulenten'];
 
@@ -49,17 +57,38 @@ export const DEFAULT_FREE_TEXT_SECTIONS: readonly StarterFreeTextSection[] = [
 	{
 		label: 'Til mit CV',
 		guidance:
-			'Skriv 3-5 korte sætninger, som du kan sætte direkte ind i dit CV. Start gerne med et udsagnsord, fx:\n\n' +
-			'- Modtager og kontrollerer varer\n' +
-			'- Møder til tiden og overholder aftaler'
+			'Skriv 3-5 korte sætninger, som du kan sætte direkte ind i dit CV. Skriv i jeg-form, fx:\n\n' +
+			'- Jeg modtager og kontrollerer varer\n' +
+			'- Jeg møder til tiden og overholder aftaler'
 	}
 ];
 
+/** The raters sign, and the caseworker, who follows the case without rating it. */
 export const DEFAULT_SIGNATURE: StarterSignature = {
 	isIncluded: true,
 	text: 'Vi har gennemgået læringsbeviset sammen og er enige om indholdet.',
-	signers: [...DEFAULT_RATERS]
+	signers: [
+		{ label: 'Den unge', rater: 'Den unge' },
+		{ label: 'Virksomhedsmentor', rater: 'Virksomheden' },
+		{ label: 'Jobkonsulent', rater: 'Jobkonsulenten' },
+		{ label: 'Sagsbehandler', rater: null }
+	]
 };
+
+/** The goal's heading and the guidance above the young person's own words. */
+export const DEFAULT_GOAL_LABEL = 'Mit mål';
+export const DEFAULT_GOAL_GUIDANCE =
+	'Skriv med dine egne ord, hvad du gerne vil med praktikken: et job, en uddannelse eller noget tredje. ' +
+	'Målet og delmålene aftaler du med din jobkonsulent, før praktikken begynder.';
+
+/** Hours per week and tasks, the seeds' "progression i timetal, opgaver", are both followed. */
+export const DEFAULT_PROGRESSION_MEASURES: ProgressionMeasures = {
+	hasHoursPerWeek: true,
+	hasTasks: true
+};
+
+/** The status scale sub-goals are followed with; the last step means reached. */
+export const DEFAULT_GOAL_STATUSES: readonly string[] = ['Ikke påbegyndt', 'I gang', 'Nået'];
 
 /** A five-step scale from help to teaching others; the starters refine it per workplace. */
 export const DEFAULT_SCALE: StarterScale = {

@@ -1,7 +1,8 @@
 /**
  * The læringsbevis template domain in one import: schemas and types, validation, rich text, the
- * starter library, and the example case / progressionsskema for the preview. Pure TypeScript with
- * no Yjs; the Yjs binding lives in `#lib/collab/template/template-binding.ts`.
+ * starter library, the rating plan, case data, and the two outputs (progressionsskema and
+ * læringsbevis) with the example case the preview fills them with. Pure TypeScript with no Yjs;
+ * the Yjs binding lives in `#lib/collab/template/template-binding.ts`.
  */
 export * from './schemas.ts';
 export * from './rich-text.ts';
@@ -12,5 +13,11 @@ export * from './starter-schema.ts';
 export * from './defaults.ts';
 export { starterToTemplate } from './from-starter.ts';
 export * from './starters/index.ts';
+export * from './template-core.ts';
+export * from './plan.ts';
+export * from './inputs.ts';
+export * from './case-data.ts';
 export { exampleCase, type ExampleCase } from './example.ts';
 export * from './progression.ts';
+export * from './laeringsbevis.ts';
+export * from './rating-forms.ts';

@@ -2,26 +2,51 @@
  * One zod schema per shape of a læringsbevis template; types come from them. A value that passes
  * `templateSchema` is well-formed; `validateTemplate` adds the rules across items (duplicates,
  * areas without statements, ...) and reports every problem instead of the first one.
+ *
+ * The `…CoreSchema`s are the shapes before the template's second pass (no categories, CV phrases,
+ * timings, rating plan, signers, goals or progression measures): what documents stored before it
+ * hold. `completeTemplate` (template-core.ts) turns such a template into a whole one.
  */
 import { z } from 'zod';
 import {
 	MAX_AREAS,
 	MAX_FREE_TEXT_SECTIONS,
 	MAX_HEADER_FIELDS,
-	MAX_LABEL_LENGTH,
-	MAX_LEVEL_LABEL_LENGTH,
 	MAX_MEASUREMENT_POINTS,
 	MAX_RATERS,
-	MAX_RICH_TEXT_LENGTH,
 	MAX_SCALE_LEVELS,
 	MAX_SIGNATURE_TEXT_LENGTH,
-	MAX_STATEMENT_LENGTH,
+	MAX_SIGNERS,
 	MAX_STATEMENTS_PER_AREA,
-	MAX_TEMPLATE_TITLE_LENGTH,
 	MIN_SCALE_LEVELS
 } from '../limits.ts';
 import { templateItemIdSchema } from './ids.ts';
-import { richTextSchema, richTextToPlainText } from './rich-text.ts';
+import {
+	areaCategorySchema,
+	cvPhraseSchema,
+	goalsSchema,
+	progressionMeasuresSchema,
+	ratingPlanSchema,
+	signerSchema,
+	timingSchema
+} from './plan-schemas.ts';
+import {
+	boundedRichTextSchema,
+	labelSchema,
+	levelLabelSchema,
+	statementTextSchema,
+	templateTitleSchema
+} from './text-schemas.ts';
+
+export {
+	boundedRichTextSchema,
+	labelSchema,
+	levelLabelSchema,
+	statementTextSchema,
+	templateTextSchema,
+	templateTitleSchema
+} from './text-schemas.ts';
+export * from './plan-schemas.ts';
 
 /** What a header field holds; the semantic kinds let the case view and the preview fill them. */
 export const HEADER_FIELD_KINDS = [
@@ -36,33 +61,17 @@ export const HEADER_FIELD_KINDS = [
 ] as const;
 export type HeaderFieldKind = (typeof HEADER_FIELD_KINDS)[number];
 
-/** Formal competences are taught skills; informal ones are learnt by doing and being there. */
+/**
+ * Formal competences are documented by a certificate (a truck licence, a hygiene certificate);
+ * informal ("ikke-formelle") ones are learnt at work or elsewhere, without one.
+ */
 export const STATEMENT_KINDS = ['formal', 'informal'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
-/** A trimmed, non-empty text of at most `max` characters, with template message keys. */
-export function templateTextSchema(max: number) {
-	return z
-		.string({ error: 'template.input.required' })
-		.trim()
-		.min(1, { error: 'template.input.required' })
-		.max(max, { error: 'template.input.tooLong' });
-}
-
-export const templateTitleSchema = templateTextSchema(MAX_TEMPLATE_TITLE_LENGTH);
-export const labelSchema = templateTextSchema(MAX_LABEL_LENGTH);
-export const levelLabelSchema = templateTextSchema(MAX_LEVEL_LABEL_LENGTH);
-export const statementTextSchema = templateTextSchema(MAX_STATEMENT_LENGTH);
 export const headerFieldKindSchema = z.enum(HEADER_FIELD_KINDS, {
 	error: 'template.input.invalidKind'
 });
 export const statementKindSchema = z.enum(STATEMENT_KINDS, { error: 'template.input.invalidKind' });
-
-/** Rich text no longer than the limit, counted as plain characters. */
-export const boundedRichTextSchema = richTextSchema.refine(
-	(value) => richTextToPlainText(value).length <= MAX_RICH_TEXT_LENGTH,
-	{ error: 'template.input.tooLong' }
-);
 
 export const headerFieldSchema = z.object({
 	id: templateItemIdSchema,
@@ -87,7 +96,7 @@ export const scaleSchema = z.object({
 });
 export type Scale = z.infer<typeof scaleSchema>;
 
-export const statementSchema = z.object({
+export const statementCoreSchema = z.object({
 	id: templateItemIdSchema,
 	text: statementTextSchema,
 	description: boundedRichTextSchema,
@@ -95,19 +104,42 @@ export const statementSchema = z.object({
 	/** The statement's own scale, or null when it uses its area's scale. */
 	scale: scaleSchema.nullable()
 });
+export type StatementCore = z.infer<typeof statementCoreSchema>;
+
+export const statementSchema = statementCoreSchema.extend({
+	/** The statement in the first person for the CV ("Jeg kan modtage varer …"). */
+	cvPhrase: cvPhraseSchema
+});
 export type Statement = z.infer<typeof statementSchema>;
 
-export const competenceAreaSchema = z.object({
+export const competenceAreaCoreSchema = z.object({
 	id: templateItemIdSchema,
 	label: labelSchema,
 	scale: scaleSchema,
+	statements: z
+		.array(statementCoreSchema)
+		.max(MAX_STATEMENTS_PER_AREA, { error: 'template.input.tooManyStatements' })
+});
+export type CompetenceAreaCore = z.infer<typeof competenceAreaCoreSchema>;
+
+export const competenceAreaSchema = competenceAreaCoreSchema.extend({
+	category: areaCategorySchema,
 	statements: z
 		.array(statementSchema)
 		.max(MAX_STATEMENTS_PER_AREA, { error: 'template.input.tooManyStatements' })
 });
 export type CompetenceArea = z.infer<typeof competenceAreaSchema>;
 
-export const measurementPointSchema = z.object({ id: templateItemIdSchema, label: labelSchema });
+export const measurementPointCoreSchema = z.object({
+	id: templateItemIdSchema,
+	label: labelSchema
+});
+export type MeasurementPointCore = z.infer<typeof measurementPointCoreSchema>;
+
+export const measurementPointSchema = measurementPointCoreSchema.extend({
+	/** When the point happens, or null while the work group has not said. */
+	timing: timingSchema.nullable()
+});
 export type MeasurementPoint = z.infer<typeof measurementPointSchema>;
 
 export const raterSchema = z.object({ id: templateItemIdSchema, label: labelSchema });
@@ -125,36 +157,62 @@ export const signatureTextSchema = z
 	.trim()
 	.max(MAX_SIGNATURE_TEXT_LENGTH, { error: 'template.input.tooLong' });
 
-export const signatureBlockSchema = z.object({
+export const signatureBlockCoreSchema = z.object({
 	isIncluded: z.boolean(),
 	/** Printed above the signature lines ("Vi bekræfter, at ..."). */
 	text: signatureTextSchema,
-	/** The raters who sign, in rater order. */
+	/**
+	 * The raters who sign, in rater order. In a whole template these are the raters `signers`
+	 * links to; the editor's signature section still ticks raters through it.
+	 */
 	signerRaterIds: z.array(templateItemIdSchema)
+});
+export type SignatureBlockCore = z.infer<typeof signatureBlockCoreSchema>;
+
+export const signatureBlockSchema = signatureBlockCoreSchema.extend({
+	/** Everyone who signs, in print order; a signer may be a rater or not (a caseworker). */
+	signers: z.array(signerSchema).max(MAX_SIGNERS, { error: 'template.input.tooManyItems' })
 });
 export type SignatureBlock = z.infer<typeof signatureBlockSchema>;
 
-export const templateSchema = z.object({
+export const templateCoreSchema = z.object({
 	title: templateTitleSchema,
 	/** The starter the template was created from, or null for a document never initialised. */
 	starterId: z.string().nullable(),
 	headerFields: z
 		.array(headerFieldSchema)
 		.max(MAX_HEADER_FIELDS, { error: 'template.input.tooManyItems' }),
-	areas: z.array(competenceAreaSchema).max(MAX_AREAS, { error: 'template.input.tooManyAreas' }),
+	areas: z.array(competenceAreaCoreSchema).max(MAX_AREAS, { error: 'template.input.tooManyAreas' }),
 	measurementPoints: z
-		.array(measurementPointSchema)
+		.array(measurementPointCoreSchema)
 		.max(MAX_MEASUREMENT_POINTS, { error: 'template.input.tooManyItems' }),
 	raters: z.array(raterSchema).max(MAX_RATERS, { error: 'template.input.tooManyItems' }),
 	freeTextSections: z
 		.array(freeTextSectionSchema)
 		.max(MAX_FREE_TEXT_SECTIONS, { error: 'template.input.tooManyItems' }),
-	signature: signatureBlockSchema
+	signature: signatureBlockCoreSchema
+});
+/** A template as stored before the second pass: what `completeTemplate` accepts. */
+export type TemplateCore = z.infer<typeof templateCoreSchema>;
+
+export const templateSchema = templateCoreSchema.extend({
+	areas: z.array(competenceAreaSchema).max(MAX_AREAS, { error: 'template.input.tooManyAreas' }),
+	measurementPoints: z
+		.array(measurementPointSchema)
+		.max(MAX_MEASUREMENT_POINTS, { error: 'template.input.tooManyItems' }),
+	signature: signatureBlockSchema,
+	/** Who rates which areas at which point; cells not named here rate. */
+	ratingPlan: ratingPlanSchema,
+	goals: goalsSchema,
+	progressionMeasures: progressionMeasuresSchema
 });
 /** A whole template as plain data: what `readTemplate` returns and the preview renders. */
 export type Template = z.infer<typeof templateSchema>;
 
 /** The scale that applies to a statement: its own override, else its area's. */
-export function effectiveScale(area: CompetenceArea, statement: Statement): Scale {
+export function effectiveScale(
+	area: Pick<CompetenceAreaCore, 'scale'>,
+	statement: Pick<StatementCore, 'scale'>
+): Scale {
 	return statement.scale ?? area.scale;
 }

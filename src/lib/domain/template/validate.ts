@@ -10,7 +10,6 @@ import {
 	MAX_LEVEL_LABEL_LENGTH,
 	MAX_MEASUREMENT_POINTS,
 	MAX_RATERS,
-	MAX_RICH_TEXT_LENGTH,
 	MAX_SCALE_LEVELS,
 	MAX_SIGNATURE_TEXT_LENGTH,
 	MAX_STATEMENT_LENGTH,
@@ -19,56 +18,12 @@ import {
 	MIN_SCALE_LEVELS
 } from '../limits.ts';
 import { problem, type Problem, type ProblemCode, type ProblemPath } from './problems.ts';
-import { richTextToPlainText, type RichText } from './rich-text.ts';
-import type { Scale, Template } from './schemas.ts';
+import type { Scale, Template, TemplateCore } from './schemas.ts';
+import { completeTemplate } from './template-core.ts';
+import { checkLabels, checkRichText, type Collector, type Labelled } from './validate-labels.ts';
+import { checkCvPhrase, checkSecondPass, checkTimings } from './validate-plan.ts';
 
-/** Labels are compared the way a reader would: ignoring case and extra spaces. */
-export function normalizeLabel(label: string): string {
-	return label.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da');
-}
-
-type Labelled = { id: string; label: string };
-type Collector = (p: Problem) => void;
-
-/** Empty, too long and duplicate checks for the labels of one list; `prefix` like "area.label". */
-function checkLabels(options: {
-	items: readonly Labelled[];
-	prefix: string;
-	max: number;
-	path: (item: Labelled) => ProblemPath;
-	params?: Record<string, string | number>;
-	add: Collector;
-}): void {
-	const seen = new Set<string>();
-	options.items.forEach((item, index) => {
-		const base = { ...options.params, position: index + 1, label: item.label.trim() };
-		const code = (suffix: string) => `${options.prefix}.${suffix}` as ProblemCode;
-		const key = normalizeLabel(item.label);
-		if (key === '') {
-			options.add(problem(code('empty'), options.path(item), base));
-			return;
-		}
-		if (item.label.trim().length > options.max) {
-			options.add(problem(code('tooLong'), options.path(item), { ...base, max: options.max }));
-		}
-		if (seen.has(key)) options.add(problem(code('duplicate'), options.path(item), base));
-		seen.add(key);
-	});
-}
-
-function checkRichText(options: {
-	value: RichText;
-	code: ProblemCode;
-	path: ProblemPath;
-	params: Record<string, string | number>;
-	add: Collector;
-}): void {
-	if (richTextToPlainText(options.value).length > MAX_RICH_TEXT_LENGTH) {
-		options.add(
-			problem(options.code, options.path, { ...options.params, max: MAX_RICH_TEXT_LENGTH })
-		);
-	}
-}
+export { normalizeLabel } from './validate-labels.ts';
 
 function checkScale(scale: Scale, path: ProblemPath, owner: string, add: Collector): void {
 	const count = scale.levels.length;
@@ -150,6 +105,7 @@ function checkAreas(template: Template, add: Collector): void {
 				params: sparams,
 				add
 			});
+			checkCvPhrase(statement, spath, owner, add);
 			if (statement.scale) {
 				checkScale(statement.scale, [...spath, 'scale'], statement.text.trim(), add);
 			}
@@ -175,8 +131,13 @@ function checkList(options: {
 	checkLabels({ items, prefix: `${options.singular}.label`, max: MAX_LABEL_LENGTH, path, add });
 }
 
-/** Every problem that makes `template` unusable; an empty list means it can be used. */
-export function validateTemplate(template: Template): Problem[] {
+/**
+ * Every problem that makes `template` unusable; an empty list means it can be used. A template
+ * stored before the second pass (no rating plan, goals, ...) is checked with the parts
+ * `completeTemplate` derives for it.
+ */
+export function validateTemplate(input: Template | TemplateCore): Problem[] {
+	const template: Template = completeTemplate(input);
 	const problems: Problem[] = [];
 	const add: Collector = (p) => problems.push(p);
 	const title = template.title.trim();
@@ -202,6 +163,7 @@ export function validateTemplate(template: Template): Problem[] {
 		isRequired: true,
 		add
 	});
+	checkTimings(template, add);
 	checkList({
 		items: raters,
 		key: 'raters',
@@ -234,9 +196,6 @@ export function validateTemplate(template: Template): Problem[] {
 			problem('signature.text.tooLong', ['signature', 'text'], { max: MAX_SIGNATURE_TEXT_LENGTH })
 		);
 	}
-	const raterIds = new Set(raters.map((r) => r.id));
-	if (signature.isIncluded && !signature.signerRaterIds.some((id) => raterIds.has(id))) {
-		add(problem('signature.noSigners', ['signature', 'signerRaterIds']));
-	}
+	checkSecondPass(template, add);
 	return problems;
 }

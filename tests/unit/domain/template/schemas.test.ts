@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	MAX_LABEL_LENGTH,
+	MAX_SIGNERS,
 	MAX_LEVEL_LABEL_LENGTH,
 	MAX_RICH_TEXT_LENGTH
 } from '#lib/domain/limits.ts';
@@ -9,10 +10,13 @@ import { textToRichText, richTextSchema } from '#lib/domain/template/rich-text.t
 import {
 	boundedRichTextSchema,
 	competenceAreaSchema,
+	goalsSchema,
 	headerFieldSchema,
 	labelSchema,
 	levelLabelSchema,
+	ratingPlanSchema,
 	scaleSchema,
+	signatureBlockSchema,
 	templateSchema
 } from '#lib/domain/template/schemas.ts';
 import { smallTemplate } from '../../../fixtures/template.ts';
@@ -94,5 +98,30 @@ describe('template schemas', () => {
 			expect(id).toMatch(/^[A-Za-z0-9]{16}$/);
 		}
 		expect(templateItemIdSchema.safeParse('a b').success).toBe(false);
+	});
+
+	it('hold the second-pass parts of a template to their shapes', () => {
+		const template = smallTemplate();
+		const area = { ...template.areas[0], category: 'faglig' };
+		expect(messages(competenceAreaSchema.safeParse(area))).toEqual(['template.input.invalidKind']);
+		const statuses = [{ id: 'st1', label: 'Nået' }];
+		expect(messages(goalsSchema.safeParse({ ...template.goals, statuses }))).toEqual([
+			'template.input.tooFewStatuses'
+		]);
+		const signers = Array.from({ length: MAX_SIGNERS + 1 }, (_, i) => ({
+			id: `u${i}`,
+			label: `Underskriver ${i}`,
+			raterId: null
+		}));
+		expect(messages(signatureBlockSchema.safeParse({ ...template.signature, signers }))).toEqual([
+			'template.input.tooManyItems'
+		]);
+		const entry = { measurementPointId: 'm1', raterId: 'r1', areaId: 'a1', rates: 'ja' };
+		expect(ratingPlanSchema.safeParse([entry]).success).toBe(false);
+		const timing = { kind: 'afterWeeks', weeks: 0 };
+		const points = [{ ...template.measurementPoints[0], timing }];
+		expect(templateSchema.safeParse({ ...template, measurementPoints: points }).success).toBe(
+			false
+		);
 	});
 });

@@ -8,7 +8,7 @@ import lager from './lager.json' with { type: 'json' };
 import koekken from './koekken.json' with { type: 'json' };
 import pleje from './pleje.json' with { type: 'json' };
 import library from './library.json' with { type: 'json' };
-import { DEFAULT_AREA_LABELS, DEFAULT_SCALE, DEFAULT_TEMPLATE_TITLE } from '../defaults.ts';
+import { DEFAULT_AREAS, DEFAULT_SCALE, DEFAULT_TEMPLATE_TITLE } from '../defaults.ts';
 import {
 	starterTemplateSchema,
 	statementLibrarySchema,
@@ -27,7 +27,7 @@ export const BLANK_STARTER: StarterTemplate = starterTemplateSchema.parse({
 		'De tre kompetenceområder og en skala med fem niveauer, men ingen kompetenceudsagn. I skriver selv udsagnene.',
 	title: DEFAULT_TEMPLATE_TITLE,
 	scale: DEFAULT_SCALE,
-	areas: DEFAULT_AREA_LABELS.map((label) => ({ label, statements: [] }))
+	areas: DEFAULT_AREAS.map((area) => ({ ...area, statements: [] }))
 });
 
 /** The workplace starters, in the order the picker shows them. */

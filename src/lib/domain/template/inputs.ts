@@ -1,0 +1,160 @@
+/**
+ * Input schemas of the operations that will edit the template's second-pass parts (categories,
+ * CV phrases, timings, rating plan, signers, goals, progression measures). Each refuses bad input
+ * with a Danish message key: a timing of 0 or 500 weeks, a CV phrase over the limit, an unknown
+ * category. The `…For(template)` variants also refuse references to items the template does not
+ * have, such as a sub-goal linked to a statement of another template or a plan cell naming a
+ * removed rater.
+ */
+import { z } from 'zod';
+import { templateItemIdSchema } from './ids.ts';
+import {
+	areaCategorySchema,
+	cvPhraseSchema,
+	progressionMeasuresSchema,
+	ratingPlanEntrySchema,
+	subGoalTextSchema,
+	timingSchema
+} from './plan-schemas.ts';
+import { richTextInputSchema } from './rich-text.ts';
+import type { Template } from './schemas.ts';
+import { labelSchema, levelLabelSchema } from './text-schemas.ts';
+
+/** Optional position in a list (0 = first) and id for a new item, as the list operations take. */
+const placement = {
+	index: z.number({ error: 'template.input.invalidIndex' }).int().min(0).optional(),
+	id: templateItemIdSchema.optional()
+};
+
+export const setAreaCategoryInputSchema = z.object({
+	areaId: templateItemIdSchema,
+	category: areaCategorySchema
+});
+
+export const setCvPhraseInputSchema = z.object({
+	statementId: templateItemIdSchema,
+	cvPhrase: cvPhraseSchema
+});
+
+/** A point's timing; null clears it. */
+export const setTimingInputSchema = z.object({
+	measurementPointId: templateItemIdSchema,
+	timing: timingSchema.nullable()
+});
+
+/** One cell of the rating plan: whether the rater rates the area at the point. */
+export const setRatingPlanCellInputSchema = ratingPlanEntrySchema;
+
+export const addSignerInputSchema = z.object({
+	label: labelSchema,
+	/** The rater the signer is, if any. */
+	raterId: templateItemIdSchema.nullable().optional(),
+	...placement
+});
+
+export const updateSignerInputSchema = z.object({
+	signerId: templateItemIdSchema,
+	label: labelSchema.optional(),
+	raterId: templateItemIdSchema.nullable().optional()
+});
+
+export const setGoalInputSchema = z.object({
+	isIncluded: z.boolean().optional(),
+	label: labelSchema.optional(),
+	guidance: richTextInputSchema.optional()
+});
+
+export const addSubGoalInputSchema = z.object({
+	text: subGoalTextSchema,
+	statementIds: z.array(templateItemIdSchema).optional(),
+	...placement
+});
+
+export const updateSubGoalInputSchema = z.object({
+	subGoalId: templateItemIdSchema,
+	text: subGoalTextSchema.optional(),
+	statementIds: z.array(templateItemIdSchema).optional()
+});
+
+/** Whether the sub-goals are followed at a measurement point. */
+export const setGoalPointInputSchema = z.object({
+	measurementPointId: templateItemIdSchema,
+	isFollowed: z.boolean()
+});
+
+export const addGoalStatusInputSchema = z.object({ label: levelLabelSchema, ...placement });
+
+export const renameGoalStatusInputSchema = z.object({
+	statusId: templateItemIdSchema,
+	label: levelLabelSchema
+});
+
+export const setProgressionMeasuresInputSchema = progressionMeasuresSchema.partial();
+
+type Ids = { ids: (template: Template) => Set<string>; key: string };
+
+const STATEMENTS: Ids = {
+	ids: (t) => new Set(t.areas.flatMap((a) => a.statements.map((s) => s.id))),
+	key: 'template.input.unknownStatement'
+};
+const POINTS: Ids = {
+	ids: (t) => new Set(t.measurementPoints.map((p) => p.id)),
+	key: 'template.input.gone'
+};
+const RATERS: Ids = { ids: (t) => new Set(t.raters.map((r) => r.id)), key: 'template.input.gone' };
+const AREAS: Ids = { ids: (t) => new Set(t.areas.map((a) => a.id)), key: 'template.input.gone' };
+
+/**
+ * `schema` with a check that each listed field names an item of `template`; a field may hold one
+ * id, null (no link) or a list of ids.
+ */
+function referring<S extends z.ZodType<Record<string, unknown>>>(
+	schema: S,
+	template: Template,
+	fields: Record<string, Ids>
+) {
+	return schema.superRefine((value, ctx) => {
+		for (const [field, { ids, key }] of Object.entries(fields)) {
+			const known = ids(template);
+			const raw = value[field];
+			const list = Array.isArray(raw) ? (raw as unknown[]) : [raw];
+			if (list.some((id) => typeof id === 'string' && !known.has(id))) {
+				ctx.addIssue({ code: 'custom', path: [field], message: key });
+			}
+		}
+	});
+}
+
+/** A plan cell of `template`: its point, rater and area must exist. */
+export function setRatingPlanCellInputFor(template: Template) {
+	return referring(setRatingPlanCellInputSchema, template, {
+		measurementPointId: POINTS,
+		raterId: RATERS,
+		areaId: AREAS
+	});
+}
+
+/** A new sub-goal of `template`, linked only to its own statements. */
+export function addSubGoalInputFor(template: Template) {
+	return referring(addSubGoalInputSchema, template, { statementIds: STATEMENTS });
+}
+
+/** A sub-goal change in `template`, linked only to its own statements. */
+export function updateSubGoalInputFor(template: Template) {
+	return referring(updateSubGoalInputSchema, template, { statementIds: STATEMENTS });
+}
+
+/** A new signer of `template`, linked only to one of its raters. */
+export function addSignerInputFor(template: Template) {
+	return referring(addSignerInputSchema, template, { raterId: RATERS });
+}
+
+/** A signer change in `template`, linked only to one of its raters. */
+export function updateSignerInputFor(template: Template) {
+	return referring(updateSignerInputSchema, template, { raterId: RATERS });
+}
+
+/** Following the sub-goals at a point of `template`. */
+export function setGoalPointInputFor(template: Template) {
+	return referring(setGoalPointInputSchema, template, { measurementPointId: POINTS });
+}

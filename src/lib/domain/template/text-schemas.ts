@@ -1,0 +1,34 @@
+/**
+ * The text schemas every part of a template shares: trimmed labels and sentences with a length
+ * limit and template message keys, and rich text bounded by its plain length. Kept apart from
+ * `schemas.ts` so the schemas of the template's parts can import them without a cycle.
+ */
+import { z } from 'zod';
+import {
+	MAX_LABEL_LENGTH,
+	MAX_LEVEL_LABEL_LENGTH,
+	MAX_RICH_TEXT_LENGTH,
+	MAX_STATEMENT_LENGTH,
+	MAX_TEMPLATE_TITLE_LENGTH
+} from '../limits.ts';
+import { richTextSchema, richTextToPlainText } from './rich-text.ts';
+
+/** A trimmed, non-empty text of at most `max` characters, with template message keys. */
+export function templateTextSchema(max: number, tooLongKey = 'template.input.tooLong') {
+	return z
+		.string({ error: 'template.input.required' })
+		.trim()
+		.min(1, { error: 'template.input.required' })
+		.max(max, { error: tooLongKey });
+}
+
+export const templateTitleSchema = templateTextSchema(MAX_TEMPLATE_TITLE_LENGTH);
+export const labelSchema = templateTextSchema(MAX_LABEL_LENGTH);
+export const levelLabelSchema = templateTextSchema(MAX_LEVEL_LABEL_LENGTH);
+export const statementTextSchema = templateTextSchema(MAX_STATEMENT_LENGTH);
+
+/** Rich text no longer than the limit, counted as plain characters. */
+export const boundedRichTextSchema = richTextSchema.refine(
+	(value) => richTextToPlainText(value).length <= MAX_RICH_TEXT_LENGTH,
+	{ error: 'template.input.tooLong' }
+);
