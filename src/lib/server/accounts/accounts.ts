@@ -13,7 +13,6 @@ import {
 	ConflictError,
 	ForbiddenError,
 	NotFoundError,
-	RateLimitedError,
 	ValidationError
 } from '#lib/domain/errors.ts';
 import type { OrgRole, WorkshopRole } from '#lib/domain/workshop.ts';

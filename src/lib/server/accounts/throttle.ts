@@ -34,6 +34,14 @@ type Row = {
 	pending_since: number;
 };
 
+const NO_ATTEMPTS: Row = {
+	failures: 0,
+	first_failure_at: 0,
+	locked_until: 0,
+	pending: 0,
+	pending_since: 0
+};
+
 /** A key's state at `now`: failures outside the window and stale slots no longer count. */
 function current(key: string, now: number): Row {
 	const row = getDb()
@@ -42,8 +50,7 @@ function current(key: string, now: number): Row {
 			 FROM login_failures WHERE key = ?`
 		)
 		.get(key) as Row | undefined;
-	if (!row)
-		return { failures: 0, first_failure_at: 0, locked_until: 0, pending: 0, pending_since: 0 };
+	if (!row) return { ...NO_ATTEMPTS };
 	const isWindowOver = now - row.first_failure_at > LOGIN_FAILURE_WINDOW_SECONDS * 1000;
 	const isStale = now - row.pending_since > PENDING_STALE_MS;
 	return {
