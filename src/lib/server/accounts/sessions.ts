@@ -50,7 +50,10 @@ const statements = new WeakMap<DatabaseSync, Map<string, StatementSync>>();
 function statement(sql: string): StatementSync {
 	const db = getDb();
 	let byDb = statements.get(db);
-	if (!byDb) statements.set(db, (byDb = new Map()));
+	if (!byDb) {
+		byDb = new Map<string, StatementSync>();
+		statements.set(db, byDb);
+	}
 	let prepared = byDb.get(sql);
 	if (!prepared) byDb.set(sql, (prepared = db.prepare(sql)));
 	return prepared;
