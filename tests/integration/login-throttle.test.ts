@@ -17,18 +17,17 @@ import { LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS } from '#lib/domain/
  */
 const TEST_TIMEOUT_MS = 90_000;
 
-let server: TestServer | undefined;
+let server: TestServer;
 // A server per test (started in a hook, whose own budget covers the first start's hashing).
 beforeEach(async () => {
 	server = await startServer();
 });
 afterEach(async () => {
 	await server?.stop();
-	server = undefined;
 });
 
 function attempt(email: string, password: string): Promise<ApiResponse> {
-	return new ApiClient(server!.url).login(email, password);
+	return new ApiClient(server.url).login(email, password);
 }
 
 /** Sends every attempt at once and counts the answers by kind. */
@@ -95,7 +94,7 @@ describe('the address counter', () => {
 	it(
 		'is not reset by a successful login into one’s own account',
 		async () => {
-			const { email, password } = server!.logins.facilitator[0];
+			const { email, password } = server.logins.facilitator[0];
 			// One wrong password each on many accounts: under every account's limit, not the address's.
 			const guess = (i: number) => attempt(`gaet-${i}@kommune.example`, 'forkert-kode');
 			const first = await Promise.all(
