@@ -1,8 +1,9 @@
 /**
  * Keeps open sockets in step with access rights. Access changes (member removed or added, phase
  * changed, role changed) arrive as events and are re-checked on the next tick, so a socket whose
- * rights changed is closed well within a second; a periodic sweep catches what sends no event
- * (sessions that ended). A closed client reconnects and is authorized afresh.
+ * rights changed is closed well within a second; a periodic sweep is a safety net for a change
+ * that sent no event. A closed client reconnects and is authorized afresh. Session ends (logout,
+ * expiry, password change or reset) are watched per connection (session-watch.ts).
  */
 import type { Logger } from 'pino';
 import { onAccessChanged, type AccessChange } from '../../src/lib/server/platform/access-events.ts';
@@ -18,15 +19,14 @@ function affects(change: AccessChange, connection: Connection): boolean {
 }
 
 /** Re-checks one connection and closes it with the matching code when its rights changed. */
-function enforce(connection: Connection, isSessionChecked: boolean, log: Logger): void {
-	const result = recheckAccess(connection.access, isSessionChecked);
+function enforce(connection: Connection, log: Logger): void {
+	const result = recheckAccess(connection.access);
 	if (result === 'unchanged') return;
 	log.info(
 		{ userId: connection.access.userId, documentId: connection.access.documentId, result },
 		'closing socket after access change'
 	);
-	if (result === 'session-ended') connection.fail(CLOSE_CODES.sessionEnded, 'session ended');
-	else if (result === 'revoked') connection.fail(CLOSE_CODES.accessRevoked, 'access revoked');
+	if (result === 'revoked') connection.fail(CLOSE_CODES.accessRevoked, 'access revoked');
 	else connection.fail(CLOSE_CODES.accessChanged, 'access changed');
 }
 
@@ -49,7 +49,7 @@ export function watchAccess(
 		for (const connection of [...connections]) {
 			if (!batch.some((change) => affects(change, connection))) continue;
 			try {
-				enforce(connection, false, log);
+				enforce(connection, log);
 			} catch (error) {
 				log.error({ err: error }, 'access re-check failed');
 			}
@@ -59,7 +59,7 @@ export function watchAccess(
 	const sweep = setInterval(() => {
 		for (const connection of [...connections]) {
 			try {
-				enforce(connection, true, log);
+				enforce(connection, log);
 			} catch (error) {
 				log.error({ err: error }, 'access sweep failed');
 			}

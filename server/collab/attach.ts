@@ -40,8 +40,8 @@ export type CollabOptions = {
 	pingIntervalMs?: number;
 	/** How often residence-time metrics are logged (info level). */
 	metricsIntervalMs?: number;
-	/** How often every connection's session and rights are re-validated. */
-	sessionRecheckMs?: number;
+	/** How often every connection's rights are re-checked (a safety net; changes are pushed). */
+	accessSweepMs?: number;
 	room?: Partial<RoomLimits>;
 	connection?: Partial<ConnectionLimits>;
 	log?: Logger;
@@ -144,7 +144,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 	server.on('upgrade', onUpgrade);
 	const stopWatching = watchAccess(
 		connections,
-		options.sessionRecheckMs ?? limits.COLLAB_SESSION_RECHECK_MS,
+		options.accessSweepMs ?? limits.COLLAB_ACCESS_SWEEP_MS,
 		log
 	);
 

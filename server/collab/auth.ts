@@ -100,14 +100,12 @@ export function authorizeUpgrade(
 /**
  * How an open connection's rights compare with what it was granted. `write-changed` also covers
  * gaining or losing the right to bypass locks: either way the client reconnects under new rights.
+ * The end of the session itself is the session watch's (`connection.ts`, session-watch.ts).
  */
-export type Recheck = 'unchanged' | 'session-ended' | 'revoked' | 'write-changed';
+export type Recheck = 'unchanged' | 'revoked' | 'write-changed';
 
-/** Re-decides an open connection's access (after an access change or periodically). */
-export function recheckAccess(access: Access, isSessionChecked: boolean): Recheck {
-	if (isSessionChecked && validateSession(access.sessionToken) !== access.userId) {
-		return 'session-ended';
-	}
+/** Re-decides an open connection's rights (after an access change, and periodically). */
+export function recheckAccess(access: Access): Recheck {
 	const user = loadSessionUser(access.userId);
 	const doc = loadDocumentResource(access.documentId);
 	if (!user || !doc || !can(user, 'read', doc)) return 'revoked';

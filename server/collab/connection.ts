@@ -2,7 +2,9 @@
  * One client socket: rate limit → decode (guarded) → route to the room. Frames that arrive
  * while the room is still loading wait in a short queue, so no client is answered before the
  * stored state is loaded. A malformed frame, a flood or an oversized document closes this
- * connection only, with a named code; nothing of it is stored.
+ * connection only, with a named code; nothing of it is stored. The connection watches its
+ * session: when the session ends (logout, expiry, a password change or reset) the socket is closed
+ * with 4401, and an edit that arrives after the end is never stored.
  */
 import type { WebSocket, RawData } from 'ws';
 import type { Logger } from 'pino';
@@ -12,6 +14,7 @@ import { TokenBucket } from './rate-limit.ts';
 import type { Room, RoomMember } from './room.ts';
 import type { Access } from './auth.ts';
 import type { PresenceUser } from './presence.ts';
+import { watchSession, type SessionWatch } from '../../src/lib/server/accounts/session-watch.ts';
 
 export type ConnectionLimits = {
 	messagesPerSecond: number;
@@ -39,6 +42,7 @@ export class Connection implements RoomMember {
 	private readonly limits: ConnectionLimits;
 	private readonly log: Logger;
 	private readonly onClosed: (connection: Connection) => void;
+	private readonly session: SessionWatch;
 
 	// No parameter properties: Node runs this file with type stripping only.
 	constructor(
@@ -63,6 +67,9 @@ export class Connection implements RoomMember {
 		// ws emits 'error' before closing on protocol violations, including frames over
 		// maxPayload (it then closes with 1009 itself); the close handler does the cleanup.
 		ws.on('error', (error) => this.log.debug({ err: error }, 'socket error'));
+		this.session = watchSession(access.sessionToken, () =>
+			this.fail(CLOSE_CODES.sessionEnded, 'session ended')
+		);
 	}
 
 	/** Joins the loaded room: sync step 1 for writers, current presence, then queued frames. */
@@ -127,6 +134,11 @@ export class Connection implements RoomMember {
 				case 'update':
 					// Read-only connections receive everything but change nothing.
 					if (!this.access.canWrite || isEmptyUpdate(message.update)) return;
+					// Asked before storing: the CLI may have ended the session a moment ago, and
+					// the watch closes the socket when it has.
+					if (!this.session.isLive()) return;
+					// An edit is use of the session, like a request: its idle expiry moves.
+					this.session.touch();
 					if (room.submitUpdate(message.update, this, receivedAt) === 'too-large') {
 						this.fail(CLOSE_CODES.documentTooLarge, 'document too large');
 					}
@@ -174,6 +186,7 @@ export class Connection implements RoomMember {
 		if (this.isClosed) return;
 		this.isClosed = true;
 		this.queued = [];
+		this.session.stop();
 		this.room?.removeMember(this);
 		this.onClosed(this);
 	}

@@ -56,6 +56,9 @@ test('an invited person creates an account in a second browser and lands in the 
 
 	await page.reload();
 	await expect(workshop.invitationRow(email)).toContainText('Accepteret');
+	// Who accepted, and when.
+	await expect(workshop.invitationRow(email)).toContainText('af Nina Nyansat,');
+	await expectAccessible(page);
 	await expect(workshop.group('Arbejdsgruppe')).toContainText('Nina Nyansat');
 
 	// The link worked once; a stranger opening it again is told it has been used.
@@ -104,19 +107,33 @@ test('an existing user follows the log-in link, accepts a staff invitation and l
 	await context.close();
 });
 
-test('a logged-in person with another address is told before accepting', async ({
+test('a logged-in person with another address is told why and cannot accept', async ({
 	loggedInPage: page,
 	browser,
 	server
 }) => {
 	const workshop = await new WorkshopsPage(page, server.url).create('Forløb med forkert adresse');
 	const email = uniqueEmail('anden');
-	const link = await workshop.invite(email, 'Medlem af arbejdsgruppen');
+	const link = await workshop.invite(email, 'Facilitator');
 	const other = await newLoggedInPage(browser, server, 'arbejdsgruppe', 1);
 	await other.goto(link);
-	await expect(other.getByText(`Invitationen er sendt til ${email}`)).toBeVisible();
-	await expect(other.getByRole('button', { name: 'Acceptér' })).toBeVisible();
+	await expect(
+		other.getByText('Kun den inviterede kan tage imod den.', { exact: false })
+	).toBeVisible();
+	await expect(
+		other.getByText(
+			`Invitationen er sendt til ${email}, men du er logget ind som ${server.logins.arbejdsgruppe[1].email}.`,
+			{ exact: false }
+		)
+	).toBeVisible();
+	await expect(other.getByRole('button', { name: 'Acceptér' })).toHaveCount(0);
+	await expect(other.getByRole('main').getByRole('button', { name: 'Log ud' })).toBeVisible();
+	await expectAccessible(other);
 	await other.context().close();
+
+	// Nothing changed: the invitation still waits for its person.
+	await page.reload();
+	await expect(workshop.invitationRow(email)).toContainText('Afventer');
 });
 
 test('a revoked invitation shows which: revoked, with status 410', async ({

@@ -1,13 +1,14 @@
 /**
  * The invitation life cycle through the JSON API against the real server: create, register a new
- * account from the link, accept as an existing user, and the 409 answers for a link that is used,
- * revoked or expired (expiry is simulated by moving the date in the server's database).
+ * account from the link, accept as an existing user, only as the invited person, and the 409
+ * answers for a link that is used, revoked or expired (expiry is simulated by moving the date in
+ * the server's database).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startServer, type TestServer } from '../support/server.ts';
 import { ApiClient } from '../support/http.ts';
-import { expireInvitation } from '../support/db.ts';
+import { createMunicipality, expireInvitation } from '../support/db.ts';
 import {
 	acceptedInvitationSchema,
 	apiErrorSchema,
@@ -259,7 +260,7 @@ describe('an existing user accepts', () => {
 	});
 
 	it('never lowers a role: a facilitator opening a staff link stays facilitator', async () => {
-		const invitation = await invite('hvem-som-helst@kommune.dk', 'staff');
+		const invitation = await invite(server.logins.facilitator[0].email, 'staff');
 		const response = await as.facilitator.request(
 			'POST',
 			`/api/v1/invitations/${invitation.token}/accept`
@@ -332,5 +333,99 @@ describe('expiry', () => {
 		);
 		const me = meSchema.parse((await as.member.request('GET', '/api/v1/me')).body);
 		expect(Object.keys(me.workshopRoles)).toEqual([demoId]);
+	});
+});
+
+describe('only the invited person', () => {
+	async function me(client: ApiClient) {
+		return meSchema.parse((await client.request('GET', '/api/v1/me')).body);
+	}
+
+	async function listed(invitationId: string) {
+		const response = await as.facilitator.request('GET', `/api/v1/workshops/${demoId}/invitations`);
+		return z
+			.array(invitationSchema)
+			.parse(response.body)
+			.find((i) => i.id === invitationId);
+	}
+
+	it('refuses a work-group member using a facilitator invitation meant for someone else', async () => {
+		const invitation = await invite('en.anden.facilitator@kommune.dk', 'facilitator');
+		const before = await me(as.member);
+		expect(before.workshopRoles[demoId]).toBe('member');
+
+		const response = await as.member.request(
+			'POST',
+			`/api/v1/invitations/${invitation.token}/accept`
+		);
+		expectConflict(response, 'invitation_wrong_account', da.invitation.wrongAccount);
+		// Nothing changed: the member is still a member, the link still waits for its person.
+		expect(await me(as.member)).toEqual(before);
+		expect(await listed(invitation.id)).toMatchObject({
+			status: 'pending',
+			acceptedAt: null,
+			acceptedBy: null
+		});
+		const detail = workshopDetailSchema.parse(
+			(await as.member.request('GET', `/api/v1/workshops/${demoId}`)).body
+		);
+		expect(detail.role).toBe('member');
+	});
+
+	it('refuses an account of another municipality, even with the invited email', async () => {
+		const other = await createMunicipality(server.dataDir, 'Andeby Kommune');
+		const invitation = await invite(other.admin.email, 'member');
+		const outsider = new ApiClient(server.url);
+		expect((await outsider.login(other.admin.email, other.admin.password)).status).toBe(200);
+		const before = await me(outsider);
+
+		const response = await outsider.request(
+			'POST',
+			`/api/v1/invitations/${invitation.token}/accept`
+		);
+		expectConflict(response, 'invitation_other_organisation', da.invitation.otherOrganisation);
+		expect(await me(outsider)).toEqual(before);
+		expect(before.orgs.map((o) => o.name)).toEqual(['Andeby Kommune']);
+		expect((await outsider.request('GET', `/api/v1/workshops/${demoId}`)).status).toBe(404);
+		expect(await statusOf(invitation.id)).toBe('pending');
+	});
+
+	it('accepts the invited person and records who accepted and when', async () => {
+		const staffLogin = server.logins.medarbejder[0];
+		const invitation = await invite(staffLogin.email, 'member');
+		const started = Date.now();
+		const response = await as.staff.request(
+			'POST',
+			`/api/v1/invitations/${invitation.token}/accept`
+		);
+		expect(response.status).toBe(200);
+		const staffMe = await me(as.staff);
+		expect(staffMe.workshopRoles[demoId]).toBe('member');
+		const accepted = await listed(invitation.id);
+		expect(accepted).toMatchObject({
+			status: 'accepted',
+			acceptedBy: { userId: staffMe.id, name: 'Mads Medarbejder' }
+		});
+		const acceptedAt = Date.parse(accepted!.acceptedAt!);
+		expect(acceptedAt).toBeGreaterThanOrEqual(started - 1000);
+		expect(acceptedAt).toBeLessThanOrEqual(Date.now() + 1000);
+	});
+
+	it('registers from the link with the invited email, whatever email the body names', async () => {
+		const invitation = await invite('den.inviterede@kommune.dk', 'staff');
+		const response = await register(invitation.token, {
+			name: 'Den Inviterede',
+			password: 'en-lang-kode-42',
+			email: 'en.anden@kommune.dk'
+		});
+		expect(response.status).toBe(201);
+		const registered = registeredSchema.parse(response.body);
+		expect(registered.user.email).toBe('den.inviterede@kommune.dk');
+		expect(await listed(invitation.id)).toMatchObject({
+			status: 'accepted',
+			acceptedBy: { userId: registered.user.id, name: 'Den Inviterede' }
+		});
+		const login = await new ApiClient(server.url).login('en.anden@kommune.dk', 'en-lang-kode-42');
+		expect(login.status).toBe(401);
 	});
 });

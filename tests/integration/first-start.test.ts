@@ -1,6 +1,7 @@
 /**
  * First start without the demo (FORMVAERK_DEMO=0): a one-time setup link on the console, a new
- * one on each start while nobody has an account, and none once a user exists.
+ * one on each start while nobody has an account, and none once a user exists; a printed link
+ * says it is used up (and refuses its form) once any account exists.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -67,4 +68,48 @@ it('prints a setup link until the first user exists, then nothing', async () => 
 	expect(await withDemo.stop()).toBe(0);
 	expect(withDemo.logins).toEqual({});
 	expect(withDemo.output()).not.toContain('/setup/');
+});
+
+it('a setup link says it is used up once an account exists, and refuses its form', async () => {
+	const dir = tempDataDir();
+	const server = await startServer({ dataDir: dir, env: { FORMVAERK_DEMO: '0' } });
+	try {
+		const [link] = setupLinks(server.output());
+		const url = `${server.url}/setup/${link.token}`;
+		const form = await fetch(url, { headers: { accept: 'text/html' } });
+		expect(form.status).toBe(200);
+		expect(await form.text()).toContain('Opret den første administrator');
+
+		// The operator creates the first account with the CLI instead of opening the link.
+		await createUserWithCli(dir, { email: 'via-cli@kommune.dk', password: 'en lang adgangskode' });
+		const page = await fetch(url, { headers: { accept: 'text/html' } });
+		expect(page.status).toBe(410);
+		const html = await page.text();
+		expect(html).toContain('Linket er allerede brugt.');
+		expect(html).toContain('Formværk er allerede sat op. Log ind med din konto.');
+		expect(html).not.toContain('Kommunens navn');
+
+		const post = await fetch(url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html',
+				origin: server.url
+			},
+			body: new URLSearchParams({
+				orgName: 'Anden Kommune',
+				name: 'Ny Admin',
+				email: 'ny-admin@kommune.dk',
+				password: 'en lang adgangskode'
+			}),
+			redirect: 'manual'
+		});
+		expect(post.status).toBe(410);
+		expect(await post.text()).toContain('Linket er allerede brugt.');
+		expect(post.headers.getSetCookie()).toEqual([]);
+		expect(await formLogin(server.url, 'ny-admin@kommune.dk', 'en lang adgangskode')).toBeNull();
+	} finally {
+		expect(await server.stop()).toBe(0);
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
 });

@@ -83,7 +83,11 @@ export const invitationSchema = z.object({
 	role: workshopRoleSchema,
 	status: z.enum(INVITATION_STATUSES),
 	createdAt: timestampSchema,
-	expiresAt: timestampSchema
+	expiresAt: timestampSchema,
+	/** When the invited person accepted; null until then. */
+	acceptedAt: timestampSchema.nullable(),
+	/** Who accepted (always the invited person); null until then or once the account is deleted. */
+	acceptedBy: z.object({ userId: z.string(), name: z.string() }).nullable()
 });
 export type InvitationView = z.infer<typeof invitationSchema>;
 

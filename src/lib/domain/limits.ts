@@ -17,6 +17,11 @@ export const SESSION_IDLE_SECONDS = 7 * 24 * 60 * 60;
 export const SESSION_ABSOLUTE_SECONDS = 30 * 24 * 60 * 60;
 /** Refresh `last_seen_at` at most this often, so reads do not turn into writes on every request. */
 export const SESSION_TOUCH_SECONDS = 60;
+/**
+ * While sockets or event streams are open, the server checks this often whether another process
+ * (the CLI) ended sessions, so theirs close within a second: one read of a one-row counter.
+ */
+export const SESSION_WATCH_POLL_MS = 250;
 
 /** Failed logins per account within the window before throttling starts. */
 export const LOGIN_MAX_FAILURES = 5;
@@ -144,10 +149,10 @@ export const COLLAB_MAX_QUEUED_FRAMES = 200;
  */
 export const COLLAB_MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 /**
- * Every open collaboration socket re-validates its session and rights this often, so a logout,
- * expiry or password change elsewhere also ends it (access changes are pushed at once anyway).
+ * Every open collaboration socket re-checks its rights this often, as a safety net: access changes
+ * are pushed at once, and session ends are the session watch's (SESSION_WATCH_POLL_MS).
  */
-export const COLLAB_SESSION_RECHECK_MS = 60_000;
+export const COLLAB_ACCESS_SWEEP_MS = 60_000;
 /**
  * A stored document at least this large is held in its own worker thread: loading or syncing it
  * takes long enough (about 60 ms per MB) to stall every other room in the main thread.

@@ -1,3 +1,4 @@
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startCollabFixture, type CollabFixture } from '../../support/collab-fixture.ts';
@@ -18,14 +19,16 @@ import { CLOSE_CODES } from '#lib/domain/collab-close-codes.ts';
 import { changePhase, removeWorkshopMember } from '#lib/server/workshops/workshops.ts';
 import { adminSetRole, setOrgRole } from '#lib/server/accounts/accounts.ts';
 import { createSession, revokeSession, SESSION_COOKIE } from '#lib/server/accounts/sessions.ts';
+import { getDb } from '#lib/server/platform/db.ts';
+import { hashToken } from '#lib/server/platform/ids.ts';
 import { SqliteDocStore } from '../../../server/collab/sqlite-store.ts';
 
 let fixture: CollabFixture;
 let clients: TestClient[] = [];
 
 beforeAll(async () => {
-	// A fast session sweep so the logout case takes a fraction of a second, not a minute.
-	fixture = await startCollabFixture({ sessionRecheckMs: 100 });
+	// A fast rights sweep, so a change that sent no event would still show within the tests.
+	fixture = await startCollabFixture({ accessSweepMs: 100 });
 });
 afterEach(() => {
 	for (const client of clients) client.destroy();
@@ -215,6 +218,32 @@ describe('access changes', () => {
 			2000
 		);
 		client.destroy();
+	});
+
+	it('stores nothing sent after another process ended the session, before the server looked', async () => {
+		const token = createSession(fixture.users.member.id);
+		const socket = rawSocket(
+			fixture.wsBase,
+			fixture.documents.drejebog,
+			`${SESSION_COOKIE}=${token}`
+		);
+		// In the room (its first frame is the server's sync step 1), not waiting for a load.
+		await waitFor(() => socket.frames.length > 0, 'the room');
+		// A second connection, as the CLI has: no event reaches this process, only the row goes.
+		const file = (getDb().prepare('PRAGMA database_list').get() as { file: string }).file;
+		const other = new DatabaseSync(file);
+		other.exec('PRAGMA busy_timeout = 5000');
+		other.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
+		other.close();
+		// Sent at once, well before the watch's next look at the sessions (every 250 ms).
+		const late = new Y.Doc();
+		late.getText('t').insert(0, 'efter udlogning');
+		socket.ws.send(updateFrame(Y.encodeStateAsUpdate(late)));
+		expect((await socket.closed).code).toBe(CLOSE_CODES.sessionEnded);
+		const authors = (await new SqliteDocStore().entries(fixture.documents.drejebog)).map(
+			(e) => e.userId
+		);
+		expect(authors).not.toContain(fixture.users.member.id);
 	});
 
 	it('closes the socket of an administrator demoted to member (the event names only the user)', async () => {

@@ -5,7 +5,7 @@
 import { getDb, transaction } from '../platform/db.ts';
 import { newId } from '../platform/ids.ts';
 import { hashPassword, verifyPassword, dummyPasswordHash } from './passwords.ts';
-import { clearFailures, lockedForSeconds, recordFailure, throttleKeys } from './throttle.ts';
+import { reserveAttempt, settleAttempt, throttleKeys } from './throttle.ts';
 import { createSession, revokeUserSessions } from './sessions.ts';
 import { notifyAccessChanged } from '../platform/access-events.ts';
 import { can, type Actor } from '#lib/domain/permissions.ts';
@@ -13,7 +13,6 @@ import {
 	ConflictError,
 	ForbiddenError,
 	NotFoundError,
-	RateLimitedError,
 	ValidationError
 } from '#lib/domain/errors.ts';
 import type { OrgRole, WorkshopRole } from '#lib/domain/workshop.ts';
@@ -65,7 +64,9 @@ export function findUserByEmail(email: string): User | null {
 }
 
 /**
- * Checks a login and opens a session. The error never says whether the email exists.
+ * Checks a login and opens a session. The error never says whether the email exists. The attempt
+ * is counted by the throttle before the password is hashed, so parallel guesses cannot get past
+ * the limit (throttle.ts).
  * @throws RateLimitedError after repeated failures for the account or the address.
  * @throws ValidationError with a generic message when the credentials do not match.
  */
@@ -75,20 +76,17 @@ export async function login(input: {
 	address: string;
 }): Promise<{ user: User; token: string }> {
 	const keys = throttleKeys(input.email, input.address);
-	const wait = lockedForSeconds(keys);
-	if (wait > 0) throw new RateLimitedError(wait);
+	reserveAttempt(keys);
 	const row = getDb().prepare('SELECT * FROM users WHERE email = ?').get(input.email) as
 		UserRow | undefined;
-	// Hash even for unknown emails so response time does not reveal which accounts exist.
+	// Hash even for unknown emails so response time does not reveal which accounts exist. A hash
+	// that throws leaves its slot counted as in flight until it goes stale: never fewer checks.
 	const isValid = await verifyPassword(
 		input.password,
 		row?.password_hash ?? (await dummyPasswordHash())
 	);
-	if (!row || !isValid) {
-		recordFailure(keys);
-		throw new ValidationError('login.invalid');
-	}
-	clearFailures(keys);
+	settleAttempt(keys, Boolean(row) && isValid);
+	if (!row || !isValid) throw new ValidationError('login.invalid');
 	return { user: toUser(row), token: createSession(row.id) };
 }
 

@@ -67,7 +67,9 @@ export function invitationView(i: Invitation): InvitationView {
 		role: i.role,
 		status: i.status,
 		createdAt: iso(i.createdAt),
-		expiresAt: iso(i.expiresAt)
+		expiresAt: iso(i.expiresAt),
+		acceptedAt: i.acceptedAt === null ? null : iso(i.acceptedAt),
+		acceptedBy: i.acceptedBy && { userId: i.acceptedBy.id, name: i.acceptedBy.name }
 	};
 }
 

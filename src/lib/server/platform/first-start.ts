@@ -124,8 +124,8 @@ export function issueSetupToken(): string {
 	return token;
 }
 
-/** True when `token` is the current setup token and nobody has used it yet. */
-export function isSetupTokenValid(token: string): boolean {
+/** True when `token` is the setup token issued last (used or not: see `setupLinkStatus`). */
+function isIssuedSetupToken(token: string): boolean {
 	return (
 		getDb().prepare('SELECT 1 FROM setup_tokens WHERE token_hash = ?').get(hashToken(token)) !==
 		undefined
@@ -140,7 +140,7 @@ export async function completeSetup(
 	token: string,
 	input: { orgName: string; name: string; email: string; password: string }
 ): Promise<{ userId: string; orgId: string }> {
-	if (!isSetupTokenValid(token)) throw new NotFoundError('setup');
+	if (!isIssuedSetupToken(token)) throw new NotFoundError('setup');
 	if (!isEmpty()) throw new ConflictError('already_set_up', 'setup.done');
 	const user = await createUser(input);
 	return transaction(getDb(), () => {
@@ -154,8 +154,12 @@ export async function completeSetup(
 /** What a setup link can be: usable, already used (someone has set Formværk up) or never issued. */
 export type SetupLinkStatus = 'valid' | 'used' | 'unknown';
 
-/** Tells the setup page whether `token` can still create the first administrator, and if not, why. */
+/**
+ * Tells the setup page whether `token` can still create the first administrator, and if not, why.
+ * Once any account exists the link is used up, whoever created the account: the operator may have
+ * made the first one with the CLI while the printed link was still on the console.
+ */
 export function setupLinkStatus(token: string): SetupLinkStatus {
-	if (isSetupTokenValid(token)) return 'valid';
-	return isEmpty() ? 'unknown' : 'used';
+	if (!isEmpty()) return 'used';
+	return isIssuedSetupToken(token) ? 'valid' : 'unknown';
 }

@@ -12,7 +12,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { onAccessChanged } from '../platform/access-events.ts';
-import { validateSession } from '../accounts/sessions.ts';
+import { watchSession } from '../accounts/session-watch.ts';
 import { loadSessionUser, type SessionUser } from '../accounts/accounts.ts';
 import { authorizeWorkshop } from '../workshops/workshops.ts';
 import { log } from '../platform/log.ts';
@@ -21,7 +21,7 @@ import { log } from '../platform/log.ts';
 export type RunChangeKind = 'timer' | 'agenda' | 'follow' | 'vote' | 'comment' | 'lock';
 export type RunChange = { workshopId: string; kind: RunChangeKind };
 
-/** A heartbeat keeps proxies from closing an idle stream and re-checks the session. */
+/** A heartbeat keeps proxies from closing an idle stream and re-checks the rights. */
 const DEFAULT_HEARTBEAT_MS = 25_000;
 /** How long a browser waits before reconnecting after the stream ends (the SSE `retry` field). */
 const RETRY_MS = 3_000;
@@ -73,9 +73,11 @@ function heartbeatMs(): number {
 	return Number.isInteger(value) && value > 0 ? value : DEFAULT_HEARTBEAT_MS;
 }
 
-/** True while the session is live and its user may still read the workshop. */
-function mayStillRead(user: SessionUser, sessionToken: string | undefined, workshopId: string) {
-	if (validateSession(sessionToken) !== user.id) return false;
+/**
+ * True while the user may still read the workshop. The session itself is watched separately:
+ * reading it here would count the heartbeat as use and keep an idle session alive.
+ */
+function mayStillRead(user: SessionUser, workshopId: string) {
 	const current = loadSessionUser(user.id);
 	if (!current) return false;
 	try {
@@ -88,9 +90,10 @@ function mayStillRead(user: SessionUser, sessionToken: string | undefined, works
 
 /**
  * Opens the event stream of a workshop's run state for `user`: an `event: change` with
- * `{"kind": …}` whenever it changes, a comment line as heartbeat. The stream ends when the
- * session ends (logout, expiry: checked at every heartbeat and on every access change of the
- * user or workshop), when the user loses access, and at server shutdown.
+ * `{"kind": …}` whenever it changes, a comment line as heartbeat. The stream ends the moment the
+ * session ends (logout, expiry, a password change or reset: session-watch.ts), when the user
+ * loses access (checked on every access change of the user or workshop and at every heartbeat),
+ * and at server shutdown.
  * @throws NotFoundError when the workshop is missing or invisible to the user.
  */
 export function openRunEventStream(
@@ -119,7 +122,7 @@ export function openRunEventStream(
 				}
 			};
 			const recheck = (): void => {
-				if (!mayStillRead(user, sessionToken, workshopId)) close('access');
+				if (!mayStillRead(user, workshopId)) close('access');
 			};
 			const unsubscribeRun = onRunChange((change) => {
 				if (change.workshopId === workshopId) {
@@ -138,8 +141,10 @@ export function openRunEventStream(
 			}, heartbeatMs());
 			const closer = (): void => close('shutdown');
 			bus().closers.add(closer);
+			const session = watchSession(sessionToken, () => close('session'));
 			cleanup = () => {
 				isClosed = true;
+				session.stop();
 				unsubscribeRun();
 				unsubscribeAccess();
 				clearInterval(heartbeat);

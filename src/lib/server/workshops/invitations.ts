@@ -1,6 +1,8 @@
 /**
  * Invitations by link. The link carries a random single-use token (stored hashed) that expires
- * and can be revoked. No mail is sent: the facilitator copies the link from the UI.
+ * and can be revoked. No mail is sent: the facilitator copies the link from the UI. Only the
+ * invited person can use it (`invitationFit`): accepting needs an account with the invited email,
+ * and registering from the link creates the account with that email.
  */
 import { getDb, transaction } from '../platform/db.ts';
 import { hashToken, newId, newToken } from '../platform/ids.ts';
@@ -9,6 +11,7 @@ import { findUserByEmail, insertUser, type User } from '../accounts/accounts.ts'
 import { hashPassword } from '../accounts/passwords.ts';
 import { createSession } from '../accounts/sessions.ts';
 import { ConflictError, NotFoundError } from '#lib/domain/errors.ts';
+import { invitationFit, type InvitationFit } from '#lib/domain/invitation-fit.ts';
 import { INVITATION_TTL_SECONDS } from '#lib/domain/limits.ts';
 import type { Actor } from '#lib/domain/permissions.ts';
 import { strongerWorkshopRole, type WorkshopRole } from '#lib/domain/workshop.ts';
@@ -21,6 +24,9 @@ export type Invitation = {
 	createdAt: number;
 	expiresAt: number;
 	status: InvitationStatus;
+	/** When and by whom it was accepted; `acceptedBy` is null once that account is deleted. */
+	acceptedAt: number | null;
+	acceptedBy: { id: string; name: string } | null;
 };
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 export type CreatedInvitation = Invitation & { token: string; url: string };
@@ -33,7 +39,10 @@ type Row = {
 	created_at: number;
 	expires_at: number;
 	accepted_at: number | null;
+	accepted_by: string | null;
 	revoked_at: number | null;
+	/** The accepting account's name, where the query joins it. */
+	accepted_by_name?: string | null;
 };
 
 function statusOf(row: Row, now: number): InvitationStatus {
@@ -51,7 +60,12 @@ function toInvitation(row: Row, now = Date.now()): Invitation {
 		role: row.role,
 		createdAt: row.created_at,
 		expiresAt: row.expires_at,
-		status: statusOf(row, now)
+		status: statusOf(row, now),
+		acceptedAt: row.accepted_at,
+		acceptedBy:
+			row.accepted_by && row.accepted_by_name
+				? { id: row.accepted_by, name: row.accepted_by_name }
+				: null
 	};
 }
 
@@ -79,6 +93,7 @@ export function createInvitation(
 		created_at: now,
 		expires_at: now + INVITATION_TTL_SECONDS * 1000,
 		accepted_at: null,
+		accepted_by: null,
 		revoked_at: null
 	};
 	getDb()
@@ -103,7 +118,11 @@ export function createInvitation(
 export function listInvitations(actor: Actor, workshopId: string): Invitation[] {
 	authorizeWorkshop(actor, workshopId, 'manage');
 	const rows = getDb()
-		.prepare('SELECT * FROM invitations WHERE workshop_id = ? ORDER BY created_at DESC')
+		.prepare(
+			`SELECT i.*, u.name AS accepted_by_name FROM invitations i
+			 LEFT JOIN users u ON u.id = i.accepted_by
+			 WHERE i.workshop_id = ? ORDER BY i.created_at DESC`
+		)
 		.all(workshopId) as Row[];
 	return rows.map((row) => toInvitation(row));
 }
@@ -124,7 +143,11 @@ export function revokeInvitation(actor: Actor, invitationId: string): void {
 		.run(Date.now(), invitationId);
 }
 
-export type InvitationPreview = Invitation & { workshopTitle: string; orgName: string };
+export type InvitationPreview = Invitation & {
+	workshopTitle: string;
+	orgName: string;
+	workshopOrgId: string;
+};
 
 /**
  * Looks an invitation up by its token (for the acceptance page), whatever its status.
@@ -133,14 +156,46 @@ export type InvitationPreview = Invitation & { workshopTitle: string; orgName: s
 export function findInvitationByToken(token: string): InvitationPreview {
 	const row = getDb()
 		.prepare(
-			`SELECT i.*, w.title AS workshop_title, o.name AS org_name FROM invitations i
+			`SELECT i.*, w.title AS workshop_title, o.name AS org_name, o.id AS org_id FROM invitations i
 			 JOIN workshops w ON w.id = i.workshop_id JOIN organisations o ON o.id = w.org_id
 			 WHERE i.token_hash = ?`
 		)
-		.get(hashToken(token)) as (Row & { workshop_title: string; org_name: string }) | undefined;
+		.get(hashToken(token)) as
+		(Row & { workshop_title: string; org_name: string; org_id: string }) | undefined;
 	if (!row) throw new NotFoundError('invitation');
-	return { ...toInvitation(row), workshopTitle: row.workshop_title, orgName: row.org_name };
+	return {
+		...toInvitation(row),
+		workshopTitle: row.workshop_title,
+		orgName: row.org_name,
+		workshopOrgId: row.org_id
+	};
 }
+
+/**
+ * Whether the user `userId` may accept an invitation for a workshop of `workshopOrgId` sent to
+ * `invitedEmail` (the page asks before showing the button; `acceptInvitation` asks again).
+ */
+export function invitationFitFor(
+	userId: string,
+	invitation: { email: string; workshopOrgId: string }
+): InvitationFit {
+	const db = getDb();
+	const user = db.prepare('SELECT email FROM users WHERE id = ?').get(userId) as
+		{ email: string } | undefined;
+	if (!user) throw new NotFoundError('user');
+	const orgIds = (
+		db.prepare('SELECT org_id FROM org_members WHERE user_id = ?').all(userId) as {
+			org_id: string;
+		}[]
+	).map((m) => m.org_id);
+	return invitationFit(invitation, { email: user.email, orgIds });
+}
+
+const FIT_ERRORS: Record<Exclude<InvitationFit, 'ok'>, () => ConflictError> = {
+	wrongAccount: () => new ConflictError('invitation_wrong_account', 'invitation.wrongAccount'),
+	otherOrganisation: () =>
+		new ConflictError('invitation_other_organisation', 'invitation.otherOrganisation')
+};
 
 function conflictFor(status: Exclude<InvitationStatus, 'pending'>): ConflictError {
 	return new ConflictError(`invitation_${status}`, `invitation.${status}`);
@@ -149,9 +204,13 @@ function conflictFor(status: Exclude<InvitationStatus, 'pending'>): ConflictErro
 /**
  * Accepts an invitation for the signed-in user: they join the workshop with the invited role, or
  * keep a stronger role they already hold (a facilitator opening a staff link must not demote
- * themselves, possibly leaving the workshop without a facilitator). The token is single-use;
- * acceptance and membership are one transaction. Answers the role the user now has.
- * @throws NotFoundError for an unknown token, ConflictError when used, revoked or expired.
+ * themselves, possibly leaving the workshop without a facilitator). Only the invited person may:
+ * the account's email must be the invited one and the account must not belong to another
+ * municipality. The token is single-use; acceptance and membership are one transaction, and a
+ * refusal changes nothing. Answers the role the user now has.
+ * @throws NotFoundError for an unknown token; ConflictError when used, revoked or expired
+ * (`invitation_accepted` …), sent to another email (`invitation_wrong_account`) or for another
+ * municipality than the account's (`invitation_other_organisation`).
  */
 export function acceptInvitation(
 	userId: string,
@@ -166,6 +225,12 @@ export function acceptInvitation(
 		if (!row) throw new NotFoundError('invitation');
 		const status = statusOf(row, now);
 		if (status !== 'pending') throw conflictFor(status);
+		const workshop = db
+			.prepare('SELECT org_id FROM workshops WHERE id = ?')
+			.get(row.workshop_id) as { org_id: string } | undefined;
+		if (!workshop) throw new NotFoundError('invitation');
+		const fit = invitationFitFor(userId, { email: row.email, workshopOrgId: workshop.org_id });
+		if (fit !== 'ok') throw FIT_ERRORS[fit]();
 		db.prepare('UPDATE invitations SET accepted_at = ?, accepted_by = ? WHERE id = ?').run(
 			now,
 			userId,

@@ -4,6 +4,7 @@ import { registerSchema } from '#lib/domain/schemas.ts';
 import {
 	acceptInvitation,
 	findInvitationByToken,
+	invitationFitFor,
 	registerWithInvitation,
 	type InvitationPreview
 } from '#lib/server/workshops/invitations.ts';
@@ -34,7 +35,9 @@ export const load = (({ params, locals }) => {
 			workshopTitle: invitation.workshopTitle,
 			orgName: invitation.orgName
 		},
-		currentEmail: locals.user?.email ?? null
+		currentEmail: locals.user?.email ?? null,
+		// Only the invited person may accept: others are told why instead of getting the button.
+		fit: locals.user ? invitationFitFor(locals.user.id, invitation) : null
 	};
 }) satisfies PageServerLoad;
 

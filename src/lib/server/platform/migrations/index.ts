@@ -8,6 +8,8 @@ import { m003Locks } from './003-locks.ts';
 import { m004Follow } from './004-follow.ts';
 import { m005VoteKeep } from './005-vote-keep.ts';
 import { m006VoteKeepApplied } from './006-vote-keep-applied.ts';
+import { m007LoginAttemptsInFlight } from './007-login-attempts-in-flight.ts';
+import { m008SessionRevision } from './008-session-revision.ts';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -17,5 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
 	m003Locks,
 	m004Follow,
 	m005VoteKeep,
-	m006VoteKeepApplied
+	m006VoteKeepApplied,
+	m007LoginAttemptsInFlight,
+	m008SessionRevision
 ];
