@@ -59,10 +59,17 @@ try {
 }
 
 // adapter-node builds request URLs from ORIGIN, or else from the Host header with the protocol in
-// PROTOCOL_HEADER (defaulting to https). We serve plain http ourselves, so without a configured
-// public origin we tell it so on every request (overwriting anything a client sent).
+// PROTOCOL_HEADER (defaulting to https). It reads both when its handler module is first imported,
+// which is why they are set before the import below. With a public origin every request URL is
+// that origin, whatever Host a proxy passes, so Kit's CSRF check and the API's origin check
+// compare the browser's Origin with it. We serve plain http ourselves, so without a configured
+// public origin we tell the adapter so on every request (overwriting anything a client sent).
+// An ORIGIN from the environment is dropped: FORMVAERK_ORIGIN is the one public origin.
 if (config.origin) process.env.ORIGIN = config.origin;
-else process.env.PROTOCOL_HEADER = 'x-formvaerk-proto';
+else {
+	delete process.env.ORIGIN;
+	process.env.PROTOCOL_HEADER = 'x-formvaerk-proto';
+}
 // The build output is not type-checked (it may not exist yet when `npm run check` runs), so the
 // path is a variable and the module's shape is asserted here.
 const HANDLER_MODULE = '../build/handler.js';
