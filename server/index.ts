@@ -17,6 +17,7 @@ import {
 	DataDirLockedError
 } from '../src/lib/server/platform/data-dir-lock.ts';
 import { log } from '../src/lib/server/platform/log.ts';
+import { baseSecurityHeaders } from '../src/lib/server/http/security-headers.ts';
 import { closeRunStreams } from '../src/lib/server/run/run-events.ts';
 import { runFirstStart } from './first-start-banner.ts';
 import { recoverInterruptedKeeps } from '../src/lib/server/run/vote-keep-recovery.ts';
@@ -82,8 +83,12 @@ const inFlight = new Set<http.ServerResponse>();
 /** Resolves once first-start seeding is done; requests that arrive earlier wait for it. */
 const { promise: ready, resolve: setReady } = Promise.withResolvers<void>();
 
+/** On every response, static files included (they never reach the hooks); pages replace the CSP. */
+const securityHeaders = Object.entries(baseSecurityHeaders(config.origin));
+
 const server = http.createServer((req, res) => {
 	if (!config.origin) req.headers['x-formvaerk-proto'] = 'http';
+	for (const [name, value] of securityHeaders) res.setHeader(name, value);
 	// The per-request info line is written when the response is ready (hooks.server.ts); this one
 	// shows at debug level what is still running, e.g. when a shutdown waits.
 	log.debug({ method: req.method, path: req.url?.split('?')[0] }, 'request received');

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { loadConfig } from '#lib/server/platform/config.ts';
+import { loadConfig, originFromEnv } from '#lib/server/platform/config.ts';
 import { asApiError, isApiPath } from '#lib/server/http/api.ts';
+import { applySecurityHeaders } from '#lib/server/http/security-headers.ts';
 import { initDatabase } from '#lib/server/platform/db.ts';
 import { SESSION_COOKIE, validateSession } from '#lib/server/accounts/sessions.ts';
 import { clearSessionCookie } from '#lib/server/accounts/session-cookie.ts';
@@ -31,6 +32,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = isApiPath(event.url.pathname)
 		? asApiError(resolved, event.locals.locale)
 		: resolved;
+	applySecurityHeaders(response.headers, originFromEnv());
 	response.headers.set('x-request-id', event.locals.requestId);
 	log.info({
 		requestId: event.locals.requestId,

@@ -4,7 +4,7 @@
  * logins through the API and the login form, invitation links, the collaboration socket's origin
  * check and the run-event stream all work with it, and a page on the Host's own address counts
  * as another site. The value is used normalised everywhere: `HTTPS://FORMVAERK.EXAMPLE ` gives
- * a Secure cookie and links that start with https://formvaerk.example.
+ * a Secure cookie, HSTS, and links that start with https://formvaerk.example.
  */
 import http from 'node:http';
 import WebSocket from 'ws';
@@ -204,6 +204,21 @@ describe("FORMVAERK_ORIGIN='  HTTPS://FORMVAERK.EXAMPLE  ' (upper case, spaces)"
 		const cookie = sessionCookie(await apiLogin(server, { origin: ORIGIN })).split(';')[0];
 		const url = await inviteLink(server, { origin: ORIGIN, cookie });
 		expect(url).toMatch(/^https:\/\/formvaerk\.example\/invitations\/[A-Za-z0-9_-]+$/);
+	});
+
+	it.each(['/login', '/api/v1/me', '/favicon.svg', '/service-worker.js'])(
+		'sends HSTS on %s',
+		async (path) => {
+			const response = await rawRequest(server.url, { path });
+			expect(response.headers['strict-transport-security']).toBe('max-age=31536000');
+		}
+	);
+
+	it("names the socket's wss origin in the page's connect-src", async () => {
+		const response = await rawRequest(server.url, { path: '/login' });
+		expect(response.headers['content-security-policy']).toContain(
+			`connect-src 'self' wss://formvaerk.example;`
+		);
 	});
 
 	it('prints the first-start setup link with the normalised origin', async () => {
