@@ -17,6 +17,7 @@ import {
 	DataDirLockedError
 } from '../src/lib/server/platform/data-dir-lock.ts';
 import { log } from '../src/lib/server/platform/log.ts';
+import { baseSecurityHeaders } from '../src/lib/server/http/security-headers.ts';
 import { closeRunStreams } from '../src/lib/server/run/run-events.ts';
 import { runFirstStart } from './first-start-banner.ts';
 import { recoverInterruptedKeeps } from '../src/lib/server/run/vote-keep-recovery.ts';
@@ -59,10 +60,17 @@ try {
 }
 
 // adapter-node builds request URLs from ORIGIN, or else from the Host header with the protocol in
-// PROTOCOL_HEADER (defaulting to https). We serve plain http ourselves, so without a configured
-// public origin we tell it so on every request (overwriting anything a client sent).
+// PROTOCOL_HEADER (defaulting to https). It reads both when its handler module is first imported,
+// which is why they are set before the import below. With a public origin every request URL is
+// that origin, whatever Host a proxy passes, so Kit's CSRF check and the API's origin check
+// compare the browser's Origin with it. We serve plain http ourselves, so without a configured
+// public origin we tell the adapter so on every request (overwriting anything a client sent).
+// An ORIGIN from the environment is dropped: FORMVAERK_ORIGIN is the one public origin.
 if (config.origin) process.env.ORIGIN = config.origin;
-else process.env.PROTOCOL_HEADER = 'x-formvaerk-proto';
+else {
+	delete process.env.ORIGIN;
+	process.env.PROTOCOL_HEADER = 'x-formvaerk-proto';
+}
 // The build output is not type-checked (it may not exist yet when `npm run check` runs), so the
 // path is a variable and the module's shape is asserted here.
 const HANDLER_MODULE = '../build/handler.js';
@@ -75,8 +83,12 @@ const inFlight = new Set<http.ServerResponse>();
 /** Resolves once first-start seeding is done; requests that arrive earlier wait for it. */
 const { promise: ready, resolve: setReady } = Promise.withResolvers<void>();
 
+/** On every response, static files included (they never reach the hooks); pages replace the CSP. */
+const securityHeaders = Object.entries(baseSecurityHeaders(config.origin));
+
 const server = http.createServer((req, res) => {
 	if (!config.origin) req.headers['x-formvaerk-proto'] = 'http';
+	for (const [name, value] of securityHeaders) res.setHeader(name, value);
 	// The per-request info line is written when the response is ready (hooks.server.ts); this one
 	// shows at debug level what is still running, e.g. when a shutdown waits.
 	log.debug({ method: req.method, path: req.url?.split('?')[0] }, 'request received');

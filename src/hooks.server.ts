@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { loadConfig } from '#lib/server/platform/config.ts';
+import { loadConfig, originFromEnv } from '#lib/server/platform/config.ts';
+import { asApiError, isApiPath } from '#lib/server/http/api.ts';
+import { applySecurityHeaders } from '#lib/server/http/security-headers.ts';
 import { initDatabase } from '#lib/server/platform/db.ts';
 import { SESSION_COOKIE, validateSession } from '#lib/server/accounts/sessions.ts';
 import { clearSessionCookie } from '#lib/server/accounts/session-cookie.ts';
@@ -23,9 +25,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (token && !event.locals.user) clearSessionCookie(event.cookies, event.url);
 	event.locals.locale = event.locals.user?.locale ?? pickLocale(event.cookies.get(LOCALE_COOKIE));
 
-	const response = await resolve(event, {
+	const resolved = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
+	// API clients get JSON even for errors Kit answers itself (a malformed path, for one).
+	const response = isApiPath(event.url.pathname)
+		? asApiError(resolved, event.locals.locale)
+		: resolved;
+	applySecurityHeaders(response.headers, originFromEnv());
 	response.headers.set('x-request-id', event.locals.requestId);
 	log.info({
 		requestId: event.locals.requestId,

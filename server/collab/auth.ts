@@ -54,12 +54,14 @@ export function readCookie(header: string | undefined, name: string): string | u
 
 /**
  * Browsers always send Origin on WebSocket upgrades; a page on another site must not ride on
- * the user's cookie (cross-site WebSocket hijacking). Non-browser clients send none.
+ * the user's cookie (cross-site WebSocket hijacking). Non-browser clients send none. With a
+ * configured public origin that origin is the only one, as for pages and the API (a proxy may
+ * pass its upstream address as Host); without one, the page must come from the Host it asks.
  */
 function isAllowedOrigin(req: IncomingMessage, publicOrigin: string | undefined): boolean {
 	const origin = req.headers.origin;
 	if (!origin) return true;
-	if (publicOrigin && origin === publicOrigin) return true;
+	if (publicOrigin) return origin === publicOrigin;
 	try {
 		return new URL(origin).host === req.headers.host;
 	} catch {

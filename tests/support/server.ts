@@ -57,11 +57,14 @@ export type StartOptions = {
 	env?: Record<string, string>;
 	/** How long to wait for "listening" before failing; the first start hashes five passwords. */
 	timeoutMs?: number;
+	/** The port to listen on (see freePort), when the test must know it in advance, e.g. for
+	 * FORMVAERK_ORIGIN; a free one by default. */
+	port?: number;
 };
 
 /** Starts the server and resolves once it accepts requests. */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const dataDir = options.dataDir ?? tempDataDir();
 	const child = spawn(process.execPath, ['server/index.ts'], {
 		cwd: ROOT,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/lib/server/platform/config.ts';
+import { ConfigError, loadConfig, originFromEnv } from '../../../src/lib/server/platform/config.ts';
 
 describe('loadConfig', () => {
 	it('has working defaults for an empty environment', () => {
@@ -60,5 +60,21 @@ describe('loadConfig', () => {
 	])('refuses %s=%s with a message naming it', (name, value) => {
 		expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
 		expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name} must `));
+	});
+});
+
+describe('originFromEnv', () => {
+	it.each([
+		['HTTPS://FORMVAERK.EXAMPLE ', 'https://formvaerk.example'],
+		['  https://Formvaerk.Kommune.dk:443/  ', 'https://formvaerk.kommune.dk'],
+		['http://127.0.0.1:8080', 'http://127.0.0.1:8080']
+	])('normalises %j to %j, the one value the cookie, links and headers use', (raw, origin) => {
+		expect(originFromEnv({ FORMVAERK_ORIGIN: raw })).toBe(origin);
+		expect(loadConfig({ FORMVAERK_ORIGIN: raw }).origin).toBe(origin);
+	});
+
+	it('is undefined when unset or blank', () => {
+		expect(originFromEnv({})).toBeUndefined();
+		expect(originFromEnv({ FORMVAERK_ORIGIN: '  ' })).toBeUndefined();
 	});
 });

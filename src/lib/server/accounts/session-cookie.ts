@@ -1,13 +1,14 @@
 /** Setting and clearing the session cookie with the same attributes everywhere. */
 import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE, sessionLifetimes } from './sessions.ts';
+import { originFromEnv } from '../platform/config.ts';
 
 /**
  * `Secure` follows the public origin when one is configured (FORMVAERK_ORIGIN) and otherwise the
  * request's own protocol, so that plain-http access on a LAN address still works in a workshop room.
  */
 function isSecure(url: URL): boolean {
-	const origin = process.env.FORMVAERK_ORIGIN;
+	const origin = originFromEnv();
 	return origin ? origin.startsWith('https:') : url.protocol === 'https:';
 }
 
@@ -27,7 +28,7 @@ export function clearSessionCookie(cookies: Cookies, url: URL): void {
 	cookies.delete(SESSION_COOKIE, { path: '/', secure: isSecure(url) });
 }
 
-/** The public origin for links (invitations): FORMVAERK_ORIGIN, else the request's origin. */
+/** The public origin for links (invitations): FORMVAERK_ORIGIN normalised, else the request's. */
 export function publicOrigin(url: URL): string {
-	return process.env.FORMVAERK_ORIGIN?.replace(/\/$/, '') || url.origin;
+	return originFromEnv() ?? url.origin;
 }

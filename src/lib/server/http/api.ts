@@ -10,6 +10,7 @@ import { fieldErrors } from '#lib/domain/schemas.ts';
 import { MAX_JSON_BODY_BYTES } from '#lib/domain/limits.ts';
 import type { ApiErrorBody } from '#lib/domain/api-schemas.ts';
 import { translator, type Translate } from '#lib/i18n/translate.ts';
+import type { Locale } from '#lib/domain/schemas.ts';
 import { log } from '../platform/log.ts';
 import type { SessionUser } from '../accounts/accounts.ts';
 
@@ -98,7 +99,9 @@ async function readLimitedText(request: Request, limit: number): Promise<string>
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {
-			await reader.cancel();
+			// Cancelling at once would destroy the request, and with it the socket, before the
+			// client has read our 413 (it sees a connection reset). Read on and drop the rest.
+			void discardRest(reader, MAX_DISCARDED_BYTES);
 			throw tooLarge;
 		}
 		chunks.push(value);
@@ -107,6 +110,32 @@ async function readLimitedText(request: Request, limit: number): Promise<string>
 		return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
 	} catch {
 		throw new ApiFailure(400, 'invalid_json', 'api.error.invalid_json');
+	}
+}
+
+/**
+ * How much of a too-large body is read and dropped before the connection is given up. In the
+ * built server the adapter's BODY_SIZE_LIMIT (512 KiB) ends the stream first and Node discards
+ * the rest, as for any body a handler does not read; this bounds it without the adapter too.
+ */
+const MAX_DISCARDED_BYTES = 1024 * 1024;
+
+/** Reads up to `limit` more bytes of a body without keeping them, then cancels the rest. */
+async function discardRest(
+	reader: ReadableStreamDefaultReader<Uint8Array>,
+	limit: number
+): Promise<void> {
+	let discarded = 0;
+	try {
+		while (discarded <= limit) {
+			const { done, value } = await reader.read();
+			if (done) return;
+			discarded += value.byteLength;
+		}
+		await reader.cancel();
+	} catch {
+		// The body ended in an error (the adapter's limit, a lost connection): nothing to do, the
+		// 413 is already on its way.
 	}
 }
 
@@ -210,6 +239,35 @@ export function apiRoute<E extends RequestEvent>(
 export const methodNotAllowed = apiRoute(() => {
 	throw new ApiFailure(405, 'method_not_allowed', 'api.error.method_not_allowed');
 });
+
+/** Whether a request path (as sent, not decoded) belongs to the JSON API. */
+export function isApiPath(pathname: string): boolean {
+	return pathname === '/api/v1' || pathname.startsWith('/api/v1/');
+}
+
+/** Codes for errors SvelteKit answers itself, before any API route runs. */
+const CODE_BY_STATUS: Record<number, string> = {
+	400: 'bad_request',
+	401: 'unauthenticated',
+	403: 'forbidden',
+	404: 'not_found',
+	405: 'method_not_allowed',
+	413: 'payload_too_large'
+};
+
+/**
+ * Puts an error SvelteKit produced for an API path into the API's error shape. Kit answers some
+ * requests before any route runs, e.g. 400 for a path that is not valid percent-encoding
+ * (`/api/v1/workshops/%ff`), with its HTML error page; API clients must get JSON. Successes and
+ * JSON answers (every route's own) pass through unchanged.
+ */
+export function asApiError(response: Response, locale: Locale): Response {
+	const type = response.headers.get('content-type') ?? '';
+	if (response.status < 400 || /^application\/json\b/i.test(type)) return response;
+	const code =
+		CODE_BY_STATUS[response.status] ?? (response.status >= 500 ? 'unexpected' : 'bad_request');
+	return apiError(response.status, { code, message: translator(locale)(`api.error.${code}`) });
+}
 
 /** Answers paths under /api/v1 that do not exist. */
 export const unknownApiPath = apiRoute(() => {

@@ -11,7 +11,7 @@ import { API_OPERATIONS, type ApiOperation } from './api-operations.ts';
 import { SESSION_COOKIE } from '../accounts/sessions.ts';
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-	400: 'Invalid input (`invalid`, with `fields`) or a body that is not a JSON object (`invalid_json`)',
+	400: 'Invalid input (`invalid`, with `fields`), a body that is not a JSON object (`invalid_json`), or a request that cannot be read, such as a malformed path (`bad_request`)',
 	401: 'No valid session (`unauthenticated`), or wrong credentials at login (`invalid_credentials`)',
 	403: 'The role does not allow this (`forbidden`), or a request from another origin (`cross_origin`)',
 	404: 'Unknown, or not visible to you (`not_found`)',

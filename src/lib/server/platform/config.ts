@@ -10,7 +10,7 @@ export type Config = {
 	dataDir: string;
 	/** Create the demo municipality on an empty database. */
 	isDemoEnabled: boolean;
-	/** Public URL, used for invitation links and the Secure cookie flag. */
+	/** Public origin, normalised (originFromEnv): request URLs, links, the Secure cookie flag, HSTS. */
 	origin: string | undefined;
 	/** Largest sync frame the collaboration server accepts, in bytes. */
 	maxFrameBytes: number;
@@ -47,7 +47,15 @@ function intFromEnv(
 	return value;
 }
 
-function originFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+/**
+ * The public origin (`FORMVAERK_ORIGIN`), trimmed and normalised by the URL parser (scheme and host
+ * in lower case, default port and trailing slash dropped), or undefined when unset. Everything that
+ * needs the origin reads it here (the cookie's `Secure` flag, links, the request URL through
+ * adapter-node's `ORIGIN`, the socket's origin check, HSTS), never the raw variable: a raw
+ * `HTTPS://X.DK ` would lose `Secure` and put the raw text into links.
+ * @throws ConfigError when it is set but not an http(s) origin without a path.
+ */
+export function originFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
 	const raw = env.FORMVAERK_ORIGIN?.trim();
 	if (!raw) return undefined;
 	let url: URL | undefined;

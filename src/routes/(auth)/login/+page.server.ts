@@ -4,20 +4,18 @@ import { RateLimitedError, ValidationError } from '#lib/domain/errors.ts';
 import { login } from '#lib/server/accounts/accounts.ts';
 import { formValues } from '#lib/server/http/guards.ts';
 import { setSessionCookie } from '#lib/server/accounts/session-cookie.ts';
+import { safeReturnPath } from '#lib/domain/return-path.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only same-site paths are accepted as a return address, never another origin. */
-function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/workshops';
-}
-
 export const load = (({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeReturnPath(url.searchParams.get('next')));
 	return {};
 }) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
+		// Decided before the session exists: nothing after the cookie is set may fail.
+		const destination = safeReturnPath(url.searchParams.get('next'));
 		const values = await formValues(request);
 		const parsed = loginSchema.safeParse(values);
 		if (!parsed.success) {
@@ -42,6 +40,6 @@ export const actions = {
 			}
 			throw e;
 		}
-		redirect(303, safeNext(url.searchParams.get('next')));
+		redirect(303, destination);
 	}
 } satisfies Actions;
