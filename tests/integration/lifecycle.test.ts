@@ -69,6 +69,11 @@ describe('start-up refusals', () => {
 		['FORMVAERK_DEMO', 'nej', /FORMVAERK_DEMO must be 0 or 1/],
 		['FORMVAERK_ORIGIN', 'formvaerk.dk/app', /FORMVAERK_ORIGIN must be a public origin/],
 		['FORMVAERK_SESSION_IDLE_SECONDS', '-5', /FORMVAERK_SESSION_IDLE_SECONDS must be/],
+		[
+			'FORMVAERK_SHUTDOWN_GRACE_SECONDS',
+			'99999999999',
+			/FORMVAERK_SHUTDOWN_GRACE_SECONDS must be a whole number from 0 to 3600/
+		],
 		['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of/]
 	])('refuses %s=%s', async (name, value, message) => {
 		await expectRefusal({ FORMVAERK_DATA_DIR: newDir(), [name]: value }, message);

@@ -21,6 +21,7 @@ import {
 	MIN_SCALE_LEVELS
 } from '../limits.ts';
 import { templateItemIdSchema } from './ids.ts';
+import { textSchema, type TextMessages } from '../text.ts';
 import { richTextSchema, richTextToPlainText } from './rich-text.ts';
 
 /** What a header field holds; the semantic kinds let the case view and the preview fill them. */
@@ -40,13 +41,15 @@ export type HeaderFieldKind = (typeof HEADER_FIELD_KINDS)[number];
 export const STATEMENT_KINDS = ['formal', 'informal'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
-/** A trimmed, non-empty text of at most `max` characters, with template message keys. */
+const TEMPLATE_TEXT_MESSAGES: TextMessages = {
+	required: 'template.input.required',
+	tooLong: 'template.input.tooLong',
+	invalidCharacters: 'template.input.invalidCharacters'
+};
+
+/** A trimmed, visible one-line text of at most `max` characters, with template message keys. */
 export function templateTextSchema(max: number) {
-	return z
-		.string({ error: 'template.input.required' })
-		.trim()
-		.min(1, { error: 'template.input.required' })
-		.max(max, { error: 'template.input.tooLong' });
+	return textSchema(max, { messages: TEMPLATE_TEXT_MESSAGES });
 }
 
 export const templateTitleSchema = templateTextSchema(MAX_TEMPLATE_TITLE_LENGTH);
@@ -120,10 +123,12 @@ export const freeTextSectionSchema = z.object({
 });
 export type FreeTextSection = z.infer<typeof freeTextSectionSchema>;
 
-export const signatureTextSchema = z
-	.string()
-	.trim()
-	.max(MAX_SIGNATURE_TEXT_LENGTH, { error: 'template.input.tooLong' });
+/** May be empty (no text above the signatures) and span several lines. */
+export const signatureTextSchema = textSchema(MAX_SIGNATURE_TEXT_LENGTH, {
+	isMultiLine: true,
+	mayBeEmpty: true,
+	messages: TEMPLATE_TEXT_MESSAGES
+});
 
 export const signatureBlockSchema = z.object({
 	isIncluded: z.boolean(),
