@@ -19,12 +19,21 @@ export type RunResult = { code: number | null; stdout: string; stderr: string };
 export function runScript(
 	script: string,
 	args: string[],
-	options: { stdin?: string; env?: Record<string, string>; timeoutMs?: number } = {}
+	options: {
+		stdin?: string;
+		env?: Record<string, string>;
+		timeoutMs?: number;
+		/** Run as this user and group (needs root), e.g. to meet files another user owns. */
+		uid?: number;
+		gid?: number;
+	} = {}
 ): Promise<RunResult> {
 	const child = spawn(process.execPath, [script, ...args], {
 		cwd: ROOT,
 		env: { ...process.env, ...options.env },
-		stdio: ['pipe', 'pipe', 'pipe']
+		stdio: ['pipe', 'pipe', 'pipe'],
+		uid: options.uid,
+		gid: options.gid
 	});
 	let stdout = '';
 	let stderr = '';
