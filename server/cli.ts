@@ -10,8 +10,12 @@ import { dataDirFromEnv } from '../src/lib/server/platform/config.ts';
 import { BackupError } from '../src/lib/server/platform/backup.ts';
 import { DataDirError } from '../src/lib/server/platform/db.ts';
 import { DataDirLockedError } from '../src/lib/server/platform/data-dir-lock.ts';
+import { restrictNewFileModes } from '../src/lib/server/platform/file-modes.ts';
 import { COMMANDS, type Command } from './cli-commands.ts';
 import { CliError, UsageError } from './cli-errors.ts';
+
+// Databases, backups and restored files this tool writes are readable by their owner only.
+restrictNewFileModes();
 
 function usage(command?: string): string {
 	const entries = command ? [[command, COMMANDS[command]] as const] : Object.entries(COMMANDS);

@@ -22,6 +22,11 @@ import { runFirstStart } from './first-start-banner.ts';
 import { recoverInterruptedKeeps } from '../src/lib/server/run/vote-keep-recovery.ts';
 import { attachCollab } from './collab/attach.ts';
 import { startWalCheckpointer } from './wal-checkpointer.ts';
+import { restrictNewFileModes, widerThanPrivate } from '../src/lib/server/platform/file-modes.ts';
+
+// The data directory holds password hashes and personal data: whatever this process creates in
+// it (the database, its -wal and -shm files, the lock) is readable by the service's user only.
+restrictNewFileModes();
 
 /** Prints why the server cannot start and exits; expected problems never show a stack trace. */
 function refuseToStart(message: string): never {
@@ -38,6 +43,9 @@ try {
 	releaseDataDir = acquireDataDirLock(config.dataDir);
 	process.on('exit', releaseDataDir);
 	initDatabase(config.dataDir);
+	for (const { path: entry, mode, fix } of widerThanPrivate(config.dataDir)) {
+		log.warn({ path: entry, mode }, `${entry} has mode ${mode}: other users may read it; ${fix}`);
+	}
 } catch (error) {
 	const isExpected =
 		error instanceof ConfigError ||

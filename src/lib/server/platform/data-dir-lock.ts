@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { makePrivate, PRIVATE_FILE_MODE } from './file-modes.ts';
 
 /** File name of the lock inside the data directory. */
 export const LOCK_FILE_NAME = 'formvaerk.lock';
@@ -78,7 +79,7 @@ function lockFile(file: string): DatabaseSync {
 		db.exec(`PRAGMA user_version = ${process.pid}`);
 		db.exec('COMMIT');
 		// Like every file in the data directory: only the service's user may read it.
-		fs.chmodSync(file, 0o600);
+		makePrivate(file);
 		return db;
 	} catch (error) {
 		db.close();
@@ -101,7 +102,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
 			db = lockFile(file);
 		} catch (error) {
 			if (sqliteCode(error) !== SQLITE_NOTADB) throw error;
-			fs.writeFileSync(file, '', { mode: 0o600 });
+			fs.writeFileSync(file, '', { mode: PRIVATE_FILE_MODE });
 			db = lockFile(file);
 		}
 	} catch (error) {

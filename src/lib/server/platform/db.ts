@@ -9,6 +9,7 @@ import { DatabaseSync } from 'node:sqlite';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS } from './migrations/index.ts';
+import { makePrivate, PRIVATE_DIR_MODE } from './file-modes.ts';
 
 export type Db = DatabaseSync;
 
@@ -22,10 +23,13 @@ export const DB_FILE_NAME = 'formvaerk.db';
 /** Thrown when the data directory cannot be created or written; the server prints it and exits. */
 export class DataDirError extends Error {}
 
-/** Makes sure `dataDir` exists and is writable; throws `DataDirError` with a plain message. */
+/**
+ * Makes sure `dataDir` exists (created 0700) and is writable; throws `DataDirError` with a plain
+ * message.
+ */
 export function ensureWritableDir(dataDir: string): void {
 	try {
-		fs.mkdirSync(dataDir, { recursive: true });
+		fs.mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
 		fs.accessSync(dataDir, fs.constants.W_OK);
 	} catch (cause) {
 		throw new DataDirError(
@@ -102,7 +106,11 @@ export function initDatabase(dataDir: string): DatabaseSync {
 	if (existing) return existing.db;
 	ensureWritableDir(dataDir);
 	const file = path.join(dataDir, DB_FILE_NAME);
+	const isNew = !fs.existsSync(file);
 	const db = openDatabase(file);
+	// SQLite creates files 0644 minus the umask. Once the database is 0600 its later -wal and -shm
+	// files copy that mode; the first ones were made before, so they are set here too.
+	if (isNew) for (const suffix of ['', '-wal', '-shm']) makePrivate(file + suffix);
 	g[REGISTRY] = { db, file };
 	return db;
 }
