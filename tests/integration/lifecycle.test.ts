@@ -77,7 +77,7 @@ describe('health check and logs', () => {
 		try {
 			const health = await fetch(`${server.url}/healthz`);
 			expect(health.status).toBe(200);
-			expect(await health.json()).toEqual({ status: 'ok' });
+			expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
 			const page = await fetch(`${server.url}/login`);
 			await page.arrayBuffer();
 			expect(page.status).toBe(200);

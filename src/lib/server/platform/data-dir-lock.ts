@@ -17,13 +17,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { makePrivate, PRIVATE_FILE_MODE } from './file-modes.ts';
+import { DataDirError } from './db.ts';
+import { SQLITE_CODE, sqliteCode } from './db-integrity.ts';
 
 /** File name of the lock inside the data directory. */
 export const LOCK_FILE_NAME = 'formvaerk.lock';
 
-/** SQLite's result codes for "locked by someone else" and "this is not a database". */
-const SQLITE_BUSY = 5;
-const SQLITE_NOTADB = 26;
 /** `user_version` is a big-endian 32-bit number at byte 60 of the database header. */
 const USER_VERSION_OFFSET = 60;
 
@@ -44,10 +43,6 @@ export class DataDirLockedError extends Error {
  * from this process is refused without touching the file.
  */
 const held = new Map<string, DatabaseSync>();
-
-function sqliteCode(error: unknown): number | undefined {
-	return (error as { errcode?: number }).errcode;
-}
 
 /** The pid recorded in the lock file's header, or null. Only for a process that does not hold it. */
 function recordedPid(file: string): number | null {
@@ -101,13 +96,19 @@ export function acquireDataDirLock(dataDir: string): () => void {
 		try {
 			db = lockFile(file);
 		} catch (error) {
-			if (sqliteCode(error) !== SQLITE_NOTADB) throw error;
+			if (sqliteCode(error) !== SQLITE_CODE.NOTADB) throw error;
 			fs.writeFileSync(file, '', { mode: PRIVATE_FILE_MODE });
 			db = lockFile(file);
 		}
 	} catch (error) {
-		if (sqliteCode(error) === SQLITE_BUSY) throw new DataDirLockedError(dataDir, recordedPid(file));
-		throw error;
+		if (sqliteCode(error) === SQLITE_CODE.BUSY) {
+			throw new DataDirLockedError(dataDir, recordedPid(file));
+		}
+		// E.g. a lock file left by a server that ran as another user.
+		throw new DataDirError(
+			`The lock file ${file} cannot be used (${(error as Error).message}). ` +
+				`Give the server's user the data directory and every file in it (chown -R <user> ${dataDir}).`
+		);
 	}
 	held.set(file, db);
 	return () => {
