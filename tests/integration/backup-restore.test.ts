@@ -6,19 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUserWithCli, formLogin, isLoggedIn, runCli } from '../support/cli.ts';
-import { startServer, tempDataDir } from '../support/server.ts';
+import { startServer } from '../support/server.ts';
+import { tempDirsForFile } from '../support/temp-dirs.ts';
 
-const dirs: string[] = [];
-function newDir(): string {
-	const dir = tempDataDir();
-	dirs.push(dir);
-	return dir;
-}
-afterAll(() => {
-	for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const newDir = tempDirsForFile();
 
 const PASSWORD = 'en lang nok adgangskode';
 

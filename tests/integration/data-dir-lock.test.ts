@@ -7,21 +7,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUserWithCli, runCli } from '../support/cli.ts';
-import { freePort, startServer, tempDataDir } from '../support/server.ts';
+import { freePort, startServer } from '../support/server.ts';
+import { tempDirsForFile } from '../support/temp-dirs.ts';
 import { expectRefusal } from '../support/start-refusal.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const dirs: string[] = [];
-function newDir(): string {
-	const dir = tempDataDir();
-	dirs.push(dir);
-	return dir;
-}
-afterAll(() => {
-	for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const newDir = tempDirsForFile();
 
 /** The pid the lock file records (its SQLite header's user_version), read as another process would. */
 function recordedPid(dataDir: string): number {

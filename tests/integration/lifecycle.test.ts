@@ -6,20 +6,13 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUserWithCli } from '../support/cli.ts';
 import { expectRefusal } from '../support/start-refusal.ts';
-import { startServer, tempDataDir, type TestServer } from '../support/server.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+import { tempDirsForFile } from '../support/temp-dirs.ts';
 
-const dirs: string[] = [];
-function newDir(): string {
-	const dir = tempDataDir();
-	dirs.push(dir);
-	return dir;
-}
-afterAll(() => {
-	for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const newDir = tempDirsForFile();
 
 /** Waits until the server has printed a line matching `pattern` (the server logs as it goes). */
 async function waitForOutput(server: TestServer, pattern: RegExp, timeoutMs = 10_000) {
