@@ -9,9 +9,14 @@ import { parseArgs } from 'node:util';
 import { dataDirFromEnv } from '../src/lib/server/platform/config.ts';
 import { BackupError } from '../src/lib/server/platform/backup.ts';
 import { DataDirError } from '../src/lib/server/platform/db.ts';
+import { DatabaseFileError } from '../src/lib/server/platform/db-integrity.ts';
 import { DataDirLockedError } from '../src/lib/server/platform/data-dir-lock.ts';
+import { restrictNewFileModes } from '../src/lib/server/platform/file-modes.ts';
 import { COMMANDS, type Command } from './cli-commands.ts';
 import { CliError, UsageError } from './cli-errors.ts';
+
+// Databases, backups and restored files this tool writes are readable by their owner only.
+restrictNewFileModes();
 
 function usage(command?: string): string {
 	const entries = command ? [[command, COMMANDS[command]] as const] : Object.entries(COMMANDS);
@@ -78,7 +83,9 @@ async function main(argv: string[]): Promise<number> {
 
 /** Errors the operator can act on; their message is the whole story. */
 function isExpected(error: unknown): error is Error {
-	return [CliError, BackupError, DataDirError, DataDirLockedError].some((c) => error instanceof c);
+	return [CliError, BackupError, DataDirError, DatabaseFileError, DataDirLockedError].some(
+		(c) => error instanceof c
+	);
 }
 
 try {

@@ -2,7 +2,8 @@
  * Production entry: one Node HTTP server that serves the SvelteKit app (adapter-node handler)
  * and the collaboration endpoint on the same port, with one SQLite connection for both.
  * Start-up problems (bad configuration, unwritable data directory, a second server on the same
- * data directory, a taken port) end the process with one plain line on stderr and exit code 1.
+ * data directory, an empty, damaged or unwritable database, a taken port) end the process with one
+ * plain line on stderr and exit code 1.
  */
 import http from 'node:http';
 import { ConfigError, loadConfig, type Config } from '../src/lib/server/platform/config.ts';
@@ -16,6 +17,7 @@ import {
 	acquireDataDirLock,
 	DataDirLockedError
 } from '../src/lib/server/platform/data-dir-lock.ts';
+import { DatabaseFileError } from '../src/lib/server/platform/db-integrity.ts';
 import { log } from '../src/lib/server/platform/log.ts';
 import { baseSecurityHeaders } from '../src/lib/server/http/security-headers.ts';
 import { closeRunStreams } from '../src/lib/server/run/run-events.ts';
@@ -23,6 +25,11 @@ import { runFirstStart } from './first-start-banner.ts';
 import { recoverInterruptedKeeps } from '../src/lib/server/run/vote-keep-recovery.ts';
 import { attachCollab } from './collab/attach.ts';
 import { startWalCheckpointer } from './wal-checkpointer.ts';
+import { restrictNewFileModes, widerThanPrivate } from '../src/lib/server/platform/file-modes.ts';
+
+// The data directory holds password hashes and personal data: whatever this process creates in
+// it (the database, its -wal and -shm files, the lock) is readable by the service's user only.
+restrictNewFileModes();
 
 /** Prints why the server cannot start and exits; expected problems never show a stack trace. */
 function refuseToStart(message: string): never {
@@ -38,11 +45,18 @@ try {
 	// Before the database opens: a second server must not migrate or seed under a running one.
 	releaseDataDir = acquireDataDirLock(config.dataDir);
 	process.on('exit', releaseDataDir);
-	initDatabase(config.dataDir);
+	const opening = performance.now();
+	// Checked (quick_check) before it serves anyone: a damaged database is refused, not served.
+	initDatabase(config.dataDir, { isChecked: true });
+	log.info({ ms: Math.round(performance.now() - opening) }, 'database opened and checked');
+	for (const { path: entry, mode, fix } of widerThanPrivate(config.dataDir)) {
+		log.warn({ path: entry, mode }, `${entry} has mode ${mode}: other users may read it; ${fix}`);
+	}
 } catch (error) {
 	const isExpected =
 		error instanceof ConfigError ||
 		error instanceof DataDirError ||
+		error instanceof DatabaseFileError ||
 		error instanceof DataDirLockedError;
 	if (isExpected) refuseToStart(error.message);
 	throw error;

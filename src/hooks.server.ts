@@ -8,6 +8,7 @@ import { SESSION_COOKIE, validateSession } from '#lib/server/accounts/sessions.t
 import { clearSessionCookie } from '#lib/server/accounts/session-cookie.ts';
 import { loadSessionUser } from '#lib/server/accounts/accounts.ts';
 import { log } from '#lib/server/platform/log.ts';
+import { noteDatabaseError } from '#lib/server/platform/db-health.ts';
 import { LOCALE_COOKIE, pickLocale } from '#lib/i18n/translate.ts';
 
 /** Opens the database when SvelteKit runs without our server entry (vite dev and preview). */
@@ -51,5 +52,7 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	// Kit also reports expected misses here (an unknown route is a 404): no log, its own status text.
 	if (status < 500) return { message, id };
 	log.error({ requestId: id, err: error, path: event.url.pathname }, 'unhandled error');
+	// A damaged or unreadable database file turns /healthz non-ok from now on.
+	noteDatabaseError(error);
 	return { message: 'unexpected', id };
 };

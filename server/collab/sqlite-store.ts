@@ -6,6 +6,7 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { getDb, transaction } from '../../src/lib/server/platform/db.ts';
+import { noteDatabaseError } from '../../src/lib/server/platform/db-health.ts';
 import type { DocStore, LogEntry, StoredDocument } from './persistence.ts';
 import { docReader, snapshotSizeReader } from './sqlite-read.ts';
 
@@ -57,7 +58,12 @@ export class SqliteDocStore implements DocStore {
 
 	/** Snapshot plus tail, read synchronously so no append can interleave. */
 	load(documentId: string): Promise<StoredDocument> {
-		return Promise.resolve(this.read(documentId));
+		try {
+			return Promise.resolve(this.read(documentId));
+		} catch (error) {
+			noteDatabaseError(error);
+			throw error;
+		}
 	}
 
 	/** Queues the update for this tick's commit; resolves with its seq after COMMIT returned. */
@@ -86,6 +92,8 @@ export class SqliteDocStore implements DocStore {
 				)
 			);
 		} catch (error) {
+			// A damaged or unreadable file turns /healthz non-ok; the edits are refused either way.
+			noteDatabaseError(error);
 			for (const p of batch) p.reject(error);
 			return;
 		}

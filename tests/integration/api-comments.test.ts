@@ -88,6 +88,23 @@ describe('comments over the API', () => {
 		expect((await comments(as.facilitator)).threads).toEqual([]);
 	});
 
+	it('refuses control characters, bidi overrides and invisible-only text', async () => {
+		const area = readTemplate(doc).areas[0];
+		for (const [text, message] of [
+			['Se her\u0000', da.field.invalidCharacters],
+			['\u001b]8;;https://evil.example\u001b\\klik', da.field.invalidCharacters],
+			['Godkendt \u202Etket', da.field.invalidCharacters],
+			['\u200B\n\u2060', da.field.required]
+		] as const) {
+			const response = await as.member.request('POST', base, { elementId: area.id, text });
+			expect(response.status, JSON.stringify(text)).toBe(400);
+			expect(apiErrorSchema.parse(response.body).error.fields, JSON.stringify(text)).toEqual({
+				text: message
+			});
+		}
+		expect((await comments(as.facilitator)).threads).toEqual([]);
+	});
+
 	it('refuses comments from staff, who may only read', async () => {
 		const area = readTemplate(doc).areas[0];
 		const response = await as.staff.request('POST', base, { elementId: area.id, text: 'Hej' });
@@ -99,7 +116,8 @@ describe('comments over the API', () => {
 		const statement = readTemplate(doc).areas[0].statements[0];
 		const created = await as.member.request('POST', base, {
 			elementId: statement.id,
-			text: '  Kan vi sige det enklere?  '
+			// A comment is multi-line: its line breaks survive, only the ends are trimmed.
+			text: '  Kan vi sige det enklere?\r\nFx i to sætninger.  '
 		});
 		expect(created.status).toBe(201);
 		const [thread] = commentsSchema.parse(created.body).threads;
@@ -107,7 +125,7 @@ describe('comments over the API', () => {
 			elementId: statement.id,
 			elementKind: 'statement',
 			elementLabel: statement.text,
-			text: 'Kan vi sige det enklere?',
+			text: 'Kan vi sige det enklere?\r\nFx i to sætninger.',
 			isResolved: false
 		});
 		const me = meSchema.parse((await as.member.request('GET', '/api/v1/me')).body);

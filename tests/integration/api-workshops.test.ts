@@ -161,6 +161,28 @@ describe('POST /api/v1/workshops and GET /api/v1/workshops/{id}', () => {
 		expect(await listIds(as.facilitator)).toEqual(before);
 	});
 
+	it('refuses titles with control characters, bidi overrides or nothing visible', async () => {
+		const before = await listIds(as.facilitator);
+		const invalid = { title: da.field.invalidCharacters };
+		const empty = { title: da.field.required };
+		for (const [title, fields] of [
+			['Plan\u0000lægning', invalid],
+			['\u001b[2J\u001b[31mRød titel', invalid],
+			['Praktik \u202Efdp.exe', invalid],
+			['kursus\u2066', invalid],
+			['Dag 1\nDag 2', invalid],
+			['\u200B\u200D', empty],
+			[' \uFEFF\u00AD ', empty]
+		] as const) {
+			const response = await as.facilitator.request('POST', '/api/v1/workshops', { title });
+			expect(response.status, JSON.stringify(title)).toBe(400);
+			expect(apiErrorSchema.parse(response.body).error.fields, JSON.stringify(title)).toEqual(
+				fields
+			);
+		}
+		expect(await listIds(as.facilitator)).toEqual(before);
+	});
+
 	it('answers unknown and malformed ids with 404, never 500', async () => {
 		for (const id of ['abcdefghijklmnop', 'x', '%20%27%3B--', 'a'.repeat(500), '..%2F..%2Fetc']) {
 			const response = await as.facilitator.request('GET', `/api/v1/workshops/${id}`);

@@ -6,19 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUserWithCli, formLogin, isLoggedIn, runCli } from '../support/cli.ts';
-import { startServer, tempDataDir } from '../support/server.ts';
+import { startServer } from '../support/server.ts';
+import { tempDirsForFile } from '../support/temp-dirs.ts';
 
-const dirs: string[] = [];
-function newDir(): string {
-	const dir = tempDataDir();
-	dirs.push(dir);
-	return dir;
-}
-afterAll(() => {
-	for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const newDir = tempDirsForFile();
 
 const PASSWORD = 'en lang nok adgangskode';
 
@@ -66,7 +59,7 @@ describe('backup and restore', () => {
 		expect(kept).toHaveLength(1);
 		expect(kept[0]).toMatch(/^formvaerk\.db\.before-restore-\d{8}T\d{6}Z$/);
 		expect(restored.stdout).toContain(kept[0]);
-		expect(fs.readdirSync(dataDir).sort()).toEqual(['formvaerk.db', kept[0]]);
+		expect(fs.readdirSync(dataDir).sort()).toEqual(['formvaerk.db', kept[0], 'formvaerk.lock']);
 
 		const back = await startServer({ dataDir });
 		try {
@@ -125,7 +118,7 @@ describe('backup and restore', () => {
 		await createUserWithCli(dataDir, { email: 'b@kommune.dk', password: PASSWORD, orgId });
 		expect(await server.stop('SIGKILL')).toBeNull();
 		expect(fs.statSync(path.join(dataDir, 'formvaerk.db-wal')).size).toBeGreaterThan(0);
-		expect(fs.existsSync(path.join(dataDir, 'formvaerk.pid'))).toBe(true);
+		// The killed server's lock went with it (the kernel released it): restore goes ahead at once.
 
 		const restored = await runCli(dataDir, ['restore', '--from', file]);
 		expect(restored.code, restored.stderr).toBe(0);
@@ -179,7 +172,8 @@ describe('backup and restore', () => {
 			expect(result.stderr).toMatch(message);
 			expect(result.stderr).not.toMatch(/\n\s+at /);
 		}
-		expect(fs.readdirSync(dataDir)).toEqual(['formvaerk.db']);
+		// Only the lock file was added: a restore takes the lock before it looks at the backup.
+		expect(fs.readdirSync(dataDir).sort()).toEqual(['formvaerk.db', 'formvaerk.lock']);
 		expect(fs.readFileSync(path.join(dataDir, 'formvaerk.db')).equals(before)).toBe(true);
 	});
 

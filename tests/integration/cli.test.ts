@@ -3,22 +3,14 @@
  * every command, its bad input (clear message, exit code, nothing changed) and its effect on a
  * running server.
  */
-import fs from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUserWithCli, formLogin, isLoggedIn, runCli } from '../support/cli.ts';
-import { startServer, tempDataDir } from '../support/server.ts';
+import { startServer } from '../support/server.ts';
+import { tempDirsForFile } from '../support/temp-dirs.ts';
 
-const dirs: string[] = [];
-function newDir(): string {
-	const dir = tempDataDir();
-	dirs.push(dir);
-	return dir;
-}
-afterAll(() => {
-	for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const newDir = tempDirsForFile();
 
 /** Reads one number from the database, to show that a refused command wrote nothing. */
 function count(dataDir: string, table: 'organisations' | 'users' | 'org_members'): number {

@@ -1,25 +1,18 @@
 /**
  * The server process as an operator sees it: start-up refusals with a plain message and exit
- * code 1, one server per data directory, health check, structured request logs, and a graceful
- * shutdown that lets an in-flight request finish.
+ * code 1, health check, structured request logs, and a graceful shutdown that lets an in-flight
+ * request finish. One server per data directory: data-dir-lock.test.ts.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createUserWithCli, runScript } from '../support/cli.ts';
-import { freePort, startServer, tempDataDir, type TestServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { createUserWithCli } from '../support/cli.ts';
+import { expectRefusal } from '../support/start-refusal.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+import { tempDirsForFile } from '../support/temp-dirs.ts';
 
-const dirs: string[] = [];
-function newDir(): string {
-	const dir = tempDataDir();
-	dirs.push(dir);
-	return dir;
-}
-afterAll(() => {
-	for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const newDir = tempDirsForFile();
 
 /** Waits until the server has printed a line matching `pattern` (the server logs as it goes). */
 async function waitForOutput(server: TestServer, pattern: RegExp, timeoutMs = 10_000) {
@@ -37,18 +30,6 @@ function logLines(server: TestServer): Record<string, unknown>[] {
 		.split('\n')
 		.filter((line) => line.startsWith('{'))
 		.map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
-/** Starts the server with `env` and expects it to refuse: exit code 1, one plain line. */
-async function expectRefusal(env: Record<string, string>, message: RegExp) {
-	const result = await runScript('server/index.ts', [], {
-		env: { HOST: '127.0.0.1', PORT: String(await freePort()), LOG_LEVEL: 'warn', ...env }
-	});
-	expect(result.code, result.stdout + result.stderr).toBe(1);
-	expect(result.stderr).toMatch(/^Formværk cannot start: /);
-	expect(result.stderr).toMatch(message);
-	expect(result.stderr).not.toMatch(/\n\s+at /);
-	expect(result.stdout).not.toContain('kører på');
 }
 
 describe('start-up refusals', () => {
@@ -69,43 +50,14 @@ describe('start-up refusals', () => {
 		['FORMVAERK_DEMO', 'nej', /FORMVAERK_DEMO must be 0 or 1/],
 		['FORMVAERK_ORIGIN', 'formvaerk.dk/app', /FORMVAERK_ORIGIN must be a public origin/],
 		['FORMVAERK_SESSION_IDLE_SECONDS', '-5', /FORMVAERK_SESSION_IDLE_SECONDS must be/],
+		[
+			'FORMVAERK_SHUTDOWN_GRACE_SECONDS',
+			'99999999999',
+			/FORMVAERK_SHUTDOWN_GRACE_SECONDS must be a whole number from 0 to 3600/
+		],
 		['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of/]
 	])('refuses %s=%s', async (name, value, message) => {
 		await expectRefusal({ FORMVAERK_DATA_DIR: newDir(), [name]: value }, message);
-	});
-});
-
-describe('one server per data directory', () => {
-	it('refuses a second server on the same data directory and a taken port', async () => {
-		const server = await startServer({ dataDir: newDir(), env: { FORMVAERK_DEMO: '0' } });
-		try {
-			const lockFile = path.join(server.dataDir, 'formvaerk.pid');
-			expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(server.process.pid));
-			await expectRefusal(
-				{ FORMVAERK_DATA_DIR: server.dataDir },
-				new RegExp(`Another Formværk process \\(pid ${server.process.pid}\\)`)
-			);
-			await expectRefusal(
-				{ FORMVAERK_DATA_DIR: newDir(), PORT: String(server.port) },
-				new RegExp(`port ${server.port} on 127.0.0.1 is already in use`)
-			);
-			// The refused start took nothing from the running one.
-			expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-			expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(server.process.pid));
-		} finally {
-			expect(await server.stop()).toBe(0);
-		}
-		expect(fs.existsSync(path.join(server.dataDir, 'formvaerk.pid'))).toBe(false);
-	});
-
-	it('takes over a lock file left by a process that no longer exists', async () => {
-		const dataDir = newDir();
-		const gone = spawnSync(process.execPath, ['-e', '']);
-		fs.writeFileSync(path.join(dataDir, 'formvaerk.pid'), `${gone.pid}\n`);
-		const server = await startServer({ dataDir, env: { FORMVAERK_DEMO: '0' } });
-		const owner = fs.readFileSync(path.join(dataDir, 'formvaerk.pid'), 'utf8').trim();
-		expect(await server.stop()).toBe(0);
-		expect(owner).toBe(String(server.process.pid));
 	});
 });
 
@@ -118,7 +70,7 @@ describe('health check and logs', () => {
 		try {
 			const health = await fetch(`${server.url}/healthz`);
 			expect(health.status).toBe(200);
-			expect(await health.json()).toEqual({ status: 'ok' });
+			expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
 			const page = await fetch(`${server.url}/login`);
 			await page.arrayBuffer();
 			expect(page.status).toBe(200);
@@ -209,7 +161,6 @@ describe('graceful shutdown', () => {
 		expect(await exited).toBe(0);
 		expect(Date.now() - started).toBeLessThan(20_000);
 		expect(logLines(server).at(-1)).toMatchObject({ msg: 'stopped' });
-		expect(fs.existsSync(path.join(dataDir, 'formvaerk.pid'))).toBe(false);
 	});
 
 	it('cuts off a request still running after the grace period and still exits 0', async () => {
@@ -228,6 +179,7 @@ describe('graceful shutdown', () => {
 	it('also shuts down gracefully on SIGINT (Ctrl-C)', async () => {
 		const server = await startServer({ dataDir: newDir(), env: { FORMVAERK_DEMO: '0' } });
 		expect(await server.stop('SIGINT')).toBe(0);
-		expect(fs.readdirSync(server.dataDir).sort()).toEqual(['formvaerk.db']);
+		// The WAL is folded in; the lock file stays (see data-dir-lock.test.ts).
+		expect(fs.readdirSync(server.dataDir).sort()).toEqual(['formvaerk.db', 'formvaerk.lock']);
 	});
 });

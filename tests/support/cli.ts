@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { nodeCommand } from './server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -19,12 +20,24 @@ export type RunResult = { code: number | null; stdout: string; stderr: string };
 export function runScript(
 	script: string,
 	args: string[],
-	options: { stdin?: string; env?: Record<string, string>; timeoutMs?: number } = {}
+	options: {
+		stdin?: string;
+		env?: Record<string, string>;
+		timeoutMs?: number;
+		/** Run as this user and group (needs root), e.g. to meet files another user owns. */
+		uid?: number;
+		gid?: number;
+		/** Run under this umask (e.g. `022`) instead of the test runner's. */
+		umask?: string;
+	} = {}
 ): Promise<RunResult> {
-	const child = spawn(process.execPath, [script, ...args], {
+	const [command, commandArgs] = nodeCommand([script, ...args], options.umask);
+	const child = spawn(command, commandArgs, {
 		cwd: ROOT,
 		env: { ...process.env, ...options.env },
-		stdio: ['pipe', 'pipe', 'pipe']
+		stdio: ['pipe', 'pipe', 'pipe'],
+		uid: options.uid,
+		gid: options.gid
 	});
 	let stdout = '';
 	let stderr = '';
@@ -45,10 +58,10 @@ export function runScript(
 export function runCli(
 	dataDir: string,
 	args: string[],
-	options: { stdin?: string; env?: Record<string, string> } = {}
+	options: { stdin?: string; env?: Record<string, string>; umask?: string } = {}
 ): Promise<RunResult> {
 	return runScript('server/cli.ts', args, {
-		stdin: options.stdin,
+		...options,
 		env: { FORMVAERK_DATA_DIR: dataDir, ...options.env }
 	});
 }

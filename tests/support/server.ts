@@ -60,13 +60,22 @@ export type StartOptions = {
 	/** The port to listen on (see freePort), when the test must know it in advance, e.g. for
 	 * FORMVAERK_ORIGIN; a free one by default. */
 	port?: number;
+	/** Start under this umask (e.g. `022`, the usual default) instead of the test runner's. */
+	umask?: string;
 };
+
+/** Runs `node <args>` directly, or under `umask` through a shell that then becomes node. */
+export function nodeCommand(args: string[], umask?: string): [string, string[]] {
+	if (!umask) return [process.execPath, args];
+	return ['/bin/sh', ['-c', `umask ${umask} && exec "$0" "$@"`, process.execPath, ...args]];
+}
 
 /** Starts the server and resolves once it accepts requests. */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
 	const port = options.port ?? (await freePort());
 	const dataDir = options.dataDir ?? tempDataDir();
-	const child = spawn(process.execPath, ['server/index.ts'], {
+	const [command, args] = nodeCommand(['server/index.ts'], options.umask);
+	const child = spawn(command, args, {
 		cwd: ROOT,
 		env: {
 			...process.env,

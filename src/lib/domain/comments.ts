@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_COMMENT_LENGTH } from './limits.ts';
+import { textSchema } from './text.ts';
 import type { Template } from './template/schemas.ts';
 
 export const COMMENTABLE_KINDS = ['area', 'statement', 'level'] as const;
@@ -17,11 +18,7 @@ export const createCommentSchema = z.object({
 	elementId: z
 		.string({ error: 'comment.error.unknownElement' })
 		.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'comment.error.unknownElement' }),
-	text: z
-		.string({ error: 'field.required' })
-		.trim()
-		.min(1, { error: 'field.required' })
-		.max(MAX_COMMENT_LENGTH, { error: 'field.tooLong' }),
+	text: textSchema(MAX_COMMENT_LENGTH, { isMultiLine: true }),
 	parentId: z
 		.string()
 		.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'comment.error.unknownThread' })

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ValidationError } from './errors.ts';
+import { textSchema } from './text.ts';
 import {
 	MAX_ADD_MINUTES,
 	MAX_AGENDA_ITEMS,
@@ -53,11 +54,7 @@ export const timerActionSchema = z
 export type TimerActionInput = z.infer<typeof timerActionSchema>;
 
 export const agendaItemSchema = z.object({
-	title: z
-		.string({ error: 'field.required' })
-		.trim()
-		.min(1, { error: 'field.required' })
-		.max(MAX_TITLE_LENGTH, { error: 'field.tooLong' }),
+	title: textSchema(MAX_TITLE_LENGTH),
 	minutes: z.coerce
 		.number({ error: 'run.field.itemMinutes' })
 		.int({ error: 'run.field.itemMinutes' })

@@ -12,13 +12,10 @@ import {
 } from './limits.ts';
 import { ORG_ROLES, PHASES, WORKSHOP_ROLES, DOCUMENT_KINDS } from './workshop.ts';
 import type { FieldErrors } from './errors.ts';
+import { textSchema } from './text.ts';
 
-const trimmed = (max: number) =>
-	z
-		.string({ error: 'field.required' })
-		.trim()
-		.min(1, { error: 'field.required' })
-		.max(max, { error: 'field.tooLong' });
+/** A one-line text people type: trimmed, not blank, no control or bidi characters (text.ts). */
+const trimmed = (max: number) => textSchema(max);
 
 export const emailSchema = z
 	.string({ error: 'field.required' })

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ValidationError } from './errors.ts';
+import { textSchema } from './text.ts';
 import {
 	MAX_CANDIDATE_LENGTH,
 	MAX_DOTS_PER_PERSON,
@@ -13,12 +14,7 @@ import {
 	MIN_VOTE_CANDIDATES
 } from './limits.ts';
 
-const text = (max: number) =>
-	z
-		.string({ error: 'field.required' })
-		.trim()
-		.min(1, { error: 'field.required' })
-		.max(max, { error: 'field.tooLong' });
+const text = (max: number) => textSchema(max);
 
 /**
  * A candidate: free text, or a statement of the workshop's template (`statementId`), whose

@@ -144,6 +144,34 @@ const CASES: Case[] = [
 	],
 	['empty title', 'renameTemplate', () => ({ title: ' ' }), 'title', 'template.input.required'],
 	[
+		'title of zero-width characters',
+		'renameTemplate',
+		() => ({ title: '\u200B\u200D' }),
+		'title',
+		'template.input.required'
+	],
+	[
+		'title with a right-to-left override',
+		'renameTemplate',
+		() => ({ title: 'Læringsbevis \u202Efdp.exe' }),
+		'title',
+		'template.input.invalidCharacters'
+	],
+	[
+		'area label with an escape sequence',
+		'renameArea',
+		(d) => ({ areaId: area(d).id, label: 'Rød\u001b[31m' }),
+		'label',
+		'template.input.invalidCharacters'
+	],
+	[
+		'level label with NUL',
+		'addLevel',
+		(d) => ({ scale: { areaId: area(d).id }, label: 'Kan\u0000' }),
+		'label',
+		'template.input.invalidCharacters'
+	],
+	[
 		'too long title',
 		'renameTemplate',
 		() => ({ title: long(MAX_TEMPLATE_TITLE_LENGTH) }),

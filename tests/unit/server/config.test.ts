@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, originFromEnv } from '../../../src/lib/server/platform/config.ts';
+import {
+	ConfigError,
+	loadConfig,
+	MAX_FRAME_BYTES_LIMIT,
+	MAX_SESSION_SECONDS,
+	MAX_SHUTDOWN_GRACE_SECONDS,
+	originFromEnv
+} from '../../../src/lib/server/platform/config.ts';
 
 describe('loadConfig', () => {
 	it('has working defaults for an empty environment', () => {
@@ -60,6 +67,38 @@ describe('loadConfig', () => {
 	])('refuses %s=%s with a message naming it', (name, value) => {
 		expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
 		expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name} must `));
+	});
+
+	// A timer holds at most 2^31-1 ms; Node fires a longer one after 1 ms, so 99999999999 s of
+	// grace cut every request off at once. Numbers that big are refused, not clamped.
+	it.each([
+		['FORMVAERK_SHUTDOWN_GRACE_SECONDS', '99999999999', MAX_SHUTDOWN_GRACE_SECONDS],
+		['FORMVAERK_SHUTDOWN_GRACE_SECONDS', '2147484', MAX_SHUTDOWN_GRACE_SECONDS],
+		['FORMVAERK_SESSION_IDLE_SECONDS', '99999999999', MAX_SESSION_SECONDS],
+		['FORMVAERK_SESSION_ABSOLUTE_SECONDS', '9007199254740993', MAX_SESSION_SECONDS],
+		['FORMVAERK_MAX_FRAME_BYTES', '99999999999', MAX_FRAME_BYTES_LIMIT]
+	])('refuses %s=%s above its documented maximum', (name, value, max) => {
+		expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+		expect(() => loadConfig({ [name]: value })).toThrow(
+			`${name} must be a whole number from ${name === 'FORMVAERK_SHUTDOWN_GRACE_SECONDS' ? 0 : 1} to ${max}, got "${value}"`
+		);
+	});
+
+	it('accepts each maximum itself', () => {
+		const config = loadConfig({
+			FORMVAERK_SHUTDOWN_GRACE_SECONDS: String(MAX_SHUTDOWN_GRACE_SECONDS),
+			FORMVAERK_SESSION_IDLE_SECONDS: String(MAX_SESSION_SECONDS),
+			FORMVAERK_SESSION_ABSOLUTE_SECONDS: String(MAX_SESSION_SECONDS),
+			FORMVAERK_MAX_FRAME_BYTES: String(MAX_FRAME_BYTES_LIMIT)
+		});
+		expect(config).toMatchObject({
+			shutdownGraceSeconds: 3600,
+			sessionIdleSeconds: 400 * 86400,
+			sessionAbsoluteSeconds: 400 * 86400,
+			maxFrameBytes: 256 * 1024 * 1024
+		});
+		// The grace period in ms fits a timer.
+		expect(MAX_SHUTDOWN_GRACE_SECONDS * 1000).toBeLessThanOrEqual(2 ** 31 - 1);
 	});
 });
 

@@ -21,6 +21,7 @@ import {
 	MIN_SCALE_LEVELS
 } from '../limits.ts';
 import { templateItemIdSchema } from './ids.ts';
+import { textSchema } from '../text.ts';
 import {
 	areaCategorySchema,
 	cvPhraseSchema,
@@ -31,6 +32,7 @@ import {
 	timingSchema
 } from './plan-schemas.ts';
 import {
+	TEMPLATE_TEXT_MESSAGES,
 	boundedRichTextSchema,
 	labelSchema,
 	levelLabelSchema,
@@ -152,10 +154,12 @@ export const freeTextSectionSchema = z.object({
 });
 export type FreeTextSection = z.infer<typeof freeTextSectionSchema>;
 
-export const signatureTextSchema = z
-	.string()
-	.trim()
-	.max(MAX_SIGNATURE_TEXT_LENGTH, { error: 'template.input.tooLong' });
+/** May be empty (no text above the signatures) and span several lines. */
+export const signatureTextSchema = textSchema(MAX_SIGNATURE_TEXT_LENGTH, {
+	isMultiLine: true,
+	mayBeEmpty: true,
+	messages: TEMPLATE_TEXT_MESSAGES
+});
 
 export const signatureBlockCoreSchema = z.object({
 	isIncluded: z.boolean(),

@@ -3,7 +3,6 @@
  * limit and template message keys, and rich text bounded by its plain length. Kept apart from
  * `schemas.ts` so the schemas of the template's parts can import them without a cycle.
  */
-import { z } from 'zod';
 import {
 	MAX_LABEL_LENGTH,
 	MAX_LEVEL_LABEL_LENGTH,
@@ -11,15 +10,19 @@ import {
 	MAX_STATEMENT_LENGTH,
 	MAX_TEMPLATE_TITLE_LENGTH
 } from '../limits.ts';
+import { textSchema, type TextMessages } from '../text.ts';
 import { richTextSchema, richTextToPlainText } from './rich-text.ts';
 
-/** A trimmed, non-empty text of at most `max` characters, with template message keys. */
+/** The template's message keys for the shared text rule (`textSchema` in lib/domain/text.ts). */
+export const TEMPLATE_TEXT_MESSAGES: TextMessages = {
+	required: 'template.input.required',
+	tooLong: 'template.input.tooLong',
+	invalidCharacters: 'template.input.invalidCharacters'
+};
+
+/** A trimmed, visible one-line text of at most `max` characters, with template message keys. */
 export function templateTextSchema(max: number, tooLongKey = 'template.input.tooLong') {
-	return z
-		.string({ error: 'template.input.required' })
-		.trim()
-		.min(1, { error: 'template.input.required' })
-		.max(max, { error: tooLongKey });
+	return textSchema(max, { messages: { ...TEMPLATE_TEXT_MESSAGES, tooLong: tooLongKey } });
 }
 
 export const templateTitleSchema = templateTextSchema(MAX_TEMPLATE_TITLE_LENGTH);

@@ -12,6 +12,7 @@ import type { ApiErrorBody } from '#lib/domain/api-schemas.ts';
 import { translator, type Translate } from '#lib/i18n/translate.ts';
 import type { Locale } from '#lib/domain/schemas.ts';
 import { log } from '../platform/log.ts';
+import { noteDatabaseError } from '../platform/db-health.ts';
 import type { SessionUser } from '../accounts/accounts.ts';
 
 type Vars = Record<string, string | number>;
@@ -208,6 +209,7 @@ function failureResponse(event: RequestEvent, error: unknown): Response {
 	}
 	const requestId = event.locals.requestId;
 	log.error({ requestId, err: error, path: event.url.pathname }, 'unhandled api error');
+	noteDatabaseError(error);
 	return apiError(500, { code: 'unexpected', message: t('api.error.unexpected'), requestId });
 }
 

@@ -8,6 +8,7 @@ import { backup, DatabaseSync } from 'node:sqlite';
 import { DB_FILE_NAME, ensureWritableDir } from './db.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { makePrivate } from './file-modes.ts';
 
 /** A backup or restore that cannot go ahead; the message says why in plain words. */
 export class BackupError extends Error {}
@@ -112,6 +113,8 @@ export async function backupDatabase(dataDir: string, target: string): Promise<{
 		} finally {
 			db.close();
 		}
+		// A backup holds everything the database does: only its owner may read it.
+		makePrivate(partial);
 		inspectDatabaseFile(partial, destination);
 		const copy = new DatabaseSync(partial);
 		copy.exec('PRAGMA journal_mode = DELETE');
@@ -176,6 +179,8 @@ export function restoreDatabase(
 	try {
 		removeWithSidecars(incoming);
 		fs.copyFileSync(source, incoming);
+		// copyFile keeps the backup's mode, which may be wider than the data directory's files.
+		makePrivate(incoming);
 		const { schemaVersion } = inspectDatabaseFile(incoming, source);
 		fsyncFile(incoming);
 		let previous: string | null = null;
@@ -189,6 +194,8 @@ export function restoreDatabase(
 			if (previous) fs.renameSync(live + suffix, previous + suffix);
 			else fs.rmSync(live + suffix);
 		}
+		// The kept database stays in the data directory, so it is made private like the rest.
+		if (previous) for (const suffix of ['', ...SIDECARS]) makePrivate(previous + suffix);
 		fs.renameSync(incoming, live);
 		return { previous, schemaVersion };
 	} finally {

@@ -31,6 +31,22 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  * the 30 s that systemd and Kubernetes wait before they send SIGKILL.
  */
 const DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
+/**
+ * One hour. Longer than any process manager waits before SIGKILL, and far below what a timer can
+ * hold: Node's setTimeout takes at most 2^31-1 ms (24.8 days) and fires after 1 ms beyond that,
+ * which would cut every request off at once instead of waiting.
+ */
+export const MAX_SHUTDOWN_GRACE_SECONDS = 60 * 60;
+/**
+ * 400 days: browsers keep a cookie at most that long (RFC 6265bis), so a longer session would
+ * outlive its cookie anyway. It also keeps `seconds * 1000` an exact millisecond count.
+ */
+export const MAX_SESSION_SECONDS = 400 * 24 * 60 * 60;
+/**
+ * 256 MiB: far above any real sync frame (the default is 2 MiB) and below what one Node Buffer
+ * and `ws` can hold, so a typo cannot turn the frame limit into no limit.
+ */
+export const MAX_FRAME_BYTES_LIMIT = 256 * 1024 * 1024;
 
 function intFromEnv(
 	env: NodeJS.ProcessEnv,
@@ -96,19 +112,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 	}
 	const maxFrame = 2 * 1024 * 1024;
+	const session = { min: 1, max: MAX_SESSION_SECONDS };
 	return {
 		port: intFromEnv(env, 'PORT', 3000, { max: 65535 }) ?? 3000,
 		host: env.HOST || '0.0.0.0',
 		dataDir: dataDirFromEnv(env),
 		isDemoEnabled: demoFromEnv(env),
 		origin: originFromEnv(env),
-		maxFrameBytes: intFromEnv(env, 'FORMVAERK_MAX_FRAME_BYTES', maxFrame, { min: 1 }) ?? maxFrame,
-		sessionIdleSeconds: intFromEnv(env, 'FORMVAERK_SESSION_IDLE_SECONDS', undefined, { min: 1 }),
-		sessionAbsoluteSeconds: intFromEnv(env, 'FORMVAERK_SESSION_ABSOLUTE_SECONDS', undefined, {
-			min: 1
-		}),
+		maxFrameBytes:
+			intFromEnv(env, 'FORMVAERK_MAX_FRAME_BYTES', maxFrame, {
+				min: 1,
+				max: MAX_FRAME_BYTES_LIMIT
+			}) ?? maxFrame,
+		sessionIdleSeconds: intFromEnv(env, 'FORMVAERK_SESSION_IDLE_SECONDS', undefined, session),
+		sessionAbsoluteSeconds: intFromEnv(
+			env,
+			'FORMVAERK_SESSION_ABSOLUTE_SECONDS',
+			undefined,
+			session
+		),
 		shutdownGraceSeconds:
-			intFromEnv(env, 'FORMVAERK_SHUTDOWN_GRACE_SECONDS', DEFAULT_SHUTDOWN_GRACE_SECONDS) ??
-			DEFAULT_SHUTDOWN_GRACE_SECONDS
+			intFromEnv(env, 'FORMVAERK_SHUTDOWN_GRACE_SECONDS', DEFAULT_SHUTDOWN_GRACE_SECONDS, {
+				max: MAX_SHUTDOWN_GRACE_SECONDS
+			}) ?? DEFAULT_SHUTDOWN_GRACE_SECONDS
 	};
 }

@@ -9,12 +9,30 @@ import { DatabaseSync } from 'node:sqlite';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS } from './migrations/index.ts';
+import type { DatabaseState } from './db-health.ts';
+import { makePrivate, PRIVATE_DIR_MODE } from './file-modes.ts';
+import {
+	asDatabaseFileError,
+	checkDatabaseFile,
+	probeWritable,
+	quickCheck
+} from './db-integrity.ts';
 
 export type Db = DatabaseSync;
 
 const REGISTRY = Symbol.for('formvaerk.db');
-type Registry = { db: DatabaseSync; file: string };
-type GlobalWithDb = typeof globalThis & { [REGISTRY]?: Registry };
+/**
+ * The open database. `identity` is the file's device and inode at open, so the health check can
+ * tell when the file at the path is no longer the one in use; `problem` records a failure of the
+ * file seen while running (db-health.ts).
+ */
+export type DatabaseRegistry = {
+	db: DatabaseSync;
+	file: string;
+	identity: { dev: number; ino: number };
+	problem?: { state: DatabaseState; detail: string };
+};
+type GlobalWithDb = typeof globalThis & { [REGISTRY]?: DatabaseRegistry };
 
 /** File name of the database inside the data directory. */
 export const DB_FILE_NAME = 'formvaerk.db';
@@ -22,10 +40,13 @@ export const DB_FILE_NAME = 'formvaerk.db';
 /** Thrown when the data directory cannot be created or written; the server prints it and exits. */
 export class DataDirError extends Error {}
 
-/** Makes sure `dataDir` exists and is writable; throws `DataDirError` with a plain message. */
+/**
+ * Makes sure `dataDir` exists (created 0700) and is writable; throws `DataDirError` with a plain
+ * message.
+ */
 export function ensureWritableDir(dataDir: string): void {
 	try {
-		fs.mkdirSync(dataDir, { recursive: true });
+		fs.mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
 		fs.accessSync(dataDir, fs.constants.W_OK);
 	} catch (cause) {
 		throw new DataDirError(
@@ -35,9 +56,33 @@ export function ensureWritableDir(dataDir: string): void {
 	}
 }
 
-/** Opens (or creates) the database file with the pragmas the app relies on, and migrates it. */
-export function openDatabase(file: string): DatabaseSync {
-	const db = new DatabaseSync(file);
+export type OpenOptions = {
+	/** Run `PRAGMA quick_check` before migrating (the server's start; see db-integrity.ts). */
+	isChecked?: boolean;
+};
+
+/**
+ * Opens (or creates) the database file with the pragmas the app relies on, and migrates it. An
+ * empty, damaged or unwritable file is refused (db-integrity.ts).
+ * @throws DatabaseFileError naming the file and what to do.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): DatabaseSync {
+	checkDatabaseFile(file, { readAhead: options.isChecked });
+	let db: DatabaseSync | undefined;
+	try {
+		db = new DatabaseSync(file);
+		configure(db);
+		if (options.isChecked) quickCheck(db, file);
+		migrate(db);
+		probeWritable(db);
+		return db;
+	} catch (error) {
+		if (db?.isOpen) db.close();
+		throw asDatabaseFileError(error, file);
+	}
+}
+
+function configure(db: DatabaseSync): void {
 	db.exec('PRAGMA journal_mode = WAL');
 	// In WAL mode NORMAL keeps every committed transaction through a process crash (SIGKILL):
 	// the commit is in the WAL file once COMMIT returns. Only an OS crash or power loss can lose
@@ -46,8 +91,6 @@ export function openDatabase(file: string): DatabaseSync {
 	db.exec('PRAGMA synchronous = NORMAL');
 	db.exec('PRAGMA foreign_keys = ON');
 	db.exec('PRAGMA busy_timeout = 5000');
-	migrate(db);
-	return db;
 }
 
 /** Applies every migration newer than the database's recorded version, each in a transaction. */
@@ -95,23 +138,34 @@ export function transaction<T>(db: DatabaseSync, fn: () => T): T {
 /**
  * Opens the database under `dataDir` unless this process already has one open.
  * @throws DataDirError when the directory cannot be written.
+ * @throws DatabaseFileError when the database file is empty, damaged or unwritable.
  */
-export function initDatabase(dataDir: string): DatabaseSync {
+export function initDatabase(dataDir: string, options: OpenOptions = {}): DatabaseSync {
 	const g = globalThis as GlobalWithDb;
 	const existing = g[REGISTRY];
 	if (existing) return existing.db;
 	ensureWritableDir(dataDir);
 	const file = path.join(dataDir, DB_FILE_NAME);
-	const db = openDatabase(file);
-	g[REGISTRY] = { db, file };
+	const isNew = !fs.existsSync(file);
+	const db = openDatabase(file, options);
+	// SQLite creates files 0644 minus the umask. Once the database is 0600 its later -wal and -shm
+	// files copy that mode; the first ones were made before, so they are set here too.
+	if (isNew) for (const suffix of ['', '-wal', '-shm']) makePrivate(file + suffix);
+	const { dev, ino } = fs.statSync(file);
+	g[REGISTRY] = { db, file, identity: { dev, ino } };
 	return db;
 }
 
 /** The open database; throws when `initDatabase` has not run (a programming error). */
 export function getDb(): DatabaseSync {
-	const registry = (globalThis as GlobalWithDb)[REGISTRY];
+	const registry = databaseRegistry();
 	if (!registry) throw new Error('database not initialised: call initDatabase() first');
 	return registry.db;
+}
+
+/** The open database's registry entry (for the health check), or undefined. */
+export function databaseRegistry(): DatabaseRegistry | undefined {
+	return (globalThis as GlobalWithDb)[REGISTRY];
 }
 
 /** True when the process has an open database. */

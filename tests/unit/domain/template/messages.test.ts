@@ -19,7 +19,9 @@ function inputKeysInSource(): string[] {
 	const dirs = ['src/lib/collab', 'src/lib/collab/template', 'src/lib/domain/template'];
 	const keys = new Set<string>();
 	for (const dir of dirs) {
-		for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+		// Recursive: the template's Yjs binding lives in src/lib/collab/template/.
+		const files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+		for (const file of files.filter((f) => f.endsWith('.ts'))) {
 			const source = readFileSync(join(dir, file), 'utf8');
 			for (const match of source.matchAll(/'(template\.input\.[A-Za-z]+)'/g)) keys.add(match[1]);
 		}
