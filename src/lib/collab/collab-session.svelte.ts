@@ -15,6 +15,7 @@ import { awarenessToPeers, type Peer } from './awareness.ts';
 import { closeReaction, type CollabErrorCode } from './close-codes.ts';
 import { Connector } from './connector.ts';
 import { discardLocalChanges, reloadPage } from './local-reset.ts';
+import { onLogout } from './logout-signal.ts';
 import { OfflineStore } from './offline-store.ts';
 import { collabServerUrl, createProvider } from './provider.ts';
 import { ServerState } from './server-state.ts';
@@ -111,6 +112,7 @@ export class CollabSession {
 	#loaded: Promise<void> | null = null;
 	#checkTimer: ReturnType<typeof setTimeout> | undefined;
 	#peersKey = '';
+	#stopWatchingLogout: () => void;
 
 	constructor(options: CollabSessionOptions) {
 		this.#options = options;
@@ -158,6 +160,7 @@ export class CollabSession {
 		this.doc.on('update', this.#onDocUpdate);
 		this.awareness.on('change', this.#updatePeers);
 		this.#updatePeers();
+		this.#stopWatchingLogout = onLogout(() => void this.destroy());
 	}
 
 	/** The shared rich-text field `name` of this document (created on first use). */
@@ -197,6 +200,7 @@ export class CollabSession {
 	async destroy(): Promise<void> {
 		if (this.#isDestroyed) return;
 		this.#isDestroyed = true;
+		this.#stopWatchingLogout();
 		clearTimeout(this.#checkTimer);
 		this.awareness.off('change', this.#updatePeers);
 		// Tell the others we left before the socket closes, not after their awareness timeout.

@@ -5,6 +5,8 @@
  * (re)opens, because changes made while it was down were never announced.
  */
 
+import { onLogout } from './logout-signal.ts';
+
 /** What the server announces; kinds added later arrive as plain strings. */
 export type RunEventKind = 'timer' | 'agenda' | 'follow' | 'vote' | 'comment' | 'lock';
 
@@ -62,11 +64,14 @@ export function watchRunEvents(workshopId: string, handlers: RunStreamHandlers):
 		});
 	}
 
-	open();
-	return () => {
+	const stop = (): void => {
 		isStopped = true;
 		source?.close();
 		stopPolling();
 		if (retry) clearTimeout(retry);
+		stopWatchingLogout();
 	};
+	const stopWatchingLogout = onLogout(stop);
+	open();
+	return stop;
 }
