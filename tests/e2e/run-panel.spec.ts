@@ -10,9 +10,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible, newLoggedInPage } from './fixtures.ts';
 import { TemplatePage } from './pages/template-page.ts';
 import { RunPanel } from './pages/run-panel.ts';
-import { demoDocuments } from '../support/demo-documents.ts';
-import { ApiClient } from '../support/http.ts';
-import { withServerDb } from '../support/db.ts';
+import { resetDemoDay } from '../support/run-reset.ts';
 
 const PERSONAL = 'Personlige kompetencer';
 const FIRST_VOTE = 'Hvilket udsagn om mødetid skal med?';
@@ -21,17 +19,9 @@ const NEW_TEXT = 'Siger til, når noget er uklart, og spørger igen';
 const SHARPER = 'Spørger, når en opgave er uklar';
 const COMMENT = 'Er det ikke det samme som det første udsagn?';
 
+// Other tests on this worker's server expect the agenda at its start with the timer paused.
 test.afterEach(async ({ server }) => {
-	// Other tests on this worker's server expect the agenda at its start with the timer paused.
-	const { email, password } = server.logins.facilitator[0];
-	const api = new ApiClient(server.url);
-	await api.login(email, password);
-	const { workshopId } = demoDocuments(server);
-	await api.request('DELETE', `/api/v1/workshops/${workshopId}/run/follow`);
-	// The API has no "reset the day"; without a stored row the server starts from the agenda again.
-	await withServerDb(server.dataDir, (db) => {
-		db.prepare('DELETE FROM run_state WHERE workshop_id = ?').run(workshopId);
-	});
+	await resetDemoDay(server);
 });
 
 /** Gives one dot to `text` in the vote `title` from the panel and waits for the answer. */
