@@ -1,7 +1,7 @@
 /**
- * Migrations 006 and 007 on a database of the previous version. 006: votes kept before it
+ * Migrations 006 and 009 on a database of the previous version. 006: votes kept before it
  * finished normally (a failed keep was undone at once), so they count as applied; otherwise the
- * first start after the upgrade would undo them (vote-keep-recovery.ts). 007: keeps before it
+ * first start after the upgrade would undo them (vote-keep-recovery.ts). 009: keeps before it
  * always deleted the statements not chosen, so they are recorded as having done so.
  */
 import { describe, expect, it } from 'vitest';
@@ -58,9 +58,9 @@ describe('migration 006 (vote keep applied)', () => {
 	});
 });
 
-describe('migration 007 (keep choice and comment copies)', () => {
+describe('migration 009 (keep choice and comment copies)', () => {
 	it('records that older keeps removed the others, and leaves votes not kept undecided', () => {
-		withOldDatabase(6, (db) => {
+		withOldDatabase(8, (db) => {
 			migrate(db);
 			const rows = db.prepare('SELECT id, keep_removed_others FROM votes ORDER BY id').all();
 			expect(rows.map((r) => ({ ...r }))).toEqual([
