@@ -10,8 +10,7 @@ import { test, expect, expectAccessible, newLoggedInPage } from './fixtures.ts';
 import { TemplatePage } from './pages/template-page.ts';
 import { WorkshopPage } from './pages/workshop-page.ts';
 import { demoDocuments } from '../support/demo-documents.ts';
-import { ApiClient } from '../support/http.ts';
-import { withServerDb } from '../support/db.ts';
+import { resetDemoDay } from '../support/run-reset.ts';
 import { locksResponseSchema } from '#lib/domain/template/locks.ts';
 
 const PERSONAL = 'Personlige kompetencer';
@@ -23,9 +22,7 @@ const COMMENT = 'Skal vi skrive "aftalte" i stedet for "aftaler om"?';
 test.afterEach(async ({ server }) => {
 	// Other tests on this worker's server expect the demo workshop in Dag 1, nothing locked,
 	// nobody led anywhere, and the agenda at its start with the timer paused.
-	const { email, password } = server.logins.facilitator[0];
-	const api = new ApiClient(server.url);
-	await api.login(email, password);
+	const api = await resetDemoDay(server);
 	const { workshopId, template } = demoDocuments(server);
 	await api.request('POST', `/api/v1/workshops/${workshopId}/phase`, { phase: 'format' });
 	const locksPath = `/api/v1/workshops/${workshopId}/documents/${template}/locks`;
@@ -33,11 +30,6 @@ test.afterEach(async ({ server }) => {
 	for (const lock of locks) {
 		await api.request('DELETE', `${locksPath}/${lock.kind}/${lock.targetId}`);
 	}
-	await api.request('DELETE', `/api/v1/workshops/${workshopId}/run/follow`);
-	// The API has no "reset the day"; without a stored row the server starts from the agenda again.
-	await withServerDb(server.dataDir, (db) => {
-		db.prepare('DELETE FROM run_state WHERE workshop_id = ?').run(workshopId);
-	});
 });
 
 /** The vote card with the day's question. */

@@ -99,15 +99,20 @@ test('an anonymous dot vote: participants vote within their dots, results after 
 	await expect(vote.getByText('Du har 2 prikker tilbage af 2.')).toBeVisible();
 	await expectAccessible(participant);
 
-	// Two dots stacked on one statement use them all; a third is refused by the server.
+	// Two dots stacked on one statement use them all; a third cannot be given: the buttons are
+	// disabled and say why (the server refuses it too: tests/integration/api-votes.test.ts).
 	await vote.getByRole('button', { name: 'Giv en prik til Møder til tiden' }).click();
 	await expect(vote.getByText('Du har 1 prik tilbage af 2.')).toBeVisible();
 	await vote.getByRole('button', { name: 'Giv en prik til Møder til tiden' }).click();
 	await expect(vote.getByText('Du har 0 prikker tilbage af 2.')).toBeVisible();
-	await vote.getByRole('button', { name: 'Giv en prik til Tager initiativ' }).click();
-	await expect(vote.getByRole('alert')).toHaveText(
-		'Du har ikke flere prikker. Tag en prik fra et andet udsagn først.'
-	);
+	const noDots = 'Du har ikke flere prikker. Tag en prik fra et andet udsagn først.';
+	await expect(vote.getByText(noDots)).toBeVisible();
+	const another = vote.getByRole('button', { name: 'Giv en prik til Tager initiativ' });
+	await expect(another).toBeDisabled();
+	await expect(another).toHaveAccessibleDescription(noDots);
+	// Taking a dot back frees the buttons again.
+	await vote.getByRole('button', { name: 'Tag en prik fra Møder til tiden' }).click();
+	await expect(another).toBeEnabled();
 	// While the vote is open the participant sees their own dots only, no counts.
 	await expect(vote.locator('.count')).toHaveCount(0);
 	await expectAccessible(participant);

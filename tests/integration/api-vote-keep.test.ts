@@ -1,9 +1,10 @@
 /**
  * Keeping the chosen statements of a closed vote, against the real server with two real
- * y-websocket providers holding the template open: the facilitator's one request removes the
- * unchosen template statement and adds the chosen free text in the picked area, and that edit
- * reaches both open editors and the store, logged as the facilitator's. Every refusal (a
- * work-group member, an open vote, unknown candidates or areas, a second keep) changes nothing.
+ * y-websocket providers holding the template open: the facilitator's one request adds the chosen
+ * free text in the picked area and, only when explicitly asked to, removes the unchosen template
+ * statement; that edit reaches both open editors and the store, logged as the facilitator's. By
+ * default a keep deletes nothing. Every refusal (a work-group member, an open vote, unknown
+ * candidates or areas, a second keep) changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
@@ -181,15 +182,17 @@ describe('keeping the chosen statements of a vote', () => {
 		expect(storedShape()).toEqual(before);
 	});
 
-	it('keeps the chosen statements in one step: live in both editors, stored, logged as the facilitator', async () => {
+	it('keeps the chosen statements and, as asked, removes the others in one step: live, stored, logged', async () => {
 		const me = meSchema.parse((await as.facilitator.request('GET', '/api/v1/me')).body);
 		const response = await keep(as.facilitator, voteId, {
 			candidateIds: [ids.kept, ids.newText],
-			areaId: targetArea.id
+			areaId: targetArea.id,
+			removeOthers: true
 		});
 		expect(response.status).toBe(200);
 		const vote = voteSchema.parse(response.body);
 		expect(vote.keptAt).not.toBeNull();
+		expect(vote.removedOthers).toBe(true);
 		expect(Object.fromEntries(vote.candidates.map((c) => [c.id, c.isKept]))).toEqual({
 			[ids.kept]: true,
 			[ids.dropped]: false,
@@ -229,8 +232,8 @@ describe('keeping the chosen statements of a vote', () => {
 		expect(storedShape()).toEqual(after);
 	});
 
-	/** A closed vote on free texts, the first with Anna's dot. */
-	const closedVote = (title: string, texts: string[]) =>
+	/** A closed vote on free texts and template statements, the first with Anna's dot. */
+	const closedVote = (title: string, texts: Parameters<typeof makeClosedVote>[3]) =>
 		makeClosedVote(
 			{ facilitator: as.facilitator, participant: as.anna },
 			demo.workshopId,
@@ -278,5 +281,29 @@ describe('keeping the chosen statements of a vote', () => {
 		]);
 		expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
 		expect(storedShape()[targetArea.label].filter((t) => t === text)).toHaveLength(1);
+	});
+
+	it('by default adds the winners and deletes nothing, not even the statements not chosen', async () => {
+		const [winner, other] = readTemplate(editors[0].doc).areas.find(
+			(a) => a.id === targetArea.id
+		)!.statements;
+		const text = 'Siger goddag til kollegerne om morgenen';
+		const vote = await closedVote('Hvad beholder vi?', [
+			{ statementId: winner.id },
+			{ statementId: other.id },
+			text
+		]);
+		const before3 = storedShape();
+		const response = await keep(as.facilitator, vote.id, {
+			candidateIds: [vote.ids[0], vote.ids[2]],
+			areaId: targetArea.id
+		});
+		expect(response.status).toBe(200);
+		const kept = voteSchema.parse(response.body);
+		expect(kept.removedOthers).toBe(false);
+		expect(kept.candidates.map((c) => c.isKept)).toEqual([true, false, true]);
+		const expected = { ...before3, [targetArea.label]: [...before3[targetArea.label], text] };
+		expect(storedShape()).toEqual(expected);
+		expect(storedShape()[targetArea.label]).toContain(other.text);
 	});
 });

@@ -1,6 +1,6 @@
 /**
  * The run-event stream (`GET /api/v1/workshops/{id}/run/events`) against the real server: it
- * needs a session and access to the workshop, announces timer, agenda and follow changes to
+ * needs a session and access to the workshop, announces timer, agenda, follow and phase changes to
  * everyone in the workshop, ends at logout, when the person is removed from the workshop and when
  * the session's lifetime is over, and does not hold up a graceful shutdown.
  */
@@ -143,6 +143,18 @@ describe('the run-event stream', () => {
 		);
 		await waitFor(() => kinds(memberStream).length === 4, 'the pause');
 		expect(kinds(memberStream)).toEqual(['timer', 'follow', 'follow', 'timer']);
+	});
+
+	it('tells everyone in the workshop when its phase changes (`access`), and keeps going', async () => {
+		const stream = await openStream(server, docs.workshopId, member.cookieHeader);
+		streams.push(stream);
+		await waitFor(() => stream.text().includes(': connected'), 'the first line');
+		const phase = `/api/v1/workshops/${docs.workshopId}/phase`;
+		expect((await facilitator.request('POST', phase, { phase: 'drejebog' })).status).toBe(200);
+		await waitFor(() => kinds(stream).includes('access'), 'the access event');
+		expect((await facilitator.request('POST', phase, { phase: 'format' })).status).toBe(200);
+		await waitFor(() => kinds(stream).length === 2, 'the second access event');
+		expect(kinds(stream)).toEqual(['access', 'access']);
 	});
 
 	it('ends at logout', async () => {

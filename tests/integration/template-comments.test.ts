@@ -115,9 +115,11 @@ describe('comments follow their element', () => {
 		await waitFor(() => storedPlace(statement.id) === null, 'the delete stored');
 
 		const afterDelete = await comments();
+		// The thread still says what it was about: the statement's text as last seen.
 		expect(afterDelete.threads.find((t) => t.id === threadId)).toMatchObject({
 			text: 'Skal det stå under et andet område?',
 			elementLabel: null,
+			elementText: statement.text,
 			isResolved: true
 		});
 		expect(afterDelete.unresolvedCount).toBe(0);

@@ -1,6 +1,7 @@
 /**
- * A closed vote on free-text candidates, made through the real API: the facilitator opens it, a
- * participant gives the first candidate a dot, the facilitator closes it.
+ * A closed vote made through the real API: the facilitator opens it on free texts and template
+ * statements (`{ statementId }`), a participant gives the first candidate a dot, the facilitator
+ * closes it.
  */
 import { expect } from 'vitest';
 import type { ApiClient } from './http.ts';
@@ -10,13 +11,13 @@ export async function closedVote(
 	people: { facilitator: ApiClient; participant: ApiClient },
 	workshopId: string,
 	title: string,
-	texts: string[]
+	texts: (string | { statementId: string })[]
 ): Promise<{ id: string; ids: string[] }> {
 	const base = `/api/v1/workshops/${workshopId}/votes`;
 	const opened = await people.facilitator.request('POST', base, {
 		title,
 		dotsPerPerson: 1,
-		candidates: texts.map((text) => ({ text }))
+		candidates: texts.map((text) => (typeof text === 'string' ? { text } : text))
 	});
 	expect(opened.status).toBe(201);
 	const vote = voteSchema.parse(opened.body);

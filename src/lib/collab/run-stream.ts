@@ -7,8 +7,11 @@
 
 import { onLogout } from './logout-signal.ts';
 
-/** What the server announces; kinds added later arrive as plain strings. */
-export type RunEventKind = 'timer' | 'agenda' | 'follow' | 'vote' | 'comment' | 'lock';
+/**
+ * What the server announces; kinds added later arrive as plain strings. `access`: the workshop's
+ * phase or the person's role changed, so what they may do (and read) may have changed too.
+ */
+export type RunEventKind = 'timer' | 'agenda' | 'follow' | 'vote' | 'comment' | 'lock' | 'access';
 
 export type RunStreamHandlers = {
 	/** Something changed; `kind` says what (a `RunEventKind`, or a kind added later). */

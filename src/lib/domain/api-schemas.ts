@@ -178,7 +178,9 @@ export const voteSchema = z.object({
 	/** How many people have voted; null while the vote is open, except for the facilitator. */
 	voters: z.number().int().nullable(),
 	/** When the chosen statements were kept in the template; null until then. */
-	keptAt: timestampSchema.nullable()
+	keptAt: timestampSchema.nullable(),
+	/** Whether keeping also deleted the template statements not chosen; null until kept. */
+	removedOthers: z.boolean().nullable()
 });
 export type VoteBody = z.infer<typeof voteSchema>;
 
@@ -200,6 +202,11 @@ export const commentsSchema = z.object({
 			elementKind: z.enum(['area', 'statement', 'level']),
 			/** Null once the element has been deleted; the thread then counts as resolved. */
 			elementLabel: z.string().nullable(),
+			/**
+			 * The element's label as last seen while it existed, kept after it is deleted; null
+			 * only for threads whose element was deleted before the server kept such copies.
+			 */
+			elementText: z.string().nullable(),
 			isResolved: z.boolean(),
 			replies: z.array(commentSchema)
 		})

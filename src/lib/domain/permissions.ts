@@ -2,7 +2,13 @@
  * The one place where access is decided. Every page load, form action, API route and the sync
  * socket call `can()`; nothing else compares roles.
  */
-import type { DocumentKind, OrgRole, Phase, WorkshopRole } from './workshop.ts';
+import {
+	PHASES,
+	type DocumentKind,
+	type OrgRole,
+	type Phase,
+	type WorkshopRole
+} from './workshop.ts';
 
 /** What the server knows about the person making a request. */
 export type Actor = {
@@ -119,4 +125,23 @@ function canOnDocument(actor: Actor, action: Action, doc: DocumentResource): boo
 function memberMayEdit(kind: DocumentKind, phase: Phase): boolean {
 	if (kind === 'template') return phase === 'format';
 	return phase === 'format' || phase === 'drejebog';
+}
+
+/** Why someone may read a document but not change it: the workshop's phase, or their role. */
+export type ReadOnlyReason = 'phase' | 'role';
+
+/**
+ * Why `actor` may not write `doc`, so a page can say it in words: `phase` when they could write
+ * it in another phase of the workshop (a member once Dag 1 is over), `role` when never (staff,
+ * administrators); null when they may write.
+ */
+export function readOnlyReason(
+	actor: Actor | null | undefined,
+	doc: DocumentResource
+): ReadOnlyReason | null {
+	if (can(actor, 'write', doc)) return null;
+	const inSomePhase = PHASES.some((phase) =>
+		can(actor, 'write', { ...doc, workshop: { ...doc.workshop, phase } })
+	);
+	return inSomePhase ? 'phase' : 'role';
 }

@@ -1,7 +1,9 @@
 /**
- * Keeping the chosen statements after a dot vote (issue 5): which candidates the facilitator is
- * offered preselected, and the body of the one request that keeps them. Pure rules only; the
- * server (`#lib/server/run/vote-keep.ts`) applies them to the template.
+ * Keeping the chosen statements after a dot vote: which candidates the facilitator is offered
+ * preselected, the body of the one request that keeps them, and what keeping does to the
+ * template. Keeping adds the winners and never deletes by default; removing the template
+ * statements that were not chosen is a separate choice the facilitator makes explicitly. Pure
+ * rules only; the server (`#lib/server/run/vote-keep.ts`) applies them to the template.
  */
 import { z } from 'zod';
 import { MAX_VOTE_CANDIDATES } from './limits.ts';
@@ -18,7 +20,12 @@ export const keepVoteSchema = z.object({
 		// Choosing a candidate twice means choosing it once.
 		.transform((ids) => [...new Set(ids)]),
 	/** Where chosen free-text candidates become statements; needed only when there are some. */
-	areaId: idSchema('voteKeep.error.unknownArea').optional()
+	areaId: idSchema('voteKeep.error.unknownArea').optional(),
+	/**
+	 * Also delete the template statements that were candidates but not chosen. Off unless asked
+	 * for: a keep that deletes by default loses work nobody meant to throw away.
+	 */
+	removeOthers: z.boolean({ error: 'room.keep.error.removeOthers' }).default(false)
 });
 export type KeepVoteInput = z.infer<typeof keepVoteSchema>;
 
@@ -54,4 +61,38 @@ export function rankForKeeping<C extends CountedCandidate>(
 		const isTied = n > 0 && sorted.some((other) => other !== candidate && dots(other) === n);
 		return { ...candidate, rank, isTied, isPreselected: n > 0 && rank <= places };
 	});
+}
+
+/** A candidate as the keep sees it: a template statement (`statementId`) or a free text. */
+export type KeepCandidate = { id: string; text: string; statementId: string | null };
+
+/** What keeping does to the template. */
+export type KeepPlan<C extends KeepCandidate> = {
+	/** Chosen free texts, in the vote's order: they become statements in the chosen area. */
+	added: C[];
+	/** Template statements to delete: only with `removeOthers`, and only those still there. */
+	removed: string[];
+};
+
+/**
+ * The template edit of keeping `chosenIds` among `candidates`. Chosen template statements are
+ * already in the template and stay; chosen free texts are added. Statements that were not chosen
+ * stay too, unless `removeOthers` asks to delete them; a statement someone deleted since the vote
+ * opened has nothing left to remove (`existingStatementIds`).
+ */
+export function planKeep<C extends KeepCandidate>(options: {
+	candidates: readonly C[];
+	chosenIds: readonly string[];
+	removeOthers: boolean;
+	existingStatementIds: ReadonlySet<string>;
+}): KeepPlan<C> {
+	const chosen = new Set(options.chosenIds);
+	const added = options.candidates.filter((c) => chosen.has(c.id) && c.statementId === null);
+	const removed = options.removeOthers
+		? options.candidates
+				.filter((c) => !chosen.has(c.id) && c.statementId !== null)
+				.map((c) => c.statementId as string)
+				.filter((id) => options.existingStatementIds.has(id))
+		: [];
+	return { added, removed: [...new Set(removed)] };
 }

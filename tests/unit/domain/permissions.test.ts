@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	ACTIONS,
 	can,
+	readOnlyReason,
 	type Action,
 	type Actor,
 	type Resource,
@@ -384,6 +385,35 @@ describe('isolation', () => {
 		for (const row of table.rows) {
 			expect(can(undefined, row.action, resourceNamed(row.resource))).toBe(false);
 			expect(row.cells.none).toBe('.');
+		}
+	});
+});
+
+describe('readOnlyReason', () => {
+	const doc = (kind: DocumentKind, phase: Phase) =>
+		resourceNamed(`${kind}:A@${phase}`) as Extract<Resource, { type: 'document' }>;
+
+	it('is null for whoever may write, and names the phase for a member after their days', () => {
+		expect(readOnlyReason(ACTORS.memA, doc('template', 'format'))).toBeNull();
+		expect(readOnlyReason(ACTORS.facA, doc('template', 'drift'))).toBeNull();
+		expect(readOnlyReason(ACTORS.memA, doc('template', 'drejebog'))).toBe('phase');
+		expect(readOnlyReason(ACTORS.memA, doc('drejebog', 'rollout'))).toBe('phase');
+	});
+
+	it('names the role for people who never write (staff, administrators)', () => {
+		for (const phase of PHASES) {
+			expect(readOnlyReason(ACTORS.staffA, doc('drejebog', phase))).toBe('role');
+			expect(readOnlyReason(ACTORS.adminX, doc('template', phase))).toBe('role');
+		}
+	});
+
+	it('agrees with can() on every document cell of the matrix', () => {
+		for (const row of table.rows.filter((r) => r.action === 'write' && r.resource.includes('@'))) {
+			const target = resourceNamed(row.resource);
+			if (target.type !== 'document') continue;
+			for (const [name, actor] of Object.entries(ACTORS)) {
+				expect(readOnlyReason(actor, target) === null).toBe(row.cells[name] === 'y');
+			}
 		}
 	});
 });

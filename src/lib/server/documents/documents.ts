@@ -3,7 +3,13 @@
  * person may change it. The content itself lives in the collaboration server, not here.
  */
 import { getDb } from '../platform/db.ts';
-import { can, type Actor, type DocumentResource } from '#lib/domain/permissions.ts';
+import {
+	can,
+	readOnlyReason,
+	type Actor,
+	type DocumentResource,
+	type ReadOnlyReason
+} from '#lib/domain/permissions.ts';
 import { NotFoundError } from '#lib/domain/errors.ts';
 import type { DocumentKind, Phase } from '#lib/domain/workshop.ts';
 
@@ -13,6 +19,8 @@ export type DocumentForUser = {
 	workshop: { id: string; title: string; phase: Phase };
 	/** `can(actor, 'write', document)`; the sync server enforces the same decision. */
 	canWrite: boolean;
+	/** Why the actor may not write it (see `readOnlyReason`); null when they may. */
+	readOnlyReason: ReadOnlyReason | null;
 };
 
 type DocumentRow = {
@@ -52,6 +60,7 @@ export function getDocumentForUser(
 		id: row.id,
 		kind: row.kind,
 		workshop: { id: row.workshop_id, title: row.title, phase: row.phase },
-		canWrite: can(actor, 'write', resource)
+		canWrite: can(actor, 'write', resource),
+		readOnlyReason: readOnlyReason(actor, resource)
 	};
 }

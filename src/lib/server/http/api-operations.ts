@@ -258,7 +258,11 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		tag: 'workshops',
 		request: {
 			schema: keepVoteSchema,
-			example: { candidateIds: ['k3J9xYz1AbCdEfGh'], areaId: 'a1B2c3D4e5F6g7H8' }
+			example: {
+				candidateIds: ['k3J9xYz1AbCdEfGh'],
+				areaId: 'a1B2c3D4e5F6g7H8',
+				removeOthers: false
+			}
 		},
 		success: { status: 200, description: 'Kept; the vote', schema: voteSchema },
 		errors: [400, 401, 403, 404, 409, 413]

@@ -3,6 +3,13 @@
  * the facilitator (`comment`) write, answer and resolve; everyone who may read the workshop reads.
  * A new thread must name an element that exists in the stored template; a thread outlives its
  * element and then counts as resolved. Every function checks `can()` itself.
+ *
+ * A thread keeps a copy of its element's text (`element_label`), so a thread on a deleted element
+ * still says what it was about. The copy is written when the thread starts and refreshed whenever
+ * the server reads the template for comments while the element is still there: on every reply,
+ * every listing (each open template page lists every few seconds) and before a vote keep deletes
+ * statements. Snapshotting at the moment of deletion is not possible here: deletions arrive as Yjs
+ * updates from any browser through the sync server, which knows nothing about comments.
  */
 import { getDb, transaction } from '../platform/db.ts';
 import { newId } from '../platform/ids.ts';
@@ -11,6 +18,7 @@ import { publishRunChange } from './run-events.ts';
 import { loadTemplate } from '../documents/documents-state.ts';
 import { can, type Actor } from '#lib/domain/permissions.ts';
 import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
+import type { Template } from '#lib/domain/template/schemas.ts';
 import {
 	commentableElements,
 	type CommentableElement,
@@ -29,6 +37,11 @@ export type CommentThreadView = CommentView & {
 	elementKind: CommentableKind;
 	/** The element's current label; null once the element has been deleted. */
 	elementLabel: string | null;
+	/**
+	 * The element's label as last seen while it existed: its current label, or once deleted the
+	 * text it had. Null only for an old thread whose element was gone before copies were kept.
+	 */
+	elementText: string | null;
 	isResolved: boolean;
 	replies: CommentView[];
 };
@@ -48,6 +61,7 @@ type CommentRow = {
 	text: string;
 	created_at: number;
 	resolved_at: number | null;
+	element_label: string | null;
 };
 
 /** The template document `documentId` of workshop `workshopId`. @throws NotFoundError. */
@@ -81,6 +95,37 @@ export function commentRights(
 	return { canComment: can(actor, 'comment', resource), canSeeCount: can(actor, 'run', resource) };
 }
 
+/** Brings the threads' copies of their elements' labels up to date (elements still there). */
+function refreshLabels(rows: CommentRow[], byId: ReadonlyMap<string, CommentableElement>): void {
+	const update = getDb().prepare('UPDATE comments SET element_label = ? WHERE id = ?');
+	for (const row of rows) {
+		const label = byId.get(row.element_id)?.label;
+		if (row.parent_id !== null || label === undefined || label === row.element_label) continue;
+		update.run(label, row.id);
+		row.element_label = label;
+	}
+}
+
+function threadRows(documentId: string): CommentRow[] {
+	return getDb()
+		.prepare(
+			`SELECT c.id, c.element_id, c.element_kind, c.parent_id, u.name AS author_name, c.text,
+			   c.created_at, c.resolved_at, c.element_label
+			 FROM comments c LEFT JOIN users u ON u.id = c.author_id
+			 WHERE c.document_id = ? ORDER BY c.created_at, c.rowid`
+		)
+		.all(documentId) as CommentRow[];
+}
+
+/**
+ * Stores with each thread of the document the current label of its element, from `template`
+ * (read by the caller, e.g. just before a vote keep deletes statements).
+ */
+export function rememberElementLabels(documentId: string, template: Template): void {
+	const byId = new Map(commentableElements(template).map((e) => [e.id, e]));
+	refreshLabels(threadRows(documentId), byId);
+}
+
 /**
  * The document's comment threads, oldest first, with the elements one can comment on.
  * @throws NotFoundError (workshop or document), ValidationError (not a template).
@@ -90,14 +135,8 @@ export function listComments(actor: Actor, workshopId: string, documentId: strin
 	requireTemplateDocument(workshopId, documentId);
 	const elements = commentableElements(loadTemplate(documentId));
 	const byId = new Map(elements.map((e) => [e.id, e]));
-	const rows = getDb()
-		.prepare(
-			`SELECT c.id, c.element_id, c.element_kind, c.parent_id, u.name AS author_name, c.text,
-			   c.created_at, c.resolved_at
-			 FROM comments c LEFT JOIN users u ON u.id = c.author_id
-			 WHERE c.document_id = ? ORDER BY c.created_at, c.rowid`
-		)
-		.all(documentId) as CommentRow[];
+	const rows = threadRows(documentId);
+	refreshLabels(rows, byId);
 	const threads = new Map<string, CommentThreadView>();
 	for (const row of rows.filter((r) => r.parent_id === null)) {
 		const element = byId.get(row.element_id);
@@ -106,6 +145,7 @@ export function listComments(actor: Actor, workshopId: string, documentId: strin
 			elementId: row.element_id,
 			elementKind: row.element_kind,
 			elementLabel: element?.label ?? null,
+			elementText: element?.label ?? row.element_label,
 			isResolved: row.resolved_at !== null || !element,
 			replies: []
 		});
@@ -131,11 +171,11 @@ export function createComment(
 	authorizeWorkshop(actor, workshopId, 'comment');
 	requireTemplateDocument(workshopId, documentId);
 	const db = getDb();
-	let element: { id: string; kind: CommentableKind };
+	let element: { id: string; kind: CommentableKind; label: string | null };
 	if (input.parentId) {
 		const root = db
 			.prepare(
-				`SELECT element_id AS id, element_kind AS kind FROM comments
+				`SELECT element_id AS id, element_kind AS kind, NULL AS label FROM comments
 				 WHERE id = ? AND document_id = ? AND parent_id IS NULL`
 			)
 			.get(input.parentId, documentId) as typeof element | undefined;
@@ -152,9 +192,11 @@ export function createComment(
 		}
 		element = found;
 	}
+	// A reply's copy of the element's text lives on its thread; listComments below refreshes it.
 	db.prepare(
-		`INSERT INTO comments (id, document_id, element_id, element_kind, parent_id, author_id, text, created_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+		`INSERT INTO comments (id, document_id, element_id, element_kind, parent_id, author_id, text,
+		   created_at, element_label)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	).run(
 		newId(),
 		documentId,
@@ -163,7 +205,8 @@ export function createComment(
 		input.parentId ?? null,
 		actor.id,
 		input.text,
-		Date.now()
+		Date.now(),
+		element.label
 	);
 	publishRunChange(workshopId, 'comment');
 	return listComments(actor, workshopId, documentId);

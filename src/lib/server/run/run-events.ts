@@ -17,8 +17,12 @@ import { loadSessionUser, type SessionUser } from '../accounts/accounts.ts';
 import { authorizeWorkshop } from '../workshops/workshops.ts';
 import { log } from '../platform/log.ts';
 
-/** What changed; the list grows as more of run mode publishes. */
-export type RunChangeKind = 'timer' | 'agenda' | 'follow' | 'vote' | 'comment' | 'lock';
+/**
+ * What changed; the list grows as more of run mode publishes. `access` is not published on the
+ * bus: each stream sends it when the workshop's access changed (its phase, or this person's
+ * role), so open document pages reload what they may do and say why.
+ */
+export type RunChangeKind = 'timer' | 'agenda' | 'follow' | 'vote' | 'comment' | 'lock' | 'access';
 export type RunChange = { workshopId: string; kind: RunChangeKind };
 
 /** A heartbeat keeps proxies from closing an idle stream and re-checks the rights. */
@@ -121,19 +125,23 @@ export function openRunEventStream(
 					// Already cancelled by the client: nothing left to end.
 				}
 			};
-			const recheck = (): void => {
-				if (!mayStillRead(user, workshopId)) close('access');
+			const recheck = (): boolean => {
+				if (mayStillRead(user, workshopId)) return true;
+				close('access');
+				return false;
 			};
+			const sendChange = (kind: RunChangeKind): void =>
+				send(`event: change\ndata: ${JSON.stringify({ kind })}\n\n`);
 			const unsubscribeRun = onRunChange((change) => {
-				if (change.workshopId === workshopId) {
-					send(`event: change\ndata: ${JSON.stringify({ kind: change.kind })}\n\n`);
-				}
+				if (change.workshopId === workshopId) sendChange(change.kind);
 			});
 			const unsubscribeAccess = onAccessChanged((change) => {
 				if (change.userId && change.userId !== user.id) return;
 				if (change.workshopId && change.workshopId !== workshopId) return;
 				// Events fire inside the caller's transaction; re-check after it has committed.
-				setImmediate(recheck);
+				setImmediate(() => {
+					if (!isClosed && recheck()) sendChange('access');
+				});
 			});
 			const heartbeat = setInterval(() => {
 				recheck();

@@ -8,7 +8,7 @@
  */
 import { getDb, transaction } from '../platform/db.ts';
 import { loadDocument } from '../documents/documents-state.ts';
-import { templateDocumentOf } from './votes.ts';
+import { templateDocumentOf, undoKeepRecord } from './votes.ts';
 import { hasKeptVote } from '#lib/collab/template/template-kept-votes.ts';
 
 export type KeepRecovery = { applied: string[]; undone: string[] };
@@ -32,10 +32,7 @@ export function recoverInterruptedKeeps(now = Date.now()): KeepRecovery {
 			result.applied.push(vote.id);
 			continue;
 		}
-		transaction(db, () => {
-			db.prepare('UPDATE votes SET kept_at = NULL, kept_by = NULL WHERE id = ?').run(vote.id);
-			db.prepare('UPDATE vote_candidates SET is_kept = NULL WHERE vote_id = ?').run(vote.id);
-		});
+		transaction(db, () => undoKeepRecord(db, vote.id));
 		result.undone.push(vote.id);
 	}
 	return result;

@@ -1,8 +1,9 @@
 /**
- * Keeping the chosen statements of a closed vote in one step (issue 5): chosen free-text
- * candidates become statements in the area the facilitator picked, chosen template statements
- * stay, and template statements that were candidates but not chosen are removed from the
- * template (their comments are kept and shown as resolved, see comments.ts). The template edit
+ * Keeping the chosen statements of a closed vote in one step: chosen free-text candidates become
+ * statements in the area the facilitator picked and chosen template statements stay. Template
+ * statements that were candidates but not chosen stay as well, unless the facilitator explicitly
+ * asks to remove them (`removeOthers`, see `planKeep` in the domain); their comments are kept and
+ * shown as resolved with a copy of the statement's text (see comments.ts). The template edit
  * goes through the collaboration server (`editDocument`), so it is stored before anyone sees it
  * and appears live in every open editor. A vote is kept at most once.
  *
@@ -21,39 +22,41 @@ import {
 	candidatesOf,
 	loadVoteRow,
 	templateDocumentOf,
+	undoKeepRecord,
 	viewOf,
 	type CandidateRow,
 	type VoteView
 } from './votes.ts';
 import type { Actor } from '#lib/domain/permissions.ts';
 import { ConflictError, ValidationError } from '#lib/domain/errors.ts';
-import type { KeepVoteInput } from '#lib/domain/vote-keep.ts';
+import { planKeep, type KeepVoteInput } from '#lib/domain/vote-keep.ts';
 import { addStatement, removeStatement } from '#lib/collab/template/template-ops-statements.ts';
 import { markVoteKept } from '#lib/collab/template/template-kept-votes.ts';
+import { rememberElementLabels } from './comments.ts';
 
 type Plan = { added: CandidateRow[]; removed: string[]; areaId: string | undefined };
 
-/** What keeping `chosenIds` does to the stored template. @throws ValidationError. */
-function planKeep(documentId: string, candidates: CandidateRow[], input: KeepVoteInput): Plan {
+/** What keeping `input` does to the stored template. @throws ValidationError. */
+function planFor(documentId: string, candidates: CandidateRow[], input: KeepVoteInput): Plan {
 	const known = new Set(candidates.map((c) => c.id));
 	if (input.candidateIds.some((id) => !known.has(id))) {
 		throw new ValidationError('voteKeep.error.unknownCandidate', {
 			candidateIds: 'voteKeep.error.unknownCandidate'
 		});
 	}
-	const chosen = new Set(input.candidateIds);
 	const template = loadTemplate(documentId);
-	const added = candidates.filter((c) => chosen.has(c.id) && c.statement_id === null);
+	const { added, removed } = planKeep({
+		candidates: candidates.map((row) => ({ ...row, statementId: row.statement_id })),
+		chosenIds: input.candidateIds,
+		removeOthers: input.removeOthers,
+		existingStatementIds: new Set(template.areas.flatMap((a) => a.statements.map((s) => s.id)))
+	});
 	if (added.length > 0 && !template.areas.some((a) => a.id === input.areaId)) {
 		const key = input.areaId ? 'voteKeep.error.unknownArea' : 'voteKeep.error.areaRequired';
 		throw new ValidationError(key, { areaId: key });
 	}
-	const existing = new Set(template.areas.flatMap((a) => a.statements.map((s) => s.id)));
-	// A statement someone deleted since the vote opened has nothing left to remove.
-	const removed = candidates
-		.filter((c) => !chosen.has(c.id) && c.statement_id !== null)
-		.map((c) => c.statement_id as string)
-		.filter((id) => existing.has(id));
+	// Threads on the statements about to go keep the text they had (comments.ts shows it).
+	if (removed.length > 0) rememberElementLabels(documentId, template);
 	return { added, removed, areaId: input.areaId };
 }
 
@@ -97,15 +100,18 @@ export async function keepVote(
 		throw new ConflictError('template_locked', 'voteKeep.error.templateLocked');
 	}
 	const candidates = candidatesOf(voteId);
-	const plan = planKeep(documentId, candidates, input);
+	const plan = planFor(documentId, candidates, input);
 	const db = getDb();
 	const chosen = new Set(input.candidateIds);
 	const keptAt = Date.now();
 	// Record the decision first, so two clicks cannot both edit the template; undo it on failure.
 	transaction(db, () => {
 		const claimed = db
-			.prepare('UPDATE votes SET kept_at = ?, kept_by = ? WHERE id = ? AND kept_at IS NULL')
-			.run(keptAt, actor.id, voteId);
+			.prepare(
+				`UPDATE votes SET kept_at = ?, kept_by = ?, keep_removed_others = ?
+				 WHERE id = ? AND kept_at IS NULL`
+			)
+			.run(keptAt, actor.id, input.removeOthers ? 1 : 0, voteId);
 		if (claimed.changes === 0) throw new ConflictError('vote_kept', 'voteKeep.error.kept');
 		for (const candidate of candidates) {
 			db.prepare('UPDATE vote_candidates SET is_kept = ? WHERE vote_id = ? AND id = ?').run(
@@ -121,8 +127,7 @@ export async function keepVote(
 		);
 	} catch (error) {
 		transaction(db, () => {
-			db.prepare('UPDATE votes SET kept_at = NULL, kept_by = NULL WHERE id = ?').run(voteId);
-			db.prepare('UPDATE vote_candidates SET is_kept = NULL WHERE vote_id = ?').run(voteId);
+			undoKeepRecord(db, voteId);
 		});
 		throw error;
 	}

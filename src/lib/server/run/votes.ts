@@ -42,6 +42,8 @@ export type VoteView = {
 	voters: number | null;
 	/** When the chosen statements were kept in the template; null until then. */
 	keptAt: string | null;
+	/** Whether that keep also deleted the template statements not chosen; null until kept. */
+	removedOthers: boolean | null;
 };
 
 /** A vote as stored. */
@@ -51,6 +53,7 @@ export type VoteRow = {
 	dots_per_person: number;
 	is_open: number;
 	kept_at: number | null;
+	keep_removed_others: number | null;
 };
 /** A candidate as stored. */
 export type CandidateRow = {
@@ -60,7 +63,7 @@ export type CandidateRow = {
 	is_kept: number | null;
 };
 
-const VOTE_COLUMNS = 'id, title, dots_per_person, is_open, kept_at';
+const VOTE_COLUMNS = 'id, title, dots_per_person, is_open, kept_at, keep_removed_others';
 
 /** The stored vote `voteId` of the workshop. @throws NotFoundError `vote.error.unknown`. */
 export function loadVoteRow(workshopId: string, voteId: string): VoteRow {
@@ -119,8 +122,21 @@ export function viewOf(row: VoteRow, actor: Actor, canSeeOpenCounts: boolean): V
 		myDots,
 		dotsLeft: row.dots_per_person - dotsUsed(myDots),
 		voters: showCounts ? n : null,
-		keptAt: row.kept_at === null ? null : new Date(row.kept_at).toISOString()
+		keptAt: row.kept_at === null ? null : new Date(row.kept_at).toISOString(),
+		removedOthers: row.kept_at === null ? null : row.keep_removed_others === 1
 	};
+}
+
+/**
+ * Forgets the record that vote `voteId` was kept, because the keep never reached the template
+ * (the edit failed, or a crash interrupted it); the facilitator can then keep it again.
+ * Call inside a transaction.
+ */
+export function undoKeepRecord(db: ReturnType<typeof getDb>, voteId: string): void {
+	db.prepare(
+		'UPDATE votes SET kept_at = NULL, kept_by = NULL, keep_removed_others = NULL WHERE id = ?'
+	).run(voteId);
+	db.prepare('UPDATE vote_candidates SET is_kept = NULL WHERE vote_id = ?').run(voteId);
 }
 
 /**

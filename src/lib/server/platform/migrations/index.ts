@@ -10,6 +10,7 @@ import { m005VoteKeep } from './005-vote-keep.ts';
 import { m006VoteKeepApplied } from './006-vote-keep-applied.ts';
 import { m007LoginAttemptsInFlight } from './007-login-attempts-in-flight.ts';
 import { m008SessionRevision } from './008-session-revision.ts';
+import { m009KeepChoiceAndCommentCopies } from './009-keep-choice-and-comment-copies.ts';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -21,5 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
 	m005VoteKeep,
 	m006VoteKeepApplied,
 	m007LoginAttemptsInFlight,
-	m008SessionRevision
+	m008SessionRevision,
+	m009KeepChoiceAndCommentCopies
 ];

@@ -1,12 +1,24 @@
 import { getDocumentForUser } from '#lib/server/documents/documents.ts';
 import { commentRights } from '#lib/server/run/comments.ts';
+import { loadRunRoom } from '#lib/server/run/run-room.ts';
+import { runFormActions } from '#lib/server/http/run-form-actions.ts';
 import { loadOrError, requireUser } from '#lib/server/http/guards.ts';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = (({ locals, params, url }) => {
+export const load = (({ locals, params, url, depends }) => {
+	// The run panel reloads this when the run-event stream says the day changed (RunTimer.svelte);
+	// the page keeps its collaboration session across such reloads.
+	depends('app:run-state');
 	const user = requireUser(locals, url);
 	const document = loadOrError(() => getDocumentForUser(user, params.id, params.docId));
-	// Comments belong to the template; the drejebog has none.
+	// Comments on the template's elements are made in the template editor itself.
 	const comments = document.kind === 'template' ? commentRights(user, params.id) : null;
-	return { document, commentRights: comments };
+	return {
+		document,
+		commentRights: comments,
+		room: loadOrError(() => loadRunRoom(user, params.id))
+	};
 }) satisfies PageServerLoad;
+
+/** The run panel's forms (timer, votes, comments) post here, as on the presenter page. */
+export const actions = runFormActions satisfies Actions;

@@ -1,4 +1,7 @@
-/** This page's form results as its components read them (timer, agenda and vote actions). */
+/**
+ * The run forms' results (timer, agenda, votes, comments; see run-form-actions.ts) as the run
+ * components read them, on the presenter page and beside a document alike.
+ */
 export type RunFormResult =
 	| {
 			form?: string;
