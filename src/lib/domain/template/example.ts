@@ -11,6 +11,7 @@ import {
 	NOT_ASSESSED_COMMENT,
 	PERSON_NAMES,
 	RATING_COMMENTS,
+	SIGNER_NAMES,
 	WORKPLACE_EXAMPLES,
 	type WorkplaceExample
 } from './example-data.ts';
@@ -18,6 +19,7 @@ import { describeLaeringsbevis, type Laeringsbevis } from './laeringsbevis.ts';
 import { goalPoints, plannedCells } from './plan.ts';
 import { describeProgression, type Progression } from './progression.ts';
 import { effectiveScale, type HeaderField, type Template } from './schemas.ts';
+import { normalizeLabel } from './validate-labels.ts';
 
 export type ExampleCase = {
 	/** The case as a real case would hold it. */
@@ -188,6 +190,26 @@ function subGoalStatuses(template: Template): CaseData['subGoalStatuses'] {
 	);
 }
 
+/**
+ * Who signs in the example: a header field with the signer's label names them ("Jobkonsulent"),
+ * the young person signs with the name in the header, anyone else gets a made-up name.
+ */
+function signerNames(template: Template, header: ExampleCase['header']): CaseData['signerNames'] {
+	const person = template.headerFields.find((field) => field.kind === 'person');
+	const valueOf = (fieldId: string | undefined) =>
+		header.find((h) => h.fieldId === fieldId)?.value ?? '';
+	return template.signature.signers.map((signer, index) => {
+		const label = normalizeLabel(signer.label);
+		const named = template.headerFields.find((field) => normalizeLabel(field.label) === label);
+		const isYoungPerson = /\bunge\b/.test(label);
+		const name =
+			valueOf(named?.id) ||
+			(isYoungPerson ? valueOf(person?.id) : '') ||
+			SIGNER_NAMES[index % SIGNER_NAMES.length];
+		return { signerId: signer.id, name };
+	});
+}
+
 /** Example answers for `template`, and the progressionsskema and læringsbevis they make. */
 export function exampleCase(template: Template): ExampleCase {
 	const example = workplace(template);
@@ -221,7 +243,8 @@ export function exampleCase(template: Template): ExampleCase {
 			text: example.tasks[Math.round(share(i) * 2)]
 		})),
 		freeText: freeText.map(({ sectionId, text }) => ({ sectionId, text })),
-		nextStep: { ...example.nextStep }
+		nextStep: { ...example.nextStep },
+		signerNames: signerNames(template, header)
 	};
 	return {
 		data,

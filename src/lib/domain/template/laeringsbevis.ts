@@ -40,8 +40,14 @@ export type Laeringsbevis = {
 	/** The young person's own words: the free-text sections they filled in. */
 	ownWords: { sectionId: string; label: string; text: string }[];
 	nextStep: { kind: NextStepKind | null; text: string } | null;
-	/** Null when the template has no signatures. */
-	signature: { text: string; signers: { signerId: string; label: string }[] } | null;
+	/**
+	 * Null when the template has no signatures. Each signer has the role it signs in (`label`) and,
+	 * when the case names them, the person's name; both print under the signature line.
+	 */
+	signature: {
+		text: string;
+		signers: { signerId: string; label: string; name: string | null }[];
+	} | null;
 };
 
 function latest<T>(values: readonly (T | null)[]): T | null {
@@ -121,6 +127,8 @@ function endMeasures(
 export function describeLaeringsbevis(template: Template, caseData: CaseData): Laeringsbevis {
 	const valueOf = (fieldId: string) =>
 		caseData.header.find((h) => h.fieldId === fieldId)?.value.trim() ?? '';
+	const nameOf = (signerId: string) =>
+		caseData.signerNames.find((s) => s.signerId === signerId)?.name.trim() ?? '';
 	const answerOf = (sectionId: string) =>
 		caseData.freeText.find((f) => f.sectionId === sectionId)?.text.trim() ?? '';
 	const { goals, signature } = template;
@@ -146,7 +154,11 @@ export function describeLaeringsbevis(template: Template, caseData: CaseData): L
 		signature: signature.isIncluded
 			? {
 					text: signature.text,
-					signers: signature.signers.map((s) => ({ signerId: s.id, label: s.label }))
+					signers: signature.signers.map((s) => ({
+						signerId: s.id,
+						label: s.label,
+						name: nameOf(s.id) || null
+					}))
 				}
 			: null
 	};

@@ -114,6 +114,21 @@ describe('exampleCase', () => {
 		);
 	});
 
+	it('names every signer: from the header, the young person by their name, others made up', () => {
+		const names = Object.fromEntries(
+			example.laeringsbevis.signature!.signers.map((s) => [s.label, s.name])
+		);
+		const header = Object.fromEntries(example.header.map((h) => [h.label, h.value]));
+		expect(names['Den unge']).toBe(header['Den unges navn']);
+		expect(names['Jobkonsulent']).toBe(header['Jobkonsulent']);
+		expect(Object.values(names).every((name) => typeof name === 'string' && name !== '')).toBe(
+			true
+		);
+		expect(example.data.signerNames.map((s) => s.signerId)).toEqual(
+			template.signature.signers.map((s) => s.id)
+		);
+	});
+
 	it('is the same for everyone (deterministic)', () => {
 		expect(exampleCase(template)).toEqual(example);
 	});
