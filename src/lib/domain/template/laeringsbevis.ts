@@ -18,6 +18,12 @@ export function firstReachedLevelIndex(levelCount: number): number {
 	return Math.floor(levelCount / 2);
 }
 
+/** True when `levelId` is one of `levels` and in the reached half of them. */
+export function isReachedLevel(levels: readonly { id: string }[], levelId: string | null): boolean {
+	const index = levels.findIndex((level) => level.id === levelId);
+	return index >= 0 && index >= firstReachedLevelIndex(levels.length);
+}
+
 export type Laeringsbevis = {
 	title: string;
 	/** Header fields with their values; fields left empty are left out. */
@@ -79,11 +85,9 @@ function achievedSubGoals(
 function reachedCompetences(template: Template, caseData: CaseData): Laeringsbevis['competences'] {
 	const agreed = new Map(caseData.agreedLevels.map((a) => [a.statementId, a.levelId]));
 	return template.areas.flatMap((area) => {
-		const statements = area.statements.filter((statement) => {
-			const levels = effectiveScale(area, statement).levels;
-			const index = levels.findIndex((level) => level.id === agreed.get(statement.id));
-			return index >= 0 && index >= firstReachedLevelIndex(levels.length);
-		});
+		const statements = area.statements.filter((statement) =>
+			isReachedLevel(effectiveScale(area, statement).levels, agreed.get(statement.id) ?? null)
+		);
 		if (statements.length === 0) return [];
 		return [
 			{
