@@ -49,7 +49,11 @@ export function chartGeometry(available: number, pointCount: number): ChartGeome
 	};
 }
 
-/** The SVG path of a line, broken where a point has no value. */
+/**
+ * The SVG path of a line. It runs on past points at which the rater does not rate (when the plan
+ * has the young person rate at the start and the end, one line joins the two), and breaks where a
+ * planned rating has no value.
+ */
 export function linePath(
 	series: Pick<ProgressionSeries, 'points'>,
 	geometry: ChartGeometry
@@ -57,6 +61,7 @@ export function linePath(
 	let path = '';
 	let isDrawing = false;
 	series.points.forEach((point, index) => {
+		if (!point.isPlanned) return;
 		if (point.value === null) {
 			isDrawing = false;
 			return;
