@@ -168,6 +168,7 @@ test('the preview follows the group live, and editor and preview are accessible'
 
 	await frida.view('Side om side');
 	const preview = frida.preview;
+	await frida.showOutput('Progressionsskema');
 	await expect(preview.getByRole('heading', { name: 'Progressionsskema' })).toBeVisible();
 	const chart = preview.getByRole('figure', { name: 'Udvikling i alle kompetencer' });
 	await expect(chart.getByRole('img', { name: 'Udvikling i alle kompetencer' })).toBeVisible();

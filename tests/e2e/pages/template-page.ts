@@ -88,6 +88,24 @@ export class TemplatePage {
 		await this.page.getByRole('radio', { name }).check({ force: true });
 	}
 
+	/** A tab of the preview: "Læringsbevis", "Progressionsskema" or "Tomme skemaer". */
+	outputTab(name: 'Læringsbevis' | 'Progressionsskema' | 'Tomme skemaer'): Locator {
+		return this.preview.getByRole('tab', { name, exact: true });
+	}
+
+	/** The panel a preview tab shows. */
+	outputPanel(name: 'Læringsbevis' | 'Progressionsskema' | 'Tomme skemaer'): Locator {
+		return this.preview.getByRole('tabpanel', { name, exact: true });
+	}
+
+	/** Opens a preview tab and waits until its panel shows. */
+	async showOutput(name: 'Læringsbevis' | 'Progressionsskema' | 'Tomme skemaer'): Promise<Locator> {
+		await this.outputTab(name).click();
+		await expect(this.outputTab(name)).toHaveAttribute('aria-selected', 'true');
+		await expect(this.outputPanel(name)).toBeVisible();
+		return this.outputPanel(name);
+	}
+
 	/** "Fortryd" or "Gentag" in the workspace toolbar (not a rich-text field's own). */
 	historyButton(name: 'Fortryd' | 'Gentag'): Locator {
 		return this.page

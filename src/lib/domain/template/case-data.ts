@@ -10,6 +10,7 @@ import { z } from 'zod';
 import {
 	MAX_CASE_TEXT_LENGTH,
 	MAX_HOURS_PER_WEEK,
+	MAX_NAME_LENGTH,
 	MAX_RATING_COMMENT_LENGTH,
 	MAX_SUB_GOAL_LENGTH
 } from '../limits.ts';
@@ -85,7 +86,11 @@ export const caseDataSchema = z.object({
 	nextStep: z.object({
 		kind: z.enum(NEXT_STEP_KINDS, { error: 'template.input.invalidKind' }).nullable(),
 		text: caseTextSchema(MAX_CASE_TEXT_LENGTH)
-	})
+	}),
+	/** The names of the people who sign, per signer of the template (printed under the lines). */
+	signerNames: z.array(
+		z.object({ signerId: templateItemIdSchema, name: caseTextSchema(MAX_NAME_LENGTH) })
+	)
 });
 export type CaseData = z.infer<typeof caseDataSchema>;
 
@@ -101,6 +106,7 @@ export function emptyCaseData(template: Pick<Template, 'goals'>): CaseData {
 		hoursPerWeek: [],
 		tasks: [],
 		freeText: [],
-		nextStep: { kind: null, text: '' }
+		nextStep: { kind: null, text: '' },
+		signerNames: []
 	};
 }

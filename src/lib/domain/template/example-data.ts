@@ -84,6 +84,9 @@ export const FALLBACK_EXAMPLE: WorkplaceExample = {
 
 export const PERSON_NAMES = ['Mette Larsen', 'Jonas Holm', 'Sofie Berg'];
 
+/** Names for signers the header does not name (a caseworker, a mentor), unlike PERSON_NAMES. */
+export const SIGNER_NAMES = ['Lars Nielsen', 'Fatima Ali', 'Peter Møller', 'Hanne Sørensen'];
+
 /** Comments a rater could write: what the level rests on. */
 export const RATING_COMMENTS = [
 	'Har vist det flere gange i løbet af ugen.',

@@ -11,13 +11,15 @@ import {
 	NOT_ASSESSED_COMMENT,
 	PERSON_NAMES,
 	RATING_COMMENTS,
+	SIGNER_NAMES,
 	WORKPLACE_EXAMPLES,
 	type WorkplaceExample
 } from './example-data.ts';
-import { describeLaeringsbevis, type Laeringsbevis } from './laeringsbevis.ts';
+import { describeLaeringsbevis, isReachedLevel, type Laeringsbevis } from './laeringsbevis.ts';
 import { goalPoints, plannedCells } from './plan.ts';
 import { describeProgression, type Progression } from './progression.ts';
 import { effectiveScale, type HeaderField, type Template } from './schemas.ts';
+import { normalizeLabel } from './validate-labels.ts';
 
 export type ExampleCase = {
 	/** The case as a real case would hold it. */
@@ -86,14 +88,25 @@ function asInfinitive(text: string): string {
 		: trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
 }
 
-type Gain = { text: string; cvPhrase: string; first: number; last: number };
+type Gain = {
+	statementId: string;
+	text: string;
+	cvPhrase: string;
+	first: number;
+	last: number;
+	/** Reached by the agreed level at the end: only these go into the young person's CV lines. */
+	isReached: boolean;
+};
+
+const OWN_WORDS_PLACEHOLDER = 'Her skriver den unge med sine egne ord.';
 
 function freeTextFor(label: string, gains: Gain[]): string {
 	const normalized = label.toLocaleLowerCase('da');
-	if (gains.length === 0) return 'Her skriver den unge med sine egne ord.';
+	if (gains.length === 0) return OWN_WORDS_PLACEHOLDER;
 	if (/\bcv\b/.test(normalized)) {
-		const best = [...gains].sort((a, b) => b.last - a.last).slice(0, 4);
-		return best.map((g) => g.cvPhrase.trim()).join('\n');
+		const reached = gains.filter((g) => g.isReached);
+		const best = [...reached].sort((a, b) => b.last - a.last).slice(0, 4);
+		return best.length > 0 ? best.map((g) => g.cvPhrase.trim()).join('\n') : OWN_WORDS_PLACEHOLDER;
 	}
 	// "Kan …" statements read well after "lært" / "bedre til"; use them when there are any.
 	const canDo = gains.filter((g) => /^kan\s/i.test(g.text.trim()));
@@ -107,9 +120,12 @@ function freeTextFor(label: string, gains: Gain[]): string {
 }
 
 /** Every planned rating of `template`, with a few "ikke vurderet" and some comments. */
-function exampleRatings(template: Template): { ratings: CaseRating[]; gains: Gain[] } {
+function exampleRatings(template: Template): {
+	ratings: CaseRating[];
+	gains: Omit<Gain, 'isReached'>[];
+} {
 	const ratings: CaseRating[] = [];
-	const gains: Gain[] = [];
+	const gains: Omit<Gain, 'isReached'>[] = [];
 	const pointCount = template.measurementPoints.length;
 	const cells = plannedCells(template);
 	const pointIndex = new Map(template.measurementPoints.map((p, i) => [p.id, i]));
@@ -143,6 +159,7 @@ function exampleRatings(template: Template): { ratings: CaseRating[]; gains: Gai
 				ratings.push({ ...base, raterId: cell.raterId, levelId: levels[at(p, r)].id, comment });
 			}
 			gains.push({
+				statementId: statement.id,
 				text: statement.text,
 				cvPhrase: statement.cvPhrase,
 				first: at(0, 0),
@@ -188,10 +205,44 @@ function subGoalStatuses(template: Template): CaseData['subGoalStatuses'] {
 	);
 }
 
+/**
+ * Who signs in the example: a header field with the signer's label names them ("Jobkonsulent"),
+ * the young person signs with the name in the header, anyone else gets a made-up name.
+ */
+function signerNames(template: Template, header: ExampleCase['header']): CaseData['signerNames'] {
+	const person = template.headerFields.find((field) => field.kind === 'person');
+	const valueOf = (fieldId: string | undefined) =>
+		header.find((h) => h.fieldId === fieldId)?.value ?? '';
+	return template.signature.signers.map((signer, index) => {
+		const label = normalizeLabel(signer.label);
+		const named = template.headerFields.find((field) => normalizeLabel(field.label) === label);
+		const isYoungPerson = /\bunge\b/.test(label);
+		const name =
+			valueOf(named?.id) ||
+			(isYoungPerson ? valueOf(person?.id) : '') ||
+			SIGNER_NAMES[index % SIGNER_NAMES.length];
+		return { signerId: signer.id, name };
+	});
+}
+
 /** Example answers for `template`, and the progressionsskema and læringsbevis they make. */
 export function exampleCase(template: Template): ExampleCase {
 	const example = workplace(template);
-	const { ratings, gains } = exampleRatings(template);
+	const { ratings, gains: rated } = exampleRatings(template);
+	const agreed = agreedLevels(template, ratings);
+	const reachedIds = new Set(
+		template.areas.flatMap((area) =>
+			area.statements
+				.filter((statement) =>
+					isReachedLevel(
+						effectiveScale(area, statement).levels,
+						agreed.find((a) => a.statementId === statement.id)?.levelId ?? null
+					)
+				)
+				.map((statement) => statement.id)
+		)
+	);
+	const gains = rated.map((g) => ({ ...g, isReached: reachedIds.has(g.statementId) }));
 	const points = template.measurementPoints;
 	const share = (index: number) => (points.length > 1 ? index / (points.length - 1) : 1);
 	const header = template.headerFields.map((field, index) => ({
@@ -207,7 +258,7 @@ export function exampleCase(template: Template): ExampleCase {
 	const data: CaseData = {
 		header: header.map(({ fieldId, value }) => ({ fieldId, value })),
 		ratings,
-		agreedLevels: agreedLevels(template, ratings),
+		agreedLevels: agreed,
 		goal: example.ownGoal,
 		subGoals: template.goals.subGoals.map((s) => ({ ...s, statementIds: [...s.statementIds] })),
 		subGoalStatuses: subGoalStatuses(template),
@@ -221,7 +272,8 @@ export function exampleCase(template: Template): ExampleCase {
 			text: example.tasks[Math.round(share(i) * 2)]
 		})),
 		freeText: freeText.map(({ sectionId, text }) => ({ sectionId, text })),
-		nextStep: { ...example.nextStep }
+		nextStep: { ...example.nextStep },
+		signerNames: signerNames(template, header)
 	};
 	return {
 		data,

@@ -18,6 +18,12 @@ export function firstReachedLevelIndex(levelCount: number): number {
 	return Math.floor(levelCount / 2);
 }
 
+/** True when `levelId` is one of `levels` and in the reached half of them. */
+export function isReachedLevel(levels: readonly { id: string }[], levelId: string | null): boolean {
+	const index = levels.findIndex((level) => level.id === levelId);
+	return index >= 0 && index >= firstReachedLevelIndex(levels.length);
+}
+
 export type Laeringsbevis = {
 	title: string;
 	/** Header fields with their values; fields left empty are left out. */
@@ -40,8 +46,14 @@ export type Laeringsbevis = {
 	/** The young person's own words: the free-text sections they filled in. */
 	ownWords: { sectionId: string; label: string; text: string }[];
 	nextStep: { kind: NextStepKind | null; text: string } | null;
-	/** Null when the template has no signatures. */
-	signature: { text: string; signers: { signerId: string; label: string }[] } | null;
+	/**
+	 * Null when the template has no signatures. Each signer has the role it signs in (`label`) and,
+	 * when the case names them, the person's name; both print under the signature line.
+	 */
+	signature: {
+		text: string;
+		signers: { signerId: string; label: string; name: string | null }[];
+	} | null;
 };
 
 function latest<T>(values: readonly (T | null)[]): T | null {
@@ -73,11 +85,9 @@ function achievedSubGoals(
 function reachedCompetences(template: Template, caseData: CaseData): Laeringsbevis['competences'] {
 	const agreed = new Map(caseData.agreedLevels.map((a) => [a.statementId, a.levelId]));
 	return template.areas.flatMap((area) => {
-		const statements = area.statements.filter((statement) => {
-			const levels = effectiveScale(area, statement).levels;
-			const index = levels.findIndex((level) => level.id === agreed.get(statement.id));
-			return index >= 0 && index >= firstReachedLevelIndex(levels.length);
-		});
+		const statements = area.statements.filter((statement) =>
+			isReachedLevel(effectiveScale(area, statement).levels, agreed.get(statement.id) ?? null)
+		);
 		if (statements.length === 0) return [];
 		return [
 			{
@@ -121,6 +131,8 @@ function endMeasures(
 export function describeLaeringsbevis(template: Template, caseData: CaseData): Laeringsbevis {
 	const valueOf = (fieldId: string) =>
 		caseData.header.find((h) => h.fieldId === fieldId)?.value.trim() ?? '';
+	const nameOf = (signerId: string) =>
+		caseData.signerNames.find((s) => s.signerId === signerId)?.name.trim() ?? '';
 	const answerOf = (sectionId: string) =>
 		caseData.freeText.find((f) => f.sectionId === sectionId)?.text.trim() ?? '';
 	const { goals, signature } = template;
@@ -146,7 +158,11 @@ export function describeLaeringsbevis(template: Template, caseData: CaseData): L
 		signature: signature.isIncluded
 			? {
 					text: signature.text,
-					signers: signature.signers.map((s) => ({ signerId: s.id, label: s.label }))
+					signers: signature.signers.map((s) => ({
+						signerId: s.id,
+						label: s.label,
+						name: nameOf(s.id) || null
+					}))
 				}
 			: null
 	};

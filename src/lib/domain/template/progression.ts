@@ -2,8 +2,9 @@
  * The progressionsskema as data: for each statement, the level each rater gave at each
  * measurement point where the rating plan says they rate it (a table), per area and rater the
  * share of the scale reached over the measurement points (chart series), and, when the template
- * follows them, hours per week, tasks and the sub-goals' statuses. Pure, so the preview, the
- * exports and the case view in operations all draw the same numbers.
+ * follows them, hours per week, tasks and the sub-goals' statuses; per statement also the level
+ * agreed at the end. Pure, so the preview, the exports and the case view in operations all draw
+ * the same numbers.
  */
 import type { CaseData, CaseRating } from './case-data.ts';
 import { goalPoints, ratingPlanLookup } from './plan.ts';
@@ -37,6 +38,18 @@ export type ProgressionCell = ProgressionColumn & {
 	comment: string | null;
 };
 
+/**
+ * The level the raters agreed on at the final point: `rated` a level, `notAssessed` agreed as
+ * "ikke vurderet", `open` nothing agreed yet (or a level the scale no longer has).
+ */
+export type AgreedLevel = {
+	status: 'rated' | 'notAssessed' | 'open';
+	levelId: string | null;
+	levelLabel: string | null;
+	/** 1-based position on the statement's scale. */
+	levelPosition: number | null;
+};
+
 export type ProgressionRow = {
 	areaId: string;
 	areaLabel: string;
@@ -44,6 +57,7 @@ export type ProgressionRow = {
 	statementText: string;
 	levelCount: number;
 	cells: ProgressionCell[];
+	agreed: AgreedLevel;
 };
 
 /** A line in the chart: one rater, over the measurement points; `areaId` null for all areas. */
@@ -93,7 +107,9 @@ export type Progression = {
 
 /** The parts of a case the progressionsskema shows; only the ratings are required. */
 export type ProgressionInput = Pick<CaseData, 'ratings'> &
-	Partial<Pick<CaseData, 'hoursPerWeek' | 'tasks' | 'subGoals' | 'subGoalStatuses'>>;
+	Partial<
+		Pick<CaseData, 'hoursPerWeek' | 'tasks' | 'subGoals' | 'subGoalStatuses' | 'agreedLevels'>
+	>;
 
 function key(...parts: string[]): string {
 	return parts.join('\u0000');
@@ -115,6 +131,7 @@ export function describeProgression(template: Template, input: ProgressionInput)
 	const rates = ratingPlanLookup(template.ratingPlan);
 	const byKey = new Map<string, Rating>();
 	for (const r of input.ratings) byKey.set(key(r.statementId, r.measurementPointId, r.raterId), r);
+	const agreedIds = new Map((input.agreedLevels ?? []).map((a) => [a.statementId, a.levelId]));
 	const columns: ProgressionColumn[] = template.measurementPoints.flatMap((point) =>
 		template.raters
 			.filter((rater) =>
@@ -155,7 +172,8 @@ export function describeProgression(template: Template, input: ProgressionInput)
 				statementId: statement.id,
 				statementText: statement.text,
 				levelCount: levels.length,
-				cells
+				cells,
+				agreed: agreedLevel(levels, agreedIds, statement.id)
 			};
 		})
 	);
@@ -166,6 +184,21 @@ export function describeProgression(template: Template, input: ProgressionInput)
 		...describeMeasures(template, input),
 		subGoals: describeSubGoals(template, input)
 	};
+}
+
+function agreedLevel(
+	levels: readonly { id: string; label: string }[],
+	agreedIds: ReadonlyMap<string, string | null>,
+	statementId: string
+): AgreedLevel {
+	const empty = { levelId: null, levelLabel: null, levelPosition: null };
+	if (!agreedIds.has(statementId)) return { status: 'open', ...empty };
+	const levelId = agreedIds.get(statementId);
+	if (levelId === null) return { status: 'notAssessed', ...empty };
+	const index = levels.findIndex((level) => level.id === levelId);
+	if (index < 0) return { status: 'open', ...empty };
+	const level = levels[index];
+	return { status: 'rated', levelId: level.id, levelLabel: level.label, levelPosition: index + 1 };
 }
 
 function buildSeries(template: Template, rows: ProgressionRow[]): ProgressionSeries[] {

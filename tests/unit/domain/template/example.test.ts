@@ -114,6 +114,36 @@ describe('exampleCase', () => {
 		);
 	});
 
+	it('names every signer: from the header, the young person by their name, others made up', () => {
+		const names = Object.fromEntries(
+			example.laeringsbevis.signature!.signers.map((s) => [s.label, s.name])
+		);
+		const header = Object.fromEntries(example.header.map((h) => [h.label, h.value]));
+		expect(names['Den unge']).toBe(header['Den unges navn']);
+		expect(names['Jobkonsulent']).toBe(header['Jobkonsulent']);
+		expect(Object.values(names).every((name) => typeof name === 'string' && name !== '')).toBe(
+			true
+		);
+		expect(example.data.signerNames.map((s) => s.signerId)).toEqual(
+			template.signature.signers.map((s) => s.id)
+		);
+	});
+
+	it('never puts a statement that is not reached into the CV lines, for any rating plan', () => {
+		fc.assert(
+			fc.property(withRandomPlan(starterTemplate('detail')), (planned) => {
+				const result = exampleCase(planned);
+				const reached = result.laeringsbevis.competences.flatMap((c) =>
+					c.statements.map((s) => s.cvPhrase)
+				);
+				const cv = result.freeText.find((f) => /\bCV\b/.test(f.label))!.text;
+				if (reached.length === 0) expect(cv).toBe('Her skriver den unge med sine egne ord.');
+				else for (const line of cv.split('\n')) expect(reached).toContain(line);
+			}),
+			{ numRuns: 60 }
+		);
+	});
+
 	it('is the same for everyone (deterministic)', () => {
 		expect(exampleCase(template)).toEqual(example);
 	});

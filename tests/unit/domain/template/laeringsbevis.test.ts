@@ -36,7 +36,14 @@ function filledCase(): CaseData {
 		],
 		tasks: [{ measurementPointId: 'm2', text: 'Opfyldning' }],
 		freeText: [{ sectionId: 'f1', text: 'Jeg har lært at fylde op.' }],
-		nextStep: { kind: 'education', text: ' Erhvervsuddannelsen ' }
+		nextStep: { kind: 'education', text: ' Erhvervsuddannelsen ' },
+		// The mentor's name is blank: the line prints without a name, as for a signer not named.
+		signerNames: [
+			{ signerId: 'u1', name: 'Amalie Jensen' },
+			{ signerId: 'u2', name: '  ' },
+			{ signerId: 'u3', name: ' Lars Nielsen ' },
+			{ signerId: 'gone', name: 'Nogen' }
+		]
 	};
 }
 
@@ -67,9 +74,9 @@ describe('describeLaeringsbevis', () => {
 			signature: {
 				text: 'Vi er enige.',
 				signers: [
-					{ signerId: 'u1', label: 'Den unge' },
-					{ signerId: 'u2', label: 'Virksomhedsmentor' },
-					{ signerId: 'u3', label: 'Sagsbehandler' }
+					{ signerId: 'u1', label: 'Den unge', name: 'Amalie Jensen' },
+					{ signerId: 'u2', label: 'Virksomhedsmentor', name: null },
+					{ signerId: 'u3', label: 'Sagsbehandler', name: 'Lars Nielsen' }
 				]
 			}
 		});

@@ -97,6 +97,23 @@ describe('describeProgression', () => {
 		});
 	});
 
+	it('gives every statement the level agreed at the end, "ikke vurderet" or nothing yet', () => {
+		const agreedLevels = [
+			{ statementId: 's1', levelId: 'a1-l3' },
+			{ statementId: 's2', levelId: null },
+			{ statementId: 's3', levelId: 'gone' }
+		];
+		const { rows } = describeProgression(smallTemplate(), { ratings: [], agreedLevels });
+		expect(rows.map((r) => r.agreed)).toEqual([
+			{ status: 'rated', levelId: 'a1-l3', levelLabel: 'Kan lære andre', levelPosition: 3 },
+			{ status: 'notAssessed', levelId: null, levelLabel: null, levelPosition: null },
+			{ status: 'open', levelId: null, levelLabel: null, levelPosition: null },
+			{ status: 'open', levelId: null, levelLabel: null, levelPosition: null }
+		]);
+		const none = describeProgression(smallTemplate(), { ratings: [] });
+		expect(none.rows.every((r) => r.agreed.status === 'open')).toBe(true);
+	});
+
 	it('has rows for hours and tasks only when the template follows them', () => {
 		const template = smallTemplate();
 		const input = {

@@ -26,6 +26,32 @@ describe('describeRatingForms', () => {
 		});
 	});
 
+	it('carries hours, tasks and the sub-goals with their statuses where the template follows them', () => {
+		const template = smallTemplate();
+		template.goals.measurementPointIds = ['m2'];
+		const forms = describeRatingForms(template);
+		expect(forms.every((f) => f.measures.hasHoursPerWeek && !f.measures.hasTasks)).toBe(true);
+		expect(forms.map((f) => [f.measurementPointId, f.subGoals !== null])).toEqual([
+			['m1', false],
+			['m1', false],
+			['m2', true],
+			['m2', true]
+		]);
+		expect(forms[2].subGoals).toEqual({
+			statuses: [
+				{ statusId: 'st1', label: 'Ikke påbegyndt' },
+				{ statusId: 'st2', label: 'I gang' },
+				{ statusId: 'st3', label: 'Nået' }
+			],
+			items: [{ subGoalId: 'g1', text: 'Møde til tiden hver dag' }]
+		});
+		template.goals.isIncluded = false;
+		template.progressionMeasures = { hasHoursPerWeek: false, hasTasks: true };
+		const off = describeRatingForms(template);
+		expect(off.every((f) => f.subGoals === null && f.measures.hasTasks)).toBe(true);
+		expect(off.some((f) => f.measures.hasHoursPerWeek)).toBe(false);
+	});
+
 	it('covers exactly the planned cells of a starter and leaves out raters with nothing to rate', () => {
 		const template = starterTemplate('detail');
 		const forms = describeRatingForms(template);
