@@ -180,8 +180,9 @@ function runScenario(count: number, commands: Command[], finalSeed: number): voi
 	};
 	for (const command of commands) {
 		if (command.type === 'edit') edit(docs[command.actor], command, `user-${command.actor}`);
-		else if (command.from !== command.to)
+		else if (command.from !== command.to) {
 			deliver(docs[command.to], logs[command.from], command.seed);
+		}
 	}
 	docs.forEach((doc, i) => deliver(doc, logs.flat(), finalSeed + i));
 	const template = readTemplate(docs[0]);
@@ -245,7 +246,7 @@ describe('convergence of concurrent plan, goal and CV phrase edits', () => {
 			const slot = resolveTextField(doc, { field: 'cvPhrase', statementId })!;
 			return slot.map.get(slot.key) as Y.Text;
 		};
-		const phrase = textOf(first).toString();
+		const phrase = textOf(first).toJSON();
 		first.transact(() => textOf(first).insert(phrase.length, ' hurtigt'), 'a');
 		second.transact(() => textOf(second).insert(0, 'Nu: '), 'b');
 		Y.applyUpdate(first, Y.encodeStateAsUpdate(second));

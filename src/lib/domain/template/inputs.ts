@@ -102,6 +102,15 @@ export const renameGoalStatusInputSchema = z.object({
 
 export const setProgressionMeasuresInputSchema = progressionMeasuresSchema.partial();
 
+/** `POST …/documents/{docId}/starter`: the starter an empty template begins from. */
+export const chooseStarterInputSchema = z.object({
+	starterId: z
+		.string({ error: 'templateStarter.error.unknownStarter' })
+		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'templateStarter.error.unknownStarter' })
+		.max(40, { error: 'templateStarter.error.unknownStarter' })
+});
+export type ChooseStarterInput = z.infer<typeof chooseStarterInputSchema>;
+
 type Ids = { ids: (template: Template) => Set<string>; key: string };
 
 const STATEMENTS: Ids = {
