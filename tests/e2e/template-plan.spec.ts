@@ -76,6 +76,18 @@ test('the rating plan, edited in two browsers, and the progression table follows
 	await expect(cell(frida)).toBeChecked();
 	await expect(column('Midtvejs: Virksomheden')).toBeVisible();
 	await expect(column('Start: Virksomheden')).toHaveCount(0);
+
+	// The facilitator locks the plan: Jonas can read it, not change it, and sees why.
+	const lock = plan(frida).getByRole('button', { name: 'Lås planen Hvem vurderer hvad hvornår' });
+	await lock.click();
+	await expect(lock).toHaveAttribute('aria-pressed', 'true');
+	await expect(cell(jonas)).toBeDisabled({ timeout: 3000 });
+	await expect(plan(jonas)).toContainText('Du kan læse planen, men ikke ændre den.');
+	await expect(
+		jonas.page.getByRole('combobox', { name: 'Hvornår er målepunktet »Midtvejs«' })
+	).toBeEnabled();
+	await lock.click();
+	await expect(cell(jonas)).toBeEnabled({ timeout: 3000 });
 	await frida.expectSaved();
 });
 
