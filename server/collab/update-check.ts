@@ -43,8 +43,13 @@ export class UpdateCheck {
 	private shapeProblem: string | null = null;
 	/** `readTemplate(scratch)` while the copy has not changed since; null once it has. */
 	private lastRead: Template | null = null;
-	private readonly forget = () => (this.lastRead = null);
+	/**
+	 * After every transaction of the copy: the checked update's is inspected, and any change
+	 * forgets the last reading. ('afterTransaction' rather than 'update': a listener on 'update'
+	 * makes Yjs encode every transaction, which would double the cost of a keystroke.)
+	 */
 	private readonly inspect = (transaction: Y.Transaction) => {
+		this.lastRead = null;
 		if (transaction.origin === CHECKED) this.shapeProblem = this.shape.problem(transaction);
 	};
 
@@ -100,7 +105,7 @@ export class UpdateCheck {
 			const touched = before && after ? changedLockedTargets(before, after, locks) : [];
 			if (touched.length === 0) {
 				this.accepted.add(update);
-				// The 'update' event forgot the last reading; this one is the copy's state now.
+				// The transaction forgot the last reading; this one is the copy's state now.
 				this.lastRead = after;
 				return { verdict: 'accepted' };
 			}
@@ -117,7 +122,6 @@ export class UpdateCheck {
 
 	/** Frees the copy. */
 	drop(): void {
-		this.scratch?.off('update', this.forget);
 		this.scratch?.off('afterTransaction', this.inspect);
 		this.scratch?.destroy();
 		this.scratch = null;
@@ -132,7 +136,6 @@ export class UpdateCheck {
 		// (list items in a map) is integrated where the shape check sees it.
 		templateRoots(scratch);
 		Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.source));
-		scratch.on('update', this.forget);
 		scratch.on('afterTransaction', this.inspect);
 		this.scratch = scratch;
 		return scratch;
