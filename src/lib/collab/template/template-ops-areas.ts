@@ -22,10 +22,9 @@ import {
 	claimId,
 	indexSchema,
 	insertItem,
-	isAt,
+	moveEntry,
 	newIdSchema,
 	parseInput,
-	placeEntry,
 	refuse,
 	requireEntry,
 	toIndexSchema,
@@ -114,16 +113,7 @@ export type MoveAreaInput = z.input<typeof moveAreaSchema>;
  */
 export function moveArea(ctx: TemplateContext, input: MoveAreaInput): void {
 	const { areaId, toIndex } = parseInput(moveAreaSchema, input);
-	const areas = areaEntries(ctx);
-	const area = requireEntry(areas, areaId);
-	if (isAt(areas, area, toIndex)) return;
-	transact(ctx, () =>
-		placeEntry(
-			area,
-			areas.filter((a) => a.id !== areaId),
-			toIndex
-		)
-	);
+	moveEntry(ctx, areaEntries(ctx), areaId, toIndex);
 }
 
 const removeAreaSchema = z.object({ areaId: templateItemIdSchema });

@@ -33,9 +33,8 @@ import {
 	assertUniqueLabel,
 	claimId,
 	insertItem,
-	isAt,
+	moveEntry,
 	parseInput,
-	placeEntry,
 	refuse,
 	requireEntry,
 	toIndexSchema,
@@ -175,31 +174,13 @@ export function setSubGoalStatement(ctx: TemplateContext, input: SetSubGoalState
 const moveSchema = (idField: string) =>
 	z.object({ [idField]: templateItemIdSchema, toIndex: toIndexSchema });
 
-function moveIn(
-	ctx: TemplateContext,
-	list: 'subGoals' | 'goalStatuses',
-	id: string,
-	toIndex: number
-) {
-	const siblings = entries(ctx, list);
-	const entry = requireEntry(siblings, id);
-	if (isAt(siblings, entry, toIndex)) return;
-	transact(ctx, () =>
-		placeEntry(
-			entry,
-			siblings.filter((e) => e.id !== id),
-			toIndex
-		)
-	);
-}
-
 /** Moves a sub-goal to `toIndex`. @throws NotFoundError */
 export function moveSubGoal(
 	ctx: TemplateContext,
 	input: { subGoalId: string; toIndex: number }
 ): void {
 	parseInput(moveSchema('subGoalId'), input);
-	moveIn(ctx, 'subGoals', input.subGoalId, input.toIndex);
+	moveEntry(ctx, entries(ctx, 'subGoals'), input.subGoalId, input.toIndex);
 }
 
 /** Removes a sub-goal. @throws NotFoundError */
@@ -268,7 +249,7 @@ export function moveGoalStatus(
 	input: { statusId: string; toIndex: number }
 ): void {
 	parseInput(moveSchema('statusId'), input);
-	moveIn(ctx, 'goalStatuses', input.statusId, input.toIndex);
+	moveEntry(ctx, entries(ctx, 'goalStatuses'), input.statusId, input.toIndex);
 }
 
 /**

@@ -32,10 +32,9 @@ import {
 	claimId,
 	indexSchema,
 	insertItem,
-	isAt,
+	moveEntry,
 	newIdSchema,
 	parseInput,
-	placeEntry,
 	refuse,
 	requireEntry,
 	toIndexSchema,
@@ -86,16 +85,7 @@ function renameItem(ctx: TemplateContext, name: SimpleListName, id: string, labe
 }
 
 function moveItem(ctx: TemplateContext, name: SimpleListName, id: string, toIndex: number): void {
-	const entries = listEntries(ctx, name);
-	const entry = requireEntry(entries, id);
-	if (isAt(entries, entry, toIndex)) return;
-	transact(ctx, () =>
-		placeEntry(
-			entry,
-			entries.filter((e) => e.id !== id),
-			toIndex
-		)
-	);
+	moveEntry(ctx, listEntries(ctx, name), id, toIndex);
 }
 
 function removeItem(ctx: TemplateContext, name: SimpleListName, id: string): void {

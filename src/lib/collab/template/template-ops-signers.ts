@@ -25,9 +25,8 @@ import {
 	assertUniqueLabel,
 	claimId,
 	insertItem,
-	isAt,
+	moveEntry,
 	parseInput,
-	placeEntry,
 	refuse,
 	requireEntry,
 	toIndexSchema,
@@ -90,16 +89,7 @@ export type MoveSignerInput = z.input<typeof moveSignerSchema>;
 /** Moves a signer to `toIndex` (print order). @throws NotFoundError */
 export function moveSigner(ctx: TemplateContext, input: MoveSignerInput): void {
 	const { signerId, toIndex } = parseInput(moveSignerSchema, input);
-	const entries = signerEntries(ctx);
-	const entry = requireEntry(entries, signerId);
-	if (isAt(entries, entry, toIndex)) return;
-	transact(ctx, () =>
-		placeEntry(
-			entry,
-			entries.filter((e) => e.id !== signerId),
-			toIndex
-		)
-	);
+	moveEntry(ctx, signerEntries(ctx), signerId, toIndex);
 }
 
 const removeSignerSchema = z.object({ signerId: templateItemIdSchema });
