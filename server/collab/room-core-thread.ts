@@ -20,7 +20,7 @@ import { syncStep2Message } from './protocol.ts';
 import { readWithOwnConnection } from './sqlite-read.ts';
 import { snapshotStateVector } from './update-scan.ts';
 import type { StoredDocument } from './persistence.ts';
-import { LockScratch } from './lock-check.ts';
+import { UpdateCheck } from './update-check.ts';
 import { TEMPLATE_ROOTS } from '../../src/lib/collab/template/template-doc.ts';
 import { shapeUpgrade } from '../../src/lib/collab/template/template-shape.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
@@ -89,14 +89,14 @@ function mayHoldTemplate(): boolean {
 }
 
 /** The lock checker, made on the first check (most documents never have a lock). */
-let lockScratch: LockScratch | null = null;
+let updateCheck: UpdateCheck | null = null;
 
 port.on('message', (request: CoreRequest) => {
 	switch (request.op) {
 		case 'apply': {
 			const result = applyBatch(doc(), request.updates);
 			if (result.broadcast) fullState.invalidate();
-			lockScratch?.follow(request.updates);
+			updateCheck?.follow(request.updates);
 			port.postMessage(
 				{ id: request.id, result },
 				result.broadcast ? [result.broadcast.buffer as ArrayBuffer] : []
@@ -113,10 +113,10 @@ port.on('message', (request: CoreRequest) => {
 			);
 		}
 		case 'check':
-			lockScratch ??= new LockScratch(doc());
+			updateCheck ??= new UpdateCheck(doc());
 			return port.postMessage({
 				id: request.id,
-				result: lockScratch.check(request.update, request.pending, request.locks)
+				result: updateCheck.check(request.update, request.pending, request.locks)
 			});
 		case 'stateVector':
 			return reply(
@@ -130,7 +130,7 @@ port.on('message', (request: CoreRequest) => {
 		case 'encodeState':
 			return port.postMessage({ id: request.id, result: fullState.peek() ?? fullState.get(doc()) });
 		case 'destroy':
-			lockScratch?.drop();
+			updateCheck?.drop();
 			built?.destroy();
 			port.postMessage({ id: request.id, result: null });
 			port.close();

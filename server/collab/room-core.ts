@@ -9,7 +9,7 @@ import { joinLog, JOIN_TAIL_FROM } from './update-concat.ts';
 import { splitLog } from './update-scan.ts';
 import { syncStep2Message } from './protocol.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
-import { LockScratch, type LockVerdict } from './lock-check.ts';
+import { UpdateCheck, type CheckVerdict } from './update-check.ts';
 import { shapeUpgrade } from '../../src/lib/collab/template/template-shape.ts';
 import type { StoredDocument } from './persistence.ts';
 
@@ -73,7 +73,7 @@ export interface RoomCore {
 		update: Uint8Array,
 		pending: Uint8Array[],
 		locks: readonly LockTarget[]
-	): Promise<LockVerdict>;
+	): Promise<CheckVerdict>;
 	/**
 	 * The update that brings a template stored in an older shape to the current one, or null
 	 * (template-shape.ts). Computed on a copy: the document itself is not touched; the room
@@ -206,7 +206,7 @@ export class FullStateCache {
 export class LocalRoomCore implements RoomCore {
 	private readonly doc: Y.Doc;
 	private readonly fullState: FullStateCache;
-	private readonly lockScratch: LockScratch;
+	private readonly updateCheck: UpdateCheck;
 	/** Replay failures while loading, for the room to log. */
 	readonly loadErrors: string[];
 
@@ -215,13 +215,13 @@ export class LocalRoomCore implements RoomCore {
 		this.doc = doc;
 		this.loadErrors = errors;
 		this.fullState = new FullStateCache(state);
-		this.lockScratch = new LockScratch(doc);
+		this.updateCheck = new UpdateCheck(doc);
 	}
 
 	apply(updates: Uint8Array[]): Promise<ApplyResult> {
 		const result = applyBatch(this.doc, updates);
 		if (result.broadcast) this.fullState.invalidate();
-		this.lockScratch.follow(updates);
+		this.updateCheck.follow(updates);
 		return Promise.resolve(result);
 	}
 
@@ -229,8 +229,8 @@ export class LocalRoomCore implements RoomCore {
 		update: Uint8Array,
 		pending: Uint8Array[],
 		locks: readonly LockTarget[]
-	): Promise<LockVerdict> {
-		return Promise.resolve(this.lockScratch.check(update, pending, locks));
+	): Promise<CheckVerdict> {
+		return Promise.resolve(this.updateCheck.check(update, pending, locks));
 	}
 
 	syncStep2(stateVector: Uint8Array): Promise<Uint8Array> {
@@ -250,7 +250,7 @@ export class LocalRoomCore implements RoomCore {
 	}
 
 	destroy(): Promise<void> {
-		this.lockScratch.drop();
+		this.updateCheck.drop();
 		this.doc.destroy();
 		return Promise.resolve();
 	}

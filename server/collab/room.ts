@@ -12,9 +12,10 @@
  * Shape: a template stored in an older shape is upgraded once, in `load`, before anyone is
  * answered (`upgradeShape`, template-shape.ts).
  *
- * Locks (issue 5): while a template has locked parts, an update from a member who may not
- * bypass them is first checked by the core on a scratch copy (`checkThenAppend`, lock-check.ts)
- * and refused, never stored, applied or broadcast, when it changes a locked part.
+ * Checks (issues 5 and 16): every update is first checked by the core on a scratch copy
+ * (`checkThenAppend`, update-check.ts) and refused, never stored, applied or broadcast, when it
+ * would break the template's shape (from anyone) or, while the template has locked parts and the
+ * member may not bypass them, when it changes a locked part.
  */
 import type { Logger } from 'pino';
 import { CLOSE_CODES } from '../../src/lib/domain/collab-close-codes.ts';
@@ -27,7 +28,7 @@ import { threadCpuMs } from './thread-cpu.ts';
 import { WorkerRoomCore } from './worker-room-core.ts';
 import type { DocStore, StoredDocument } from './persistence.ts';
 import type { DocLoader } from './doc-loader.ts';
-import type { LockVerdict } from './lock-check.ts';
+import type { CheckVerdict } from './update-check.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
 import { SystemMember, SYSTEM_AUTHOR_ID } from './system-member.ts';
 
@@ -78,7 +79,7 @@ export type RoomLimits = {
 type QueuedUpdate = {
 	update: Uint8Array;
 	member: RoomMember;
-	/** `checking`: waiting for its lock check; `refused`: it changed a locked part. */
+	/** `checking`: waiting for its check; `refused`: it broke the shape or changed a locked part. */
 	state: 'checking' | 'pending' | 'committed' | 'failed' | 'refused';
 	seq: number;
 	/** performance.now() when the frame arrived, for the residence-time metric. */
@@ -116,10 +117,9 @@ export class Room {
 	private readonly log: Logger;
 	private readonly metrics: CollabMetrics;
 	private readonly lockedTargets: (documentId: string) => readonly LockTarget[];
-	/** Lock checks run one after another, in arrival order (see `checkThenAppend`). */
+	/** Update checks run one after another, in arrival order (see `checkThenAppend`). */
 	private checks: Promise<void> = Promise.resolve();
-	private checksInFlight = 0;
-	/** Members refused for touching a locked part: what else they sent is refused too. */
+	/** Members refused for a locked part or a broken shape: what else they sent is refused too. */
 	private readonly refusedMembers = new WeakSet<RoomMember>();
 	private queue: QueuedUpdate[] = [];
 	private isDrainScheduled = false;
@@ -306,15 +306,14 @@ export class Room {
 		const entry: QueuedUpdate = { update, member, state: 'pending', seq: 0, receivedAt };
 		this.queue.push(entry);
 		const locks = member.canBypassLocks ? [] : this.lockedTargets(this.documentId);
-		if (locks.length > 0 || this.checksInFlight > 0) this.checkThenAppend(entry, locks);
-		else this.append(entry);
+		this.checkThenAppend(entry, locks);
 		return 'accepted';
 	}
 
 	/**
-	 * Appends `entry` once the core has checked it against `locks`, or refuses it. Checks run one
-	 * at a time, and an update that arrives while one runs waits its turn even when it needs no
-	 * check (the facilitator's), so appends keep arrival order and the log stays in queue order.
+	 * Appends `entry` once the core has checked its shape and, with `locks`, the locked parts, or
+	 * refuses it. Checks run one at a time, in arrival order, so appends keep arrival order and the
+	 * log stays in queue order.
 	 *
 	 * Ordering: the core's document holds only updates already handed to it. Updates accepted
 	 * earlier but still waiting for their commit (queued ahead of this one) are NOT in it, so they
@@ -323,13 +322,12 @@ export class Room {
 	 */
 	private checkThenAppend(entry: QueuedUpdate, locks: readonly LockTarget[]): void {
 		entry.state = 'checking';
-		this.checksInFlight++;
 		this.checks = this.checks
 			.then(async () => {
-				let result: LockVerdict = { verdict: 'accepted' };
+				let result: CheckVerdict;
 				if (this.refusedMembers.has(entry.member)) {
 					result = { verdict: 'locked', touched: [] };
-				} else if (locks.length > 0) {
+				} else {
 					const pending = this.queue
 						.filter((e) => e.state === 'pending' || e.state === 'committed')
 						.map((e) => e.update);
@@ -344,25 +342,28 @@ export class Room {
 			})
 			.catch((error: unknown) => {
 				// The core failed (a dead worker), not the update: the client keeps it and resends.
-				this.log.error({ err: error, documentId: this.documentId }, 'lock check failed');
-				entry.member.fail(CLOSE_CODES.serverError, 'lock check failed');
-				this.refuse(entry, { verdict: 'unreadable', error: 'lock check failed' });
-			})
-			.finally(() => this.checksInFlight--);
+				this.log.error({ err: error, documentId: this.documentId }, 'update check failed');
+				entry.member.fail(CLOSE_CODES.serverError, 'update check failed');
+				this.refuse(entry, { verdict: 'unreadable', error: 'update check failed' });
+			});
 	}
 
 	/** Drops a refused update (never stored, applied or broadcast) and closes its connection. */
-	private refuse(entry: QueuedUpdate, result: Exclude<LockVerdict, { verdict: 'accepted' }>): void {
+	private refuse(
+		entry: QueuedUpdate,
+		result: Exclude<CheckVerdict, { verdict: 'accepted' }>
+	): void {
 		if (entry.state === 'refused') return;
 		entry.state = 'refused';
 		this.sizeEstimate -= entry.update.length;
 		this.refusedMembers.add(entry.member);
 		this.log.info(
 			{ documentId: this.documentId, userId: entry.member.user.id, ...result },
-			'update refused by lock check'
+			'update refused by its check'
 		);
 		// `fail` acts once: a caller that already closed the socket with its own code wins.
 		if (result.verdict === 'locked') entry.member.fail(CLOSE_CODES.lockedPart, 'locked part');
+		else if (result.verdict === 'shape') entry.member.fail(CLOSE_CODES.brokenShape, 'broken shape');
 		else entry.member.fail(CLOSE_CODES.badMessage, 'bad update');
 		this.scheduleDrain();
 	}

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ApplyResult, LoadReport, RoomCore } from './room-core.ts';
 import type { CoreRequest, CoreSource } from './room-core-thread.ts';
-import type { LockVerdict } from './lock-check.ts';
+import type { CheckVerdict } from './update-check.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };
@@ -71,7 +71,7 @@ export class WorkerRoomCore implements RoomCore {
 		update: Uint8Array,
 		pending: Uint8Array[],
 		locks: readonly LockTarget[]
-	): Promise<LockVerdict> {
+	): Promise<CheckVerdict> {
 		return this.request({ op: 'check', update, pending, locks: [...locks] });
 	}
 

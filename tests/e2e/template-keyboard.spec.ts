@@ -46,7 +46,7 @@ test('keyboard only: start a blank template, add statements and reorder them', a
 		.area(AREA)
 		.locator('li', { has: page.getByText('Beskrivelse og egen skala') })
 		.last();
-	await expect(lastItem.locator('summary')).toBeFocused();
+	await expect(lastItem.locator('details.more > summary')).toBeFocused();
 	await page.keyboard.press('Alt+ArrowUp');
 	await expect(editor.announcer).toHaveText('»Kan tale med kunder« er flyttet til plads 2 af 3.');
 	await page.keyboard.press('Alt+ArrowUp');
@@ -55,9 +55,11 @@ test('keyboard only: start a blank template, add statements and reorder them', a
 		.poll(() => editor.statements(AREA))
 		.toEqual(['Kan tale med kunder', 'Kan pakke varer ud', 'Kan feje gulvet']);
 	const moved = editor.area(AREA).locator('li.statement').first();
-	await expect(moved.locator('summary')).toBeFocused();
+	await expect(moved.locator('details.more > summary')).toBeFocused();
 
-	// The move buttons work from the keyboard too and keep focus on the pressed button.
+	// The move buttons work from the keyboard too and keep focus on the pressed button (past
+	// "Flyt til andet område" and "Slet").
+	await page.keyboard.press('Shift+Tab');
 	await page.keyboard.press('Shift+Tab');
 	await page.keyboard.press('Shift+Tab');
 	const down = editor.statementButton(AREA, 'Flyt ned', 'Kan tale med kunder');

@@ -39,6 +39,7 @@ export function closeReaction(code: number | undefined): CloseReaction {
 			// Reconnecting would send the same edit and be refused again.
 			return { ...TRANSIENT, error: 'documentTooLarge', isPermanent: true };
 		case CLOSE_CODES.lockedPart:
+		case CLOSE_CODES.brokenShape:
 			// The page rebuilds the session from the server (locked-part-recovery.svelte.ts).
 			return { ...TRANSIENT, isPermanent: true };
 		case CLOSE_CODES.badMessage:

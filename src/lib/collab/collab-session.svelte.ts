@@ -52,10 +52,11 @@ export type CollabSessionOptions = {
 	/** After `discardLocalChanges`: start over from the server (reloads the page by default). */
 	onLocalChangesDiscarded?: () => void;
 	/**
-	 * The server refused an edit that changed a locked part (4423): this session's state must be
-	 * thrown away (see locked-part-recovery.svelte.ts). It does not reconnect by itself.
+	 * The server refused an edit that changed a locked part (4423) or would break the template's
+	 * shape (4422), with that code: this session's state must be thrown away (see
+	 * locked-part-recovery.svelte.ts). It does not reconnect by itself.
 	 */
-	onLockedPart?: () => void;
+	onLockedPart?: (code: number) => void;
 };
 
 /**
@@ -255,7 +256,9 @@ export class CollabSession {
 		const reaction = closeReaction(code);
 		if (reaction.error) this.lastError = reaction.error;
 		if (reaction.isAccessChange) this.#options.onAccessChanged?.();
-		if (code === CLOSE_CODES.lockedPart) this.#options.onLockedPart?.();
+		if (code === CLOSE_CODES.lockedPart || code === CLOSE_CODES.brokenShape) {
+			this.#options.onLockedPart?.(code);
+		}
 		return reaction;
 	}
 

@@ -16,12 +16,15 @@
  *   `Y.Text` under a bound field. A slot that still holds a plain string (a document in the old
  *   shape) is written whole, as a string: only the server converts fields, so clients never race
  *   to convert the same one (see template-shape.ts).
- * - A change that would make the value longer than `maxLength` is refused at the input.
+ * - A change that would make the value longer than `maxLength`, or that types a control or bidi
+ *   character (`hasForbiddenCharacters`, the rule every text schema uses; typing bypasses the
+ *   schemas), is refused at the input.
  *
  * The element is described structurally (`TextInputElement`), so the unit tests drive the binding
  * with a small fake instead of a DOM.
  */
 import * as Y from 'yjs';
+import { hasForbiddenCharacters } from '../domain/text.ts';
 import { textChange } from './template/template-doc.ts';
 
 /** What the binding uses of an `<input>` or `<textarea>`. */
@@ -50,6 +53,8 @@ export type TextInputBindingOptions = {
 	origin: unknown;
 	/** Longest value the person may type. */
 	maxLength?: number;
+	/** A multi-line field also takes tab and line breaks (see `hasForbiddenCharacters`). */
+	isMultiLine?: boolean;
 	/** True while this person may not change the field; their input is then reverted. */
 	isReadOnly?: () => boolean;
 	/** Ctrl/Cmd+Z and the browser's own undo in the field. */
@@ -178,9 +183,11 @@ export function bindTextInput(
 		const value = element.value;
 		if (value === shown && waiting.length === 0) return;
 		const { start, end } = selection();
+		const change = textChange(shown, value, end);
 		const isRefused =
 			options.isReadOnly?.() === true ||
 			slot === null ||
+			hasForbiddenCharacters(change.insert, options.isMultiLine === true) ||
 			(options.maxLength !== undefined &&
 				value.length > options.maxLength &&
 				value.length > shown.length);
@@ -191,7 +198,6 @@ export function bindTextInput(
 			shown = element.value;
 			return;
 		}
-		const change = textChange(shown, value, end);
 		let from = change.index;
 		let to = change.index + change.remove;
 		for (const delta of waiting) {

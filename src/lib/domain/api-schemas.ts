@@ -214,3 +214,7 @@ export const commentsSchema = z.object({
 	unresolvedCount: z.number().int()
 });
 export type CommentsBody = z.infer<typeof commentsSchema>;
+
+/** The answer to choosing a template's starter: which starter the template now holds. */
+export const templateStartedSchema = z.object({ documentId: z.string(), starterId: z.string() });
+export type TemplateStartedBody = z.infer<typeof templateStartedSchema>;

@@ -22,6 +22,11 @@ export const CLOSE_CODES = {
 	/** The document would grow past the maximum document size; the edit was refused. */
 	documentTooLarge: 4413,
 	/**
+	 * The update would break the template's shape (a wrong type or id where the template expects
+	 * another); it was not stored. Permanent, handled like `lockedPart`: the client discards it.
+	 */
+	brokenShape: 4422,
+	/**
 	 * The update changed a part of the template the facilitator has locked; it was not stored.
 	 * Permanent: resending the same state would be refused again, so the client discards it.
 	 */

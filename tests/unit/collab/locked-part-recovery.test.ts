@@ -6,6 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { CollabSession } from '#lib/collab/collab-session.svelte.ts';
 import { closeReaction } from '#lib/collab/close-codes.ts';
 import { CLOSE_CODES, isPermanentClose } from '#lib/domain/collab-close-codes.ts';
@@ -34,7 +35,7 @@ afterAll(async () => {
 });
 
 /** The member's session as the page creates it, with the offline cache on. */
-function memberSession(onLockedPart?: () => void): CollabSession {
+function memberSession(onLockedPart?: (code: number) => void): CollabSession {
 	const user = fixture.users.member;
 	const session = new CollabSession({
 		documentId: fixture.documents.template,
@@ -50,15 +51,17 @@ function memberSession(onLockedPart?: () => void): CollabSession {
 	return session;
 }
 
-describe('close code 4423', () => {
-	it('is permanent (resending the same state would be refused again) and no access change', () => {
-		expect(closeReaction(CLOSE_CODES.lockedPart)).toEqual({
-			error: null,
-			isAccessChange: false,
-			isPermanent: true,
-			isImmediate: false
-		});
-		expect(isPermanentClose(CLOSE_CODES.lockedPart)).toBe(true);
+describe('close codes 4423 and 4422', () => {
+	it('are permanent (resending the same state would be refused again) and no access change', () => {
+		for (const code of [CLOSE_CODES.lockedPart, CLOSE_CODES.brokenShape]) {
+			expect(closeReaction(code)).toEqual({
+				error: null,
+				isAccessChange: false,
+				isPermanent: true,
+				isImmediate: false
+			});
+			expect(isPermanentClose(code)).toBe(true);
+		}
 	});
 });
 
@@ -101,5 +104,29 @@ describe('LockedPartRecovery', () => {
 		expect(fresh.status).toBe('connected');
 		recovery.dismiss();
 		expect(recovery.notice).toBeNull();
+	});
+
+	it('discards an edit that broke the template’s shape (4422) and says why', async () => {
+		const documentId = fixture.documents.template;
+		const area = loadTemplate(documentId).areas[0];
+		const recovery = new LockedPartRecovery();
+		const codes: number[] = [];
+		const session: CollabSession = memberSession((code) => {
+			codes.push(code);
+			void recovery.recover(session, code);
+		});
+		await session.connect();
+		await waitFor(() => session.isSynced, 'first session synced');
+		// A tab on other code: a number where the area's category (a word) belongs.
+		const areaMap = session.doc.getMap('template.areas').get(area.id) as Y.Map<unknown>;
+		areaMap.set('category', 7);
+		await waitFor(() => recovery.generation === 1, 'recovery after the refusal');
+		expect(codes).toEqual([CLOSE_CODES.brokenShape]);
+		expect(recovery.notice).toBe('templateShape.refused');
+		expect(await loadCachedDoc(localDb(fixture.users.member.id), documentId)).toBeNull();
+		const fresh = memberSession();
+		await fresh.connect();
+		await waitFor(() => fresh.isSynced, 'fresh session synced');
+		expect(readTemplate(fresh.doc).areas[0].category).toBe(area.category);
 	});
 });

@@ -38,18 +38,13 @@ import { ConflictError } from '#lib/domain/errors.ts';
 import { starterToTemplate } from '#lib/domain/template/from-starter.ts';
 import type { StarterTemplate } from '#lib/domain/template/starter-schema.ts';
 import { STARTERS } from '#lib/domain/template/starters/index.ts';
-import { completeTemplate, templateCore } from '#lib/domain/template/template-core.ts';
 import { validateTemplate } from '#lib/domain/template/validate.ts';
 import { cloneDoc, ctxOf, docFromStarter, stateOf, syncAll } from '../../support/template-docs.ts';
 import { starter } from '../../fixtures/template.ts';
 
 const labels = (items: { label: string }[]) => items.map((i) => i.label);
-/**
- * What a document started from `s` reads as: the starter's first-pass parts as written, and the
- * second-pass parts (plan, goals, CV phrases, ...) derived, because the document layout does not
- * store those yet.
- */
-const storedStarter = (s: StarterTemplate) => completeTemplate(templateCore(starterToTemplate(s)));
+/** What a document started from `s` reads as: the whole starter, second-pass parts included. */
+const storedStarter = (s: StarterTemplate) => starterToTemplate(s);
 const texts = (doc: Y.Doc, area = 0) => readTemplate(doc).areas[area].statements.map((s) => s.text);
 
 describe('initTemplate and readTemplate', () => {

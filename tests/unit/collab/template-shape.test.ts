@@ -40,11 +40,11 @@ const kinds = (doc: Y.Doc) =>
 	});
 
 describe('the shape version', () => {
-	it('is 2, produced by the first step, and written by the starters', () => {
-		expect(TEMPLATE_SHAPE_VERSION).toBe(2);
-		expect(SHAPE_STEPS.map((step) => step.version)).toEqual([2]);
+	it('is 3, produced by the last step, and written by the starters', () => {
+		expect(TEMPLATE_SHAPE_VERSION).toBe(3);
+		expect(SHAPE_STEPS.map((step) => step.version)).toEqual([2, 3]);
 		const doc = docFromStarter('lager');
-		expect(shapeVersionOf(doc)).toBe(2);
+		expect(shapeVersionOf(doc)).toBe(3);
 		expect(new Set(kinds(doc))).toEqual(new Set(['text']));
 		expect(shapeUpgrade(doc)).toBeNull();
 	});
@@ -69,7 +69,7 @@ describe('the shape version', () => {
 
 describe('upgrading a stored old-shape template', () => {
 	it.each(WORKPLACE_STARTERS.map((s) => s.id))(
-		'%s: same template, every text field a Y.Text, version 2, and only once',
+		'%s: same template, every text field a Y.Text, the current version, and only once',
 		(starterId) => {
 			const doc = oldShapeDoc(starterId);
 			const before = readTemplate(doc);
@@ -77,7 +77,7 @@ describe('upgrading a stored old-shape template', () => {
 			upgraded(doc);
 			expect(readTemplate(doc)).toEqual(before);
 			expect(new Set(kinds(doc))).toEqual(new Set(['text']));
-			expect(shapeVersionOf(doc)).toBe(2);
+			expect(shapeVersionOf(doc)).toBe(TEMPLATE_SHAPE_VERSION);
 			expect(shapeUpgrade(doc)).toBeNull();
 		}
 	);

@@ -25,7 +25,10 @@ const labelOf = (doc: Y.Doc): unknown => {
 };
 
 /** An input bound to the doc's label, focused, with every local update recorded. */
-function bound(doc: Y.Doc, options: { maxLength?: number; isReadOnly?: () => boolean } = {}) {
+function bound(
+	doc: Y.Doc,
+	options: { maxLength?: number; isMultiLine?: boolean; isReadOnly?: () => boolean } = {}
+) {
 	const input = new FakeInput();
 	const updates: Uint8Array[] = [];
 	doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -142,6 +145,24 @@ describe('binding an input to a Y.Text', () => {
 		input.backspace();
 		expect(labelOf(doc)).toBe('abcd');
 		expect(updates).toHaveLength(2);
+	});
+
+	it('refuses control and bidi characters (typing bypasses the schemas), line breaks where one line', () => {
+		const doc = docWith('Kasse');
+		const { input, updates } = bound(doc);
+		for (const forbidden of ['\u202E', '\u0007', '\u2066', '\n']) {
+			input.type(`a${forbidden}b`);
+			expect(input.value).toBe('Kasse');
+		}
+		expect(labelOf(doc)).toBe('Kasse');
+		expect(updates).toHaveLength(0);
+		input.type('n');
+		expect(labelOf(doc)).toBe('Kassen');
+		const multi = docWith('Linje');
+		const lines = bound(multi, { isMultiLine: true });
+		lines.input.type('\nto');
+		lines.input.type('\u202E');
+		expect(labelOf(multi)).toBe('Linje\nto');
 	});
 
 	it('reverts input while the field is read-only (a locked part)', () => {

@@ -12,6 +12,8 @@ import {
 	newItemId,
 	newLevelId,
 	problemTargetId,
+	GOAL_IDS,
+	RATING_PLAN_ID,
 	SIGNATURE_ID,
 	TITLE_ID
 } from '#lib/components/template/targets.ts';
@@ -50,7 +52,51 @@ describe('problemTargetId', () => {
 		for (const s of area.statements) ops.removeStatement({ statementId: s.id });
 		for (const r of readTemplate(doc).raters) ops.removeRater({ raterId: r.id });
 		const targets = validateTemplate(readTemplate(doc)).map((p) => problemTargetId(p.path));
-		expect(targets).toEqual([newItemId(area.id), newItemId('raters'), SIGNATURE_ID]);
+		// The signers stay (unlinked from the removed raters), so only the raters are missing.
+		expect(targets).toEqual([newItemId(area.id), newItemId('raters')]);
+	});
+
+	it('leads the second-pass problems to their controls', () => {
+		const cases: [string[], string][] = [
+			[['areas', 'a1', 'statements', 's1', 'cvPhrase'], fieldId('s1', 'cvPhrase')],
+			[['measurementPoints', 'm1', 'timing'], fieldId('m1', 'timing')],
+			[['areas', 'a1', 'ratingPlan'], fieldId('a1', 'ratingPlan')],
+			[['ratingPlan', 'gone'], RATING_PLAN_ID],
+			[['signature', 'signers'], newItemId('signers')],
+			[['signature', 'signers', 'u1', 'label'], fieldId('u1', 'label')],
+			[['signature', 'signers', 'u1', 'raterId'], fieldId('u1', 'raterId')],
+			[['signature', 'text'], SIGNATURE_ID],
+			[['goals', 'label'], GOAL_IDS.label],
+			[['goals', 'guidance'], GOAL_IDS.guidance],
+			[['goals', 'subGoals'], newItemId('subGoals')],
+			[['goals', 'subGoals', 'd1', 'text'], fieldId('d1', 'label')],
+			[['goals', 'subGoals', 'd1', 'statementIds', 's9'], fieldId('d1', 'statements')],
+			[['goals', 'statuses'], newItemId('goalStatuses')],
+			[['goals', 'statuses', 'g1', 'label'], fieldId('g1', 'label')],
+			[['goals', 'measurementPointIds'], GOAL_IDS.points],
+			[['goals', 'measurementPointIds', 'm9'], GOAL_IDS.points]
+		];
+		for (const [path, id] of cases) expect(problemTargetId(path), path.join('/')).toBe(id);
+	});
+
+	it('gives every problem of a template with broken second-pass parts a target', () => {
+		const doc = new Y.Doc();
+		const ops = bindTemplate(doc, 'me');
+		ops.initTemplate(getStarter('detail')!);
+		const t = readTemplate(doc);
+		ops.setTiming({ measurementPointId: t.measurementPoints[1].id, timing: { kind: 'end' } });
+		ops.addSigner({ label: 'Leder', raterId: t.raters[0].id });
+		ops.removeGoalStatus({ statusId: t.goals.statuses[0].id });
+		for (const point of t.measurementPoints) {
+			ops.setGoalPoint({ measurementPointId: point.id, isFollowed: false });
+		}
+		const problems = validateTemplate(readTemplate(doc));
+		expect(problems.map((p) => p.code).sort()).toEqual(
+			['goals.noPoints', 'measurementPoint.timing.outOfOrder'].sort()
+		);
+		expect(problems.map((p) => problemTargetId(p.path)).sort()).toEqual(
+			[GOAL_IDS.points, fieldId(t.measurementPoints[2].id, 'timing')].sort()
+		);
 	});
 });
 

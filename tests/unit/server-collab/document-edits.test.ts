@@ -1,7 +1,8 @@
 /**
  * Server-side document edits (`editDocument`) through the in-process collaboration server: an
  * edit loads the room when nobody has the document open, is stored with the author's id and
- * reaches an open client; a refused operation or a document over its size limit stores nothing.
+ * reaches an open client; a refused operation or a document over its size limit stores nothing;
+ * edits of one document run one at a time, each on the state the one before left.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '#lib/server/platform/db.ts';
@@ -38,6 +39,29 @@ describe('editDocument', () => {
 		expect(loadTemplate(template).areas[0].label).toBe('Samarbejde');
 		expect(logRows(template).at(-1)?.author_id).toBe(fixture.users.facilitator.id);
 		await waitFor(() => fixture.collab.stats().rooms === 0, 'the room unloaded');
+	});
+
+	it('runs edits of one document one at a time, each seeing the one before', async () => {
+		const { template } = fixture.documents;
+		const seen: number[] = [];
+		// Each edit reads a counter and writes the next value: run side by side, they would both
+		// read the same value; one at a time, every edit sees the last one's.
+		const bump = () =>
+			editDocument(template, fixture.users.facilitator.id, (doc) => {
+				const counter = doc.getMap<number>('template.keptVotes');
+				const value = counter.get('counter') ?? 0;
+				seen.push(value);
+				counter.set('counter', value + 1);
+			});
+		await Promise.all([bump(), bump(), bump(), bump()]);
+		expect(seen).toEqual([seen[0], seen[0] + 1, seen[0] + 2, seen[0] + 3]);
+		// A failing edit does not stop the queue: the next one still runs.
+		const failing = editDocument(template, fixture.users.facilitator.id, () => {
+			throw new ValidationError('x');
+		});
+		await expect(failing).rejects.toBeInstanceOf(ValidationError);
+		await bump();
+		expect(seen.at(-1)).toBe(seen[0] + 4);
 	});
 
 	it('reaches a client that has the document open', async () => {

@@ -10,13 +10,14 @@ import * as Y from 'yjs';
 import { getDb } from '#lib/server/platform/db.ts';
 import { seedDocumentUpdate } from '#lib/server/documents/documents-state.ts';
 import { TEMPLATE_ROOTS, readTemplate } from '#lib/collab/template/template-binding.ts';
-import { shapeVersionOf } from '#lib/collab/template/template-shape.ts';
+import { TEMPLATE_SHAPE_VERSION, shapeVersionOf } from '#lib/collab/template/template-shape.ts';
 import { SqliteDocStore } from '../../../server/collab/sqlite-store.ts';
 import type { CollabOptions } from '../../../server/collab/attach.ts';
 import { SYSTEM_AUTHOR_ID } from '../../../server/collab/system-member.ts';
 import { startCollabFixture, type CollabFixture } from '../../support/collab-fixture.ts';
 import { connectClient, waitFor, type TestClient } from '../../support/collab-client.ts';
 import { oldShapeDoc } from '../../support/template-shape-v1.ts';
+import { v2ShapeDoc } from '../../support/template-shape-v2.ts';
 import { docFromStored } from '../../support/stored-doc.ts';
 import { cloneDoc } from '../../support/template-docs.ts';
 
@@ -70,38 +71,46 @@ describe.each<[string, CollabOptions, boolean]>([
 		await fixture.close();
 	});
 
-	it('upgrades an old document once, before two clients connecting at once are answered', async () => {
-		const old = oldShapeDoc('detail');
-		const content = readTemplate(old);
-		await storeOnly(fixture.documents.template, old, asSnapshot);
+	it.each([
+		['shape 1', oldShapeDoc],
+		['shape 2', v2ShapeDoc]
+	])(
+		'upgrades the demo template of %s once, before two clients connecting at once are answered',
+		async (_shape, storedDoc) => {
+			const old = storedDoc('detail');
+			const content = readTemplate(old);
+			await storeOnly(fixture.documents.template, old, asSnapshot);
 
-		const a = connect();
-		const b = connect();
-		// Nothing of the old shape ever reaches a client: the first sync already has the upgrade.
-		for (const client of [a, b]) {
-			client.doc.on('update', () => {
-				if (titleOf(client.doc) !== undefined) expect(titleOf(client.doc)).toBeInstanceOf(Y.Text);
-			});
-		}
-		await Promise.all([a.synced, b.synced]);
-		for (const client of [a, b]) {
-			expect(titleOf(client.doc)).toBeInstanceOf(Y.Text);
-			expect(shapeVersionOf(client.doc)).toBe(2);
-			expect(readTemplate(client.doc)).toEqual(content);
-		}
-		expect(await systemEntries(fixture.documents.template)).toBe(1);
-		expect(fixture.collab.stats().roomsInWorkers).toBe(asSnapshot ? 1 : 0);
+			const a = connect();
+			const b = connect();
+			// Nothing of the old shape ever reaches a client: the first sync already has the upgrade.
+			for (const client of [a, b]) {
+				client.doc.on('update', () => {
+					if (titleOf(client.doc) === undefined) return;
+					expect(titleOf(client.doc)).toBeInstanceOf(Y.Text);
+					expect(client.doc.getMap(TEMPLATE_ROOTS.signerList).size).toBeGreaterThan(0);
+				});
+			}
+			await Promise.all([a.synced, b.synced]);
+			for (const client of [a, b]) {
+				expect(titleOf(client.doc)).toBeInstanceOf(Y.Text);
+				expect(shapeVersionOf(client.doc)).toBe(TEMPLATE_SHAPE_VERSION);
+				expect(readTemplate(client.doc)).toEqual(content);
+			}
+			expect(await systemEntries(fixture.documents.template)).toBe(1);
+			expect(fixture.collab.stats().roomsInWorkers).toBe(asSnapshot ? 1 : 0);
 
-		// Loaded again (compacted on unload): nothing more to upgrade.
-		await unloadAll();
-		const again = connect();
-		await again.synced;
-		expect(readTemplate(again.doc)).toEqual(content);
-		expect(await store.entries(fixture.documents.template)).toHaveLength(0);
-		const stored = docFromStored(await store.load(fixture.documents.template));
-		expect(shapeVersionOf(stored)).toBe(2);
-		await unloadAll();
-	});
+			// Loaded again (compacted on unload): nothing more to upgrade.
+			await unloadAll();
+			const again = connect();
+			await again.synced;
+			expect(readTemplate(again.doc)).toEqual(content);
+			expect(await store.entries(fixture.documents.template)).toHaveLength(0);
+			const stored = docFromStored(await store.load(fixture.documents.template));
+			expect(shapeVersionOf(stored)).toBe(TEMPLATE_SHAPE_VERSION);
+			await unloadAll();
+		}
+	);
 
 	it('leaves a document without a template alone', async () => {
 		const drejebog = new Y.Doc();

@@ -46,7 +46,34 @@ import {
 	setFreeTextGuidance,
 	updateHeaderField
 } from './template-ops-lists.ts';
-import { initTemplate, renameTemplate, setSignature, setSigner } from './template-ops-meta.ts';
+import { initTemplate, renameTemplate, setSignature } from './template-ops-meta.ts';
+import {
+	setAreaCategory,
+	setCvPhrase,
+	setProgressionMeasures,
+	setTiming
+} from './template-ops-details.ts';
+import { setRatingPlanCell, setRatingPlanCells } from './template-ops-plan.ts';
+import {
+	addSigner,
+	moveSigner,
+	removeSigner,
+	setSigner,
+	updateSigner
+} from './template-ops-signers.ts';
+import {
+	addGoalStatus,
+	addSubGoal,
+	moveGoalStatus,
+	moveSubGoal,
+	removeGoalStatus,
+	removeSubGoal,
+	renameGoalStatus,
+	setGoal,
+	setGoalPoint,
+	setSubGoalStatement,
+	updateSubGoal
+} from './template-ops-goals.ts';
 import type { TemplateContext } from './template-input.ts';
 
 export { readTemplate } from './template-read.ts';
@@ -86,6 +113,19 @@ export type {
 	AddLabelledInput,
 	UpdateHeaderFieldInput
 } from './template-ops-lists.ts';
+export type {
+	SetAreaCategoryInput,
+	SetCvPhraseInput,
+	SetProgressionMeasuresInput,
+	SetTimingInput
+} from './template-ops-details.ts';
+export type { SetRatingPlanCellInput, SetRatingPlanCellsInput } from './template-ops-plan.ts';
+export type { AddSignerInput, MoveSignerInput, UpdateSignerInput } from './template-ops-signers.ts';
+export type {
+	AddSubGoalInput,
+	SetSubGoalStatementInput,
+	UpdateSubGoalInput
+} from './template-ops-goals.ts';
 // The operations themselves, each `op(ctx, input)`.
 export {
 	addArea,
@@ -123,7 +163,28 @@ export {
 	initTemplate,
 	renameTemplate,
 	setSignature,
-	setSigner
+	setSigner,
+	setAreaCategory,
+	setCvPhrase,
+	setTiming,
+	setProgressionMeasures,
+	setRatingPlanCell,
+	setRatingPlanCells,
+	addSigner,
+	updateSigner,
+	moveSigner,
+	removeSigner,
+	setGoal,
+	addSubGoal,
+	updateSubGoal,
+	setSubGoalStatement,
+	moveSubGoal,
+	removeSubGoal,
+	setGoalPoint,
+	addGoalStatus,
+	renameGoalStatus,
+	moveGoalStatus,
+	removeGoalStatus
 };
 
 /** Every named write operation, keyed by name. */
@@ -163,7 +224,28 @@ export const TEMPLATE_OPERATIONS = {
 	renameFreeTextSection,
 	setFreeTextGuidance,
 	moveFreeTextSection,
-	removeFreeTextSection
+	removeFreeTextSection,
+	setAreaCategory,
+	setCvPhrase,
+	setTiming,
+	setProgressionMeasures,
+	setRatingPlanCell,
+	setRatingPlanCells,
+	addSigner,
+	updateSigner,
+	moveSigner,
+	removeSigner,
+	setGoal,
+	addSubGoal,
+	updateSubGoal,
+	setSubGoalStatement,
+	moveSubGoal,
+	removeSubGoal,
+	setGoalPoint,
+	addGoalStatus,
+	renameGoalStatus,
+	moveGoalStatus,
+	removeGoalStatus
 } as const;
 
 type Operations = typeof TEMPLATE_OPERATIONS;

@@ -20,7 +20,23 @@ export const TEMPLATE_ROOTS = {
 	measurementPoints: 'template.measurementPoints',
 	raters: 'template.raters',
 	freeTextSections: 'template.freeTextSections',
-	signers: 'template.signers'
+	/**
+	 * Shape 1 and 2: rater id → `true` for each rater who signs. Since shape 3 the signers live in
+	 * `signerList`; this map is still read for older documents and otherwise ignored.
+	 */
+	signingRaters: 'template.signers',
+	/** Since shape 3: signer id → signer item (label, optional rater). */
+	signerList: 'template.signerList',
+	/** Since shape 3: `planCellKey(cell)` → whether that rater rates that area at that point. */
+	ratingPlan: 'template.ratingPlan',
+	/** Since shape 3: the goal part's own fields (included, heading, guidance). */
+	goal: 'template.goal',
+	/** Since shape 3: sub-goal id → sub-goal item (text, linked statement ids). */
+	subGoals: 'template.subGoals',
+	/** Since shape 3: status id → status item (label); the steps sub-goals are followed with. */
+	goalStatuses: 'template.goalStatuses',
+	/** Since shape 3: measurement point id → `true` where the sub-goals are followed. */
+	goalPoints: 'template.goalPoints'
 } as const;
 
 /** The simple labelled lists that share one set of operations. */
@@ -38,7 +54,13 @@ export const FIELD = {
 	levels: 'levels',
 	descriptor: 'descriptor',
 	description: 'description',
-	guidance: 'guidance'
+	guidance: 'guidance',
+	category: 'category',
+	cvPhrase: 'cvPhrase',
+	timing: 'timing',
+	raterId: 'raterId',
+	statementIds: 'statementIds',
+	isIncluded: 'isIncluded'
 } as const;
 
 /**
@@ -50,7 +72,9 @@ export const META = {
 	starterId: 'starterId',
 	signatureIncluded: 'signatureIncluded',
 	signatureText: 'signatureText',
-	shapeVersion: 'shapeVersion'
+	shapeVersion: 'shapeVersion',
+	hasHoursPerWeek: 'hasHoursPerWeek',
+	hasTasks: 'hasTasks'
 } as const;
 
 export type ItemMap = Y.Map<unknown>;
@@ -68,8 +92,33 @@ export function templateRoots(doc: Y.Doc) {
 		measurementPoints: doc.getMap<unknown>(TEMPLATE_ROOTS.measurementPoints),
 		raters: doc.getMap<unknown>(TEMPLATE_ROOTS.raters),
 		freeTextSections: doc.getMap<unknown>(TEMPLATE_ROOTS.freeTextSections),
-		signers: doc.getMap<unknown>(TEMPLATE_ROOTS.signers)
+		signingRaters: doc.getMap<unknown>(TEMPLATE_ROOTS.signingRaters),
+		signerList: doc.getMap<unknown>(TEMPLATE_ROOTS.signerList),
+		ratingPlan: doc.getMap<unknown>(TEMPLATE_ROOTS.ratingPlan),
+		goal: doc.getMap<unknown>(TEMPLATE_ROOTS.goal),
+		subGoals: doc.getMap<unknown>(TEMPLATE_ROOTS.subGoals),
+		goalStatuses: doc.getMap<unknown>(TEMPLATE_ROOTS.goalStatuses),
+		goalPoints: doc.getMap<unknown>(TEMPLATE_ROOTS.goalPoints)
 	};
+}
+
+/**
+ * The key of a rating plan cell in the plan's map: point, rater and area id joined by dots
+ * (item ids never contain one).
+ */
+export function planCellKey(cell: {
+	measurementPointId: string;
+	raterId: string;
+	areaId: string;
+}): string {
+	return `${cell.measurementPointId}.${cell.raterId}.${cell.areaId}`;
+}
+
+/** The stored shape version of `doc` (1 when it has none); reads without creating anything. */
+export function storedShapeVersion(doc: Y.Doc): number {
+	if (!doc.share.has(TEMPLATE_ROOTS.meta)) return 1;
+	const value = doc.getMap(TEMPLATE_ROOTS.meta).get(META.shapeVersion);
+	return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : 1;
 }
 
 /** A string field, or `fallback` when missing or of another type (the doc may hold anything). */

@@ -13,11 +13,15 @@ import {
 import type { ScaleOwner } from './template-ops-scales.ts';
 import { levelEntries, levelsMapOf } from './template-read.ts';
 
-/** Which rich-text field: a level's descriptor, a statement's description or a section's guidance. */
+/**
+ * Which rich-text field: a level's descriptor, a statement's description, a section's guidance or
+ * the goal's guidance.
+ */
 export type RichTextPath =
 	| { field: 'levelDescriptor'; scale: ScaleOwner; levelId: string }
 	| { field: 'statementDescription'; statementId: string }
-	| { field: 'freeTextGuidance'; freeTextSectionId: string };
+	| { field: 'freeTextGuidance'; freeTextSectionId: string }
+	| { field: 'goalGuidance' };
 
 function find(entries: readonly Entry[], id: string): Entry {
 	const entry = entries.find((e) => e.id === id);
@@ -43,7 +47,10 @@ export function getRichTextFragment(doc: Y.Doc, path: RichTextPath): Y.XmlFragme
 	const starterId = docStarterId(doc);
 	let map: Y.Map<unknown>;
 	let key: string;
-	if (path.field === 'statementDescription') {
+	if (path.field === 'goalGuidance') {
+		map = templateRoots(doc).goal;
+		key = FIELD.guidance;
+	} else if (path.field === 'statementDescription') {
 		map = findStatement(doc, path.statementId).map;
 		key = FIELD.description;
 	} else if (path.field === 'freeTextGuidance') {
@@ -70,6 +77,7 @@ export function getRichTextFragment(doc: Y.Doc, path: RichTextPath): Y.XmlFragme
 export function richTextPathKey(path: RichTextPath): string {
 	if (path.field === 'statementDescription') return `statement:${path.statementId}:description`;
 	if (path.field === 'freeTextGuidance') return `section:${path.freeTextSectionId}:guidance`;
+	if (path.field === 'goalGuidance') return 'goal:guidance';
 	const owner =
 		'areaId' in path.scale ? `area:${path.scale.areaId}` : `statement:${path.scale.statementId}`;
 	return `${owner}:level:${path.levelId}:descriptor`;

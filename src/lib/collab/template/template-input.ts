@@ -141,6 +141,28 @@ export function placeEntry(entry: Entry, siblings: readonly Entry[], toIndex: nu
 	entry.map.set(FIELD.order, key);
 }
 
+/**
+ * Moves the item `id` of `entries` (one list, in order) to `toIndex`, in one transaction; does
+ * nothing when it is there already.
+ * @throws NotFoundError when there is no such visible item.
+ */
+export function moveEntry(
+	ctx: TemplateContext,
+	entries: readonly Entry[],
+	id: string,
+	toIndex: number
+): void {
+	const entry = requireEntry(entries, id);
+	if (isAt(entries, entry, toIndex)) return;
+	transact(ctx, () =>
+		placeEntry(
+			entry,
+			entries.filter((e) => e.id !== id),
+			toIndex
+		)
+	);
+}
+
 /** A new, empty rich-text fragment to store in an item. */
 export function newFragment(): Y.XmlFragment {
 	return new Y.XmlFragment();

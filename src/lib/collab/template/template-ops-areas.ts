@@ -6,6 +6,7 @@ import { DEFAULT_SCALE } from '#lib/domain/template/defaults.ts';
 import { newItemId, templateItemIdSchema } from '#lib/domain/template/ids.ts';
 import { toRichText } from '#lib/domain/template/rich-text.ts';
 import { labelSchema } from '#lib/domain/template/schemas.ts';
+import { categoryFromLabel } from '#lib/domain/template/template-core.ts';
 import { readScale } from './template-read.ts';
 import {
 	FIELD,
@@ -21,10 +22,9 @@ import {
 	claimId,
 	indexSchema,
 	insertItem,
-	isAt,
+	moveEntry,
 	newIdSchema,
 	parseInput,
-	placeEntry,
 	refuse,
 	requireEntry,
 	toIndexSchema,
@@ -32,6 +32,7 @@ import {
 	type TemplateContext
 } from './template-input.ts';
 import { writeLevels, type LevelDraft } from './template-write.ts';
+import { forgetPlanCells, forgetStatements } from './template-ops-links.ts';
 
 /** The visible areas of the template in `ctx`, in order. */
 export function areaEntries(ctx: TemplateContext): Entry[] {
@@ -60,7 +61,8 @@ function startingLevels(source: Entry | undefined, starterId: string | null): Le
 }
 
 /**
- * Adds a competence area (with a copy of an existing area's scale) and returns its id.
+ * Adds a competence area (with a copy of an existing area's scale, and the category its label
+ * suggests) and returns its id.
  * @throws ValidationError for an empty, too long or duplicate label, or too many areas.
  * @throws NotFoundError when `copyScaleFrom` names an area that is gone.
  */
@@ -79,7 +81,7 @@ export function addArea(ctx: TemplateContext, input: AddAreaInput): string {
 			siblings: areas,
 			index,
 			id: areaId,
-			fields: { [FIELD.label]: new Y.Text(label) }
+			fields: { [FIELD.label]: new Y.Text(label), [FIELD.category]: categoryFromLabel(label) }
 		});
 		writeLevels(map, levels);
 	});
@@ -111,16 +113,7 @@ export type MoveAreaInput = z.input<typeof moveAreaSchema>;
  */
 export function moveArea(ctx: TemplateContext, input: MoveAreaInput): void {
 	const { areaId, toIndex } = parseInput(moveAreaSchema, input);
-	const areas = areaEntries(ctx);
-	const area = requireEntry(areas, areaId);
-	if (isAt(areas, area, toIndex)) return;
-	transact(ctx, () =>
-		placeEntry(
-			area,
-			areas.filter((a) => a.id !== areaId),
-			toIndex
-		)
-	);
+	moveEntry(ctx, areaEntries(ctx), areaId, toIndex);
 }
 
 const removeAreaSchema = z.object({ areaId: templateItemIdSchema });
@@ -139,5 +132,7 @@ export function removeArea(ctx: TemplateContext, input: RemoveAreaInput): void {
 	transact(ctx, () => {
 		for (const statement of statements) roots.statements.delete(statement.id);
 		roots.areas.delete(areaId);
+		forgetStatements(roots, new Set(statements.map((s) => s.id)));
+		forgetPlanCells(roots, 'area', new Set([areaId]));
 	});
 }

@@ -32,10 +32,9 @@ import {
 	claimId,
 	indexSchema,
 	insertItem,
-	isAt,
+	moveEntry,
 	newIdSchema,
 	parseInput,
-	placeEntry,
 	refuse,
 	requireEntry,
 	toIndexSchema,
@@ -43,6 +42,7 @@ import {
 	type TemplateContext
 } from './template-input.ts';
 import { putRichText } from './template-write.ts';
+import { forgetMeasurementPoint, forgetRater } from './template-ops-links.ts';
 
 const MAX_ITEMS: Record<SimpleListName, number> = {
 	headerFields: MAX_HEADER_FIELDS,
@@ -85,16 +85,7 @@ function renameItem(ctx: TemplateContext, name: SimpleListName, id: string, labe
 }
 
 function moveItem(ctx: TemplateContext, name: SimpleListName, id: string, toIndex: number): void {
-	const entries = listEntries(ctx, name);
-	const entry = requireEntry(entries, id);
-	if (isAt(entries, entry, toIndex)) return;
-	transact(ctx, () =>
-		placeEntry(
-			entry,
-			entries.filter((e) => e.id !== id),
-			toIndex
-		)
-	);
+	moveEntry(ctx, listEntries(ctx, name), id, toIndex);
 }
 
 function removeItem(ctx: TemplateContext, name: SimpleListName, id: string): void {
@@ -102,8 +93,8 @@ function removeItem(ctx: TemplateContext, name: SimpleListName, id: string): voi
 	const roots = templateRoots(ctx.doc);
 	transact(ctx, () => {
 		roots[name].delete(id);
-		// A removed rater no longer signs.
-		if (name === 'raters') roots.signers.delete(id);
+		if (name === 'raters') forgetRater(roots, id);
+		if (name === 'measurementPoints') forgetMeasurementPoint(roots, id);
 	});
 }
 
@@ -121,7 +112,10 @@ export type AddLabelledInput = z.input<typeof addSchema>;
  * @throws ValidationError for an empty, too long or duplicate label, or too many points.
  */
 export function addMeasurementPoint(ctx: TemplateContext, input: AddLabelledInput): string {
-	return addItem(ctx, 'measurementPoints', parseInput(addSchema, input));
+	// A new point's timing is not decided yet (null), rather than derived from its position.
+	return addItem(ctx, 'measurementPoints', parseInput(addSchema, input), {
+		fields: { [FIELD.timing]: null }
+	});
 }
 /** Renames a measurement point. @throws ValidationError, NotFoundError */
 export function renameMeasurementPoint(
@@ -149,7 +143,7 @@ export function removeMeasurementPoint(
 }
 
 /**
- * Adds a rater (bedømmer) and returns its id.
+ * Adds a rater (vurderer) and returns its id.
  * @throws ValidationError for an empty, too long or duplicate label, or too many raters.
  */
 export function addRater(ctx: TemplateContext, input: AddLabelledInput): string {
@@ -165,7 +159,7 @@ export function moveRater(ctx: TemplateContext, input: { raterId: string; toInde
 	parseInput(move('raterId'), input);
 	moveItem(ctx, 'raters', input.raterId, input.toIndex);
 }
-/** Removes a rater (and its signature line). @throws NotFoundError */
+/** Removes a rater (its plan cells too; its signers stay, no longer linked). @throws NotFoundError */
 export function removeRater(ctx: TemplateContext, input: { raterId: string }): void {
 	parseInput(remove('raterId'), input);
 	removeItem(ctx, 'raters', input.raterId);

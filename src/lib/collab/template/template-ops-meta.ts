@@ -1,15 +1,14 @@
 /** Named operations on the template as a whole: title, signature block and starting from a starter. */
 import { z } from 'zod';
 import { ConflictError } from '#lib/domain/errors.ts';
-import { templateItemIdSchema } from '#lib/domain/template/ids.ts';
 import { starterToTemplate } from '#lib/domain/template/from-starter.ts';
 import { signatureTextSchema, templateTitleSchema } from '#lib/domain/template/schemas.ts';
 import {
 	starterTemplateSchema,
 	type StarterTemplate
 } from '#lib/domain/template/starter-schema.ts';
-import { META, docStarterId, entriesOf, templateRoots, writeText } from './template-doc.ts';
-import { parseInput, requireEntry, transact, type TemplateContext } from './template-input.ts';
+import { META, docStarterId, templateRoots, writeText } from './template-doc.ts';
+import { parseInput, transact, type TemplateContext } from './template-input.ts';
 import { writeTemplate } from './template-write.ts';
 
 /** True when the document holds no template yet (never initialised and no items). */
@@ -22,7 +21,10 @@ export function isTemplateEmpty(ctx: Pick<TemplateContext, 'doc'>): boolean {
 		roots.statements,
 		roots.measurementPoints,
 		roots.raters,
-		roots.freeTextSections
+		roots.freeTextSections,
+		roots.signerList,
+		roots.subGoals,
+		roots.goalStatuses
 	];
 	return lists.every((list) => list.size === 0) && !roots.meta.has(META.title);
 }
@@ -73,22 +75,5 @@ export function setSignature(
 	transact(ctx, () => {
 		if (isIncluded !== undefined) meta.set(META.signatureIncluded, isIncluded);
 		if (text !== undefined) writeText(meta, META.signatureText, text);
-	});
-}
-
-const signerInputSchema = z.object({ raterId: templateItemIdSchema, isSigner: z.boolean() });
-
-/**
- * Says whether a rater signs the læringsbevis.
- * @throws NotFoundError when the rater is gone.
- */
-export function setSigner(ctx: TemplateContext, input: z.input<typeof signerInputSchema>): void {
-	const { raterId, isSigner } = parseInput(signerInputSchema, input);
-	const roots = templateRoots(ctx.doc);
-	requireEntry(entriesOf(roots.raters, docStarterId(ctx.doc)), raterId);
-	if ((roots.signers.get(raterId) === true) === isSigner) return;
-	transact(ctx, () => {
-		if (isSigner) roots.signers.set(raterId, true);
-		else roots.signers.delete(raterId);
 	});
 }

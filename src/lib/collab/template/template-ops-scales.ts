@@ -25,10 +25,9 @@ import {
 	claimId,
 	indexSchema,
 	insertItem,
-	isAt,
+	moveEntry,
 	newIdSchema,
 	parseInput,
-	placeEntry,
 	refuse,
 	requireEntry,
 	toIndexSchema,
@@ -169,16 +168,7 @@ export type MoveLevelInput = z.input<typeof moveLevelSchema>;
  */
 export function moveLevel(ctx: TemplateContext, input: MoveLevelInput): void {
 	const { scale, levelId, toIndex } = parseInput(moveLevelSchema, input);
-	const levels = levelsOf(ctx, resolveScale(ctx, scale).owner);
-	const level = requireEntry(levels, levelId);
-	if (isAt(levels, level, toIndex)) return;
-	transact(ctx, () =>
-		placeEntry(
-			level,
-			levels.filter((l) => l.id !== levelId),
-			toIndex
-		)
-	);
+	moveEntry(ctx, levelsOf(ctx, resolveScale(ctx, scale).owner), levelId, toIndex);
 }
 
 const removeLevelSchema = z.object({ scale: scaleOwnerSchema, levelId: templateItemIdSchema });

@@ -6,9 +6,11 @@ import { templateItemIdSchema } from '#lib/domain/template/ids.ts';
 import { richTextInputSchema, toRichText } from '#lib/domain/template/rich-text.ts';
 import {
 	boundedRichTextSchema,
+	cvPhraseSchema,
 	statementKindSchema,
 	statementTextSchema
 } from '#lib/domain/template/schemas.ts';
+import { cvPhraseFromStatement } from '#lib/domain/template/template-core.ts';
 import { getLibraryStatement } from '#lib/domain/template/starters/index.ts';
 import { NotFoundError } from '#lib/domain/errors.ts';
 import { writeRichText } from '../rich-text-yjs.ts';
@@ -38,6 +40,7 @@ import {
 	type TemplateContext
 } from './template-input.ts';
 import { putRichText } from './template-write.ts';
+import { forgetStatements } from './template-ops-links.ts';
 
 /** Rich text from a string or rich-text value, within the length limit. */
 const descriptionSchema = richTextInputSchema.transform(toRichText).pipe(boundedRichTextSchema);
@@ -53,6 +56,14 @@ function locateStatement(ctx: TemplateContext, statementId: string) {
 	throw new NotFoundError('template.input.gone');
 }
 
+/**
+ * The visible statement with `statementId`.
+ * @throws NotFoundError when it is gone.
+ */
+export function findStatementEntry(ctx: TemplateContext, statementId: string): Entry {
+	return locateStatement(ctx, statementId).statement;
+}
+
 function assertRoom(statements: readonly Entry[]): void {
 	if (statements.length >= MAX_STATEMENTS_PER_AREA) {
 		refuse('text', 'template.input.tooManyStatements');
@@ -64,6 +75,8 @@ const addStatementSchema = z.object({
 	text: statementTextSchema,
 	kind: statementKindSchema.default('formal'),
 	description: descriptionSchema.optional(),
+	/** The CV phrase; made from the text ("Jeg kan …") when left out. */
+	cvPhrase: cvPhraseSchema.optional(),
 	index: indexSchema,
 	id: newIdSchema
 });
@@ -75,7 +88,10 @@ export type AddStatementInput = z.input<typeof addStatementSchema>;
  * @throws NotFoundError when the area is gone.
  */
 export function addStatement(ctx: TemplateContext, input: AddStatementInput): string {
-	const { areaId, text, kind, description, index, id } = parseInput(addStatementSchema, input);
+	const { areaId, text, kind, description, cvPhrase, index, id } = parseInput(
+		addStatementSchema,
+		input
+	);
 	const roots = templateRoots(ctx.doc);
 	const areas = areaEntries(ctx);
 	requireEntry(areas, areaId);
@@ -84,7 +100,12 @@ export function addStatement(ctx: TemplateContext, input: AddStatementInput): st
 	assertUniqueLabel({ entries: siblings, label: text, key: FIELD.text, field: 'text' });
 	const statementId = claimId(roots.statements, id);
 	transact(ctx, () => {
-		const fields = { [FIELD.areaId]: areaId, [FIELD.text]: new Y.Text(text), [FIELD.kind]: kind };
+		const fields = {
+			[FIELD.areaId]: areaId,
+			[FIELD.text]: new Y.Text(text),
+			[FIELD.kind]: kind,
+			[FIELD.cvPhrase]: new Y.Text(cvPhrase ?? cvPhraseFromStatement(text))
+		};
 		const map = insertItem({ parent: roots.statements, siblings, index, id: statementId, fields });
 		putRichText(map, FIELD.description, description ?? toRichText(undefined));
 	});
@@ -171,13 +192,17 @@ const removeStatementSchema = z.object({ statementId: templateItemIdSchema });
 export type RemoveStatementInput = z.input<typeof removeStatementSchema>;
 
 /**
- * Removes a statement.
+ * Removes a statement (and its links from sub-goals).
  * @throws NotFoundError when the statement is gone already.
  */
 export function removeStatement(ctx: TemplateContext, input: RemoveStatementInput): void {
 	const { statementId } = parseInput(removeStatementSchema, input);
 	locateStatement(ctx, statementId);
-	transact(ctx, () => templateRoots(ctx.doc).statements.delete(statementId));
+	const roots = templateRoots(ctx.doc);
+	transact(ctx, () => {
+		roots.statements.delete(statementId);
+		forgetStatements(roots, new Set([statementId]));
+	});
 }
 
 const pullSchema = z.object({
@@ -202,6 +227,7 @@ export function pullStatementFromLibrary(ctx: TemplateContext, input: PullStatem
 		text: source.text,
 		kind: source.kind,
 		description: toRichText(source.description),
+		cvPhrase: source.cvPhrase,
 		index,
 		id
 	});

@@ -82,7 +82,7 @@ export function readTemplate(doc: Y.Doc): Template {
 		entries.map((entry) => ({ id: entry.id, label: readText(entry.map, FIELD.label) }));
 	const raters = labelled(entriesOf(roots.raters, starterId));
 	const signerIds = new Set<string>();
-	roots.signers.forEach((value, id) => {
+	roots.signingRaters.forEach((value, id) => {
 		if (value === true) signerIds.add(id);
 	});
 	const included = roots.meta.get(META.signatureIncluded);

@@ -128,13 +128,13 @@ export class TemplateSession {
 	 * Binds an `<input>` or `<textarea>` to the plain text field at `path`: typing is stored as it
 	 * happens and merges with others' typing character by character, in this person's undo
 	 * history (Ctrl/Cmd+Z in the field undoes through it); focus alone writes nothing. Input is
-	 * refused while `isReadOnly()` holds (a locked part) and past `maxLength`. Returns the
-	 * function that unbinds it.
+	 * refused while `isReadOnly()` holds (a locked part), past `maxLength`, and when it holds a
+	 * control or bidi character. Returns the function that unbinds it.
 	 */
 	bindText(
 		element: TextInputElement,
 		path: TextFieldPath,
-		options: { maxLength?: number; isReadOnly: () => boolean }
+		options: { maxLength?: number; isMultiLine?: boolean; isReadOnly: () => boolean }
 	): () => void {
 		const doc = this.collab.doc;
 		return bindTextInput(element, {
@@ -142,6 +142,7 @@ export class TemplateSession {
 			resolve: () => resolveTextField(doc, path),
 			origin: this.#origin,
 			maxLength: options.maxLength,
+			isMultiLine: options.isMultiLine,
 			isReadOnly: () => this.isReadOnly || options.isReadOnly(),
 			undo: () => this.undo(),
 			redo: () => this.redo()

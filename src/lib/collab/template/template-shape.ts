@@ -13,6 +13,7 @@
 import * as Y from 'yjs';
 import { META, TEMPLATE_ROOTS } from './template-doc.ts';
 import { textFieldsStep } from './template-shape-v2.ts';
+import { planPartsStep } from './template-shape-v3.ts';
 
 /** One upgrade: what turns a document of shape `version - 1` into shape `version`. */
 export type ShapeStep = {
@@ -36,7 +37,7 @@ export type ShapeStep = {
 };
 
 /** Every step, in version order. Append new ones; never change or remove a released one. */
-export const SHAPE_STEPS: readonly ShapeStep[] = [textFieldsStep];
+export const SHAPE_STEPS: readonly ShapeStep[] = [textFieldsStep, planPartsStep];
 
 /** The shape version that the writers of this code produce. */
 export const TEMPLATE_SHAPE_VERSION: number = SHAPE_STEPS.at(-1)?.version ?? 1;

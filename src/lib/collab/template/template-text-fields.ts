@@ -8,14 +8,22 @@ import type { TextSlot } from '../text-input-binding.ts';
 import { FIELD, META, templateRoots, type SimpleListName } from './template-doc.ts';
 import type { ScaleOwner } from './template-ops-scales.ts';
 
-/** Which plain text field: the template's title or signature text, or an item's label or text. */
+/**
+ * Which plain text field: the template's title, signature text or goal heading, or an item's
+ * label, text or CV phrase.
+ */
 export type TextFieldPath =
 	| { field: 'title' }
 	| { field: 'signatureText' }
 	| { field: 'areaLabel'; areaId: string }
 	| { field: 'statementText'; statementId: string }
 	| { field: 'levelLabel'; scale: ScaleOwner; levelId: string }
-	| { field: 'listLabel'; list: SimpleListName; itemId: string };
+	| { field: 'listLabel'; list: SimpleListName; itemId: string }
+	| { field: 'cvPhrase'; statementId: string }
+	| { field: 'signerLabel'; signerId: string }
+	| { field: 'goalLabel' }
+	| { field: 'subGoalText'; subGoalId: string }
+	| { field: 'goalStatusLabel'; statusId: string };
 
 function mapAt(parent: unknown, key: string): Y.Map<unknown> | null {
 	if (!(parent instanceof Y.Map)) return null;
@@ -38,6 +46,16 @@ export function resolveTextField(doc: Y.Doc, path: TextFieldPath): TextSlot | nu
 			return slot(mapAt(roots.statements, path.statementId), FIELD.text);
 		case 'listLabel':
 			return slot(mapAt(roots[path.list], path.itemId), FIELD.label);
+		case 'cvPhrase':
+			return slot(mapAt(roots.statements, path.statementId), FIELD.cvPhrase);
+		case 'signerLabel':
+			return slot(mapAt(roots.signerList, path.signerId), FIELD.label);
+		case 'goalLabel':
+			return { map: roots.goal, key: FIELD.label };
+		case 'subGoalText':
+			return slot(mapAt(roots.subGoals, path.subGoalId), FIELD.text);
+		case 'goalStatusLabel':
+			return slot(mapAt(roots.goalStatuses, path.statusId), FIELD.label);
 		case 'levelLabel': {
 			const owner =
 				'areaId' in path.scale

@@ -120,3 +120,43 @@ export const reorderable: Action<HTMLElement, ReorderOptions> = (node, initial) 
 		}
 	};
 };
+
+export type DropAtEndOptions = {
+	list: string;
+	/** Moves the dragged item (usually from another list of the same kind) to the end. */
+	drop: (itemId: string) => void;
+	isDisabled?: boolean;
+};
+
+/**
+ * Makes a whole list a drop target for items of `list` that are not dropped on one of its items
+ * (an empty area, or the space below its last statement): they go to the end.
+ */
+export const dropAtEnd: Action<HTMLElement, DropAtEndOptions> = (node, initial) => {
+	let options = initial;
+	const accepts = (event: DragEvent) =>
+		!options.isDisabled && (event.dataTransfer?.types.includes(dragType(options.list)) ?? false);
+	function onDragOver(event: DragEvent): void {
+		if (!accepts(event)) return;
+		event.preventDefault();
+		event.dataTransfer!.dropEffect = 'move';
+	}
+	function onDrop(event: DragEvent): void {
+		if (!accepts(event)) return;
+		event.preventDefault();
+		options.drop(event.dataTransfer!.getData(dragType(options.list)));
+	}
+	node.addEventListener('dragenter', onDragOver);
+	node.addEventListener('dragover', onDragOver);
+	node.addEventListener('drop', onDrop);
+	return {
+		update(next) {
+			options = next;
+		},
+		destroy() {
+			node.removeEventListener('dragenter', onDragOver);
+			node.removeEventListener('dragover', onDragOver);
+			node.removeEventListener('drop', onDrop);
+		}
+	};
+};

@@ -6,7 +6,17 @@
 import { tick } from 'svelte';
 
 /** Fields whose controls carry `tpl-<itemId>-<field>`. */
-const ITEM_FIELDS = new Set(['label', 'text', 'descriptor', 'description', 'guidance']);
+const ITEM_FIELDS = new Set([
+	'label',
+	'text',
+	'descriptor',
+	'description',
+	'guidance',
+	'cvPhrase',
+	'timing',
+	'raterId',
+	'ratingPlan'
+]);
 
 /** Id of the control that edits `field` of the item `itemId`. */
 export function fieldId(itemId: string, field: string): string {
@@ -27,6 +37,33 @@ export function newLevelId(ownerId: string): string {
 export const TITLE_ID = 'tpl-title';
 /** Id of the signature block's first control. */
 export const SIGNATURE_ID = 'tpl-signature';
+/** Id of the rating plan's section (its first control). */
+export const RATING_PLAN_ID = 'tpl-ratingPlan';
+/** Ids of the goal part's controls: include it, its heading, guidance, followed points. */
+export const GOAL_IDS = {
+	include: 'tpl-goals-include',
+	label: 'tpl-goals-label',
+	guidance: 'tpl-goals-guidance',
+	points: 'tpl-goals-points'
+} as const;
+
+/** The control for a problem in the goal part (`['goals', …]`). */
+function goalTargetId(path: readonly string[]): string {
+	const [, part, itemId, field] = path;
+	if (part === 'label' || part === 'guidance') return GOAL_IDS[part];
+	if (part === 'measurementPointIds') return GOAL_IDS.points;
+	const list = part === 'statuses' ? 'goalStatuses' : 'subGoals';
+	if (itemId === undefined) return newItemId(list);
+	// A sub-goal's text is its label in the list; a removed statement is unlinked in its picker.
+	return fieldId(itemId, field === 'statementIds' ? 'statements' : 'label');
+}
+
+/** The control for a problem with the signers (`['signature', 'signers', …]`). */
+function signerTargetId(path: readonly string[]): string {
+	const [, part, signerId, field] = path;
+	if (part !== 'signers') return SIGNATURE_ID;
+	return signerId === undefined ? newItemId('signers') : fieldId(signerId, field);
+}
 
 /**
  * The id of the control a problem path (`['areas', id, 'statements', id, 'text']`) points at:
@@ -36,7 +73,9 @@ export function problemTargetId(path: readonly string[]): string {
 	const [root] = path;
 	const last = path[path.length - 1];
 	if (root === 'title') return TITLE_ID;
-	if (root === 'signature') return SIGNATURE_ID;
+	if (root === 'signature') return signerTargetId(path);
+	if (root === 'goals') return goalTargetId(path);
+	if (root === 'ratingPlan') return RATING_PLAN_ID;
 	if (path.length === 1) return newItemId(root);
 	if (last === 'scale') return newLevelId(path[path.length - 2]);
 	if (ITEM_FIELDS.has(last)) return fieldId(path[path.length - 2], last);

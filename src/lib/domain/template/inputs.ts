@@ -7,7 +7,9 @@
  * removed rater.
  */
 import { z } from 'zod';
+import { MAX_AREAS, MAX_MEASUREMENT_POINTS, MAX_RATERS } from '../limits.ts';
 import { templateItemIdSchema } from './ids.ts';
+import { missingPlanItems } from './plan.ts';
 import {
 	areaCategorySchema,
 	cvPhraseSchema,
@@ -44,6 +46,15 @@ export const setTimingInputSchema = z.object({
 
 /** One cell of the rating plan: whether the rater rates the area at the point. */
 export const setRatingPlanCellInputSchema = ratingPlanEntrySchema;
+
+/** Several cells set alike at once: a row or column of the plan ("alle" / "ingen"). */
+export const setRatingPlanCellsInputSchema = z.object({
+	cells: z
+		.array(ratingPlanEntrySchema.omit({ rates: true }))
+		.min(1, { error: 'template.input.invalid' })
+		.max(MAX_MEASUREMENT_POINTS * MAX_RATERS * MAX_AREAS, { error: 'template.input.tooManyItems' }),
+	rates: z.boolean()
+});
 
 export const addSignerInputSchema = z.object({
 	label: labelSchema,
@@ -91,6 +102,15 @@ export const renameGoalStatusInputSchema = z.object({
 
 export const setProgressionMeasuresInputSchema = progressionMeasuresSchema.partial();
 
+/** `POST …/documents/{docId}/starter`: the starter an empty template begins from. */
+export const chooseStarterInputSchema = z.object({
+	starterId: z
+		.string({ error: 'templateStarter.error.unknownStarter' })
+		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'templateStarter.error.unknownStarter' })
+		.max(40, { error: 'templateStarter.error.unknownStarter' })
+});
+export type ChooseStarterInput = z.infer<typeof chooseStarterInputSchema>;
+
 type Ids = { ids: (template: Template) => Set<string>; key: string };
 
 const STATEMENTS: Ids = {
@@ -131,6 +151,18 @@ export function setRatingPlanCellInputFor(template: Template) {
 		measurementPointId: POINTS,
 		raterId: RATERS,
 		areaId: AREAS
+	});
+}
+
+/** Cells of `template`: every cell's point, rater and area must exist. */
+export function setRatingPlanCellsInputFor(template: Template) {
+	return setRatingPlanCellsInputSchema.superRefine((value, ctx) => {
+		value.cells.forEach((cell, index) => {
+			const missing = missingPlanItems({ ...template, ratingPlan: [] }, cell);
+			if (missing.length > 0) {
+				ctx.addIssue({ code: 'custom', path: ['cells', index], message: 'template.input.gone' });
+			}
+		});
 	});
 }
 

@@ -8,13 +8,20 @@
 import { z } from 'zod';
 import type { Template } from './schemas.ts';
 
-/** What can be locked: the whole template, one competence area, or one scale. */
-export const LOCK_KINDS = ['template', 'area', 'scale'] as const;
+/**
+ * What can be locked: the whole template, one competence area, one scale, the rating plan (who
+ * rates what when), or the goal part (goal, sub-goals, followed points, status scale).
+ */
+export const LOCK_KINDS = ['template', 'area', 'scale', 'ratingPlan', 'goals'] as const;
 export type LockKind = (typeof LOCK_KINDS)[number];
 
+/** The kinds whose target is the template document itself (there is one of each per template). */
+export const DOCUMENT_LOCK_KINDS: readonly LockKind[] = ['template', 'ratingPlan', 'goals'];
+
 /**
- * One locked part. `targetId` is the document id for `template`, the area id for `area`, and the
- * id of the scale's owner (an area, or a statement with its own scale) for `scale`.
+ * One locked part. `targetId` is the document id for `template`, `ratingPlan` and `goals`, the
+ * area id for `area`, and the id of the scale's owner (an area, or a statement with its own
+ * scale) for `scale`.
  */
 export type LockTarget = { kind: LockKind; targetId: string };
 
@@ -33,12 +40,18 @@ export function lockKey(target: LockTarget): string {
 /**
  * The locked content of `target` in `template` as a comparable string, or null when the template
  * has no such part. An area's position among the areas is not part of it (moving other areas
- * around a locked one is allowed); its label, scale and statements (with their order) are.
+ * around a locked one is allowed); its label, category, scale and statements (with their order,
+ * texts and CV phrases) are.
  */
 export function lockedContent(template: Template, target: LockTarget): string | null {
 	switch (target.kind) {
 		case 'template':
 			return JSON.stringify(template);
+		case 'ratingPlan':
+			// The decided cells that name current items (cells of a removed rater are gone too).
+			return JSON.stringify(template.ratingPlan);
+		case 'goals':
+			return JSON.stringify(template.goals);
 		case 'area': {
 			const area = template.areas.find((a) => a.id === target.targetId);
 			return area ? JSON.stringify(area) : null;

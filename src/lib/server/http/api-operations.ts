@@ -22,6 +22,7 @@ import {
 	phaseChangedSchema,
 	registeredSchema,
 	runViewSchema,
+	templateStartedSchema,
 	voteSchema,
 	userSchema,
 	workshopDetailSchema,
@@ -32,6 +33,7 @@ import { castDotsSchema, openVoteSchema } from '#lib/domain/votes.ts';
 import { createCommentSchema } from '#lib/domain/comments.ts';
 import { keepVoteSchema } from '#lib/domain/vote-keep.ts';
 import { locksResponseSchema } from '#lib/domain/template/locks.ts';
+import { chooseStarterInputSchema } from '#lib/domain/template/inputs.ts';
 import { setFollowSchema } from '#lib/domain/follow.ts';
 
 /** One documented operation: the route file under src/routes/api/v1 must export `method`. */
@@ -299,10 +301,22 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		errors: [400, 401, 403, 404]
 	},
 	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/documents/{docId}/starter`,
+		operationId: 'chooseStarter',
+		summary:
+			'Fill an empty template from a starter, in one step; 409 when it is not empty (facilitators, work group)',
+		tag: 'workshops',
+		request: { schema: chooseStarterInputSchema, example: { starterId: 'detail' } },
+		success: { status: 200, description: 'Started; the starter', schema: templateStartedSchema },
+		errors: [400, 401, 403, 404, 409, 413]
+	},
+	{
 		method: 'get',
 		path: `${V1}/workshops/{id}/documents/{docId}/locks`,
 		operationId: 'listLocks',
-		summary: "A template document's locked parts (areas, scales, the whole template)",
+		summary:
+			"A template document's locked parts (areas, scales, the rating plan, the goals, the whole template)",
 		tag: 'workshops',
 		success: { status: 200, description: 'Locks', schema: locksResponseSchema },
 		errors: [400, 401, 404]
@@ -312,7 +326,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		path: `${V1}/workshops/{id}/documents/{docId}/locks/{kind}/{targetId}`,
 		operationId: 'lockPart',
 		summary:
-			'Lock a part for the work group: kind area|scale|template; targetId is the area, the scale owner or docId (facilitators)',
+			'Lock a part for the work group: kind area|scale|template|ratingPlan|goals; targetId is the area, the scale owner or docId (facilitators)',
 		tag: 'workshops',
 		success: { status: 200, description: 'Locked; all locks', schema: locksResponseSchema },
 		errors: [400, 401, 403, 404]

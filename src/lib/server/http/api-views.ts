@@ -6,6 +6,7 @@ import type {
 	CreatedInvitationView,
 	InvitationView,
 	MeView,
+	TemplateStartedBody,
 	UserView,
 	WorkshopDetailView,
 	WorkshopSummaryView
@@ -13,6 +14,7 @@ import type {
 import type { SessionUser, User } from '../accounts/accounts.ts';
 import type { WorkshopDetail, WorkshopSummary } from '../workshops/workshops.ts';
 import type { CreatedInvitation, Invitation } from '../workshops/invitations.ts';
+import type { TemplateStarted } from '../documents/template-starter.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -76,4 +78,9 @@ export function invitationView(i: Invitation): InvitationView {
 /** A new invitation with its token and link, shown once to its creator. */
 export function createdInvitationView(i: CreatedInvitation): CreatedInvitationView {
 	return { ...invitationView(i), token: i.token, url: i.url };
+}
+
+/** Which starter a template now holds. */
+export function templateStartedView(started: TemplateStarted): TemplateStartedBody {
+	return { documentId: started.documentId, starterId: started.starterId };
 }

@@ -12,6 +12,7 @@ import { loadTemplate } from '../documents/documents-state.ts';
 import { can, type Actor, type WorkshopResource } from '#lib/domain/permissions.ts';
 import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import {
+	DOCUMENT_LOCK_KINDS,
 	lockedContent,
 	lockTargetSchema,
 	type LockKind,
@@ -112,10 +113,9 @@ export function lockTarget(
 ): LocksView {
 	const workshop = authorizeWorkshop(actor, workshopId, 'run');
 	requireTemplateDocument(workshopId, documentId);
-	const exists =
-		target.kind === 'template'
-			? target.targetId === documentId
-			: lockedContent(loadTemplate(documentId), target) !== null;
+	const exists = DOCUMENT_LOCK_KINDS.includes(target.kind)
+		? target.targetId === documentId
+		: lockedContent(loadTemplate(documentId), target) !== null;
 	if (!exists) {
 		throw new ValidationError('locks.error.unknownTarget', {
 			targetId: 'locks.error.unknownTarget'

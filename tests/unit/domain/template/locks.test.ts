@@ -126,6 +126,64 @@ describe('changedLockedTargets', () => {
 		}
 	});
 
+	it('the rating plan lock covers its cells, and removing a rater whose cells were decided', () => {
+		const plan: LockTarget = { kind: 'ratingPlan', targetId: 'doc-id' };
+		const goals: LockTarget = { kind: 'goals', targetId: 'doc-id' };
+		const cell = (t: Template) => ({
+			measurementPointId: t.measurementPoints[0].id,
+			raterId: t.raters[0].id,
+			areaId: t.areas[0].id
+		});
+		const touching: ((ops: ReturnType<typeof bindTemplate>, t: Template) => void)[] = [
+			(ops, t) => ops.setRatingPlanCell({ ...cell(t), rates: !t.ratingPlan.length }),
+			(ops, t) => ops.setRatingPlanCells({ cells: [cell(t)], rates: false }),
+			(ops, t) => ops.removeRater({ raterId: t.ratingPlan[0].raterId })
+		];
+		for (const edit of touching) {
+			const { before, after } = beforeAfter(edit);
+			expect(changedLockedTargets(before, after, [plan, goals])).toEqual([plan]);
+		}
+		const other = beforeAfter((ops, t) => ops.renameArea({ areaId: t.areas[0].id, label: 'X' }));
+		expect(changedLockedTargets(other.before, other.after, [plan, goals])).toEqual([]);
+	});
+
+	it('the goals lock covers the goal, sub-goals, their links, followed points and statuses', () => {
+		const goals: LockTarget = { kind: 'goals', targetId: 'doc-id' };
+		const plan: LockTarget = { kind: 'ratingPlan', targetId: 'doc-id' };
+		const touching: ((ops: ReturnType<typeof bindTemplate>, t: Template) => void)[] = [
+			(ops) => ops.setGoal({ label: 'Mit jobmål' }),
+			(ops) => ops.addSubGoal({ text: 'Lære kassen' }),
+			(ops, t) => ops.removeSubGoal({ subGoalId: t.goals.subGoals[0].id }),
+			(ops, t) =>
+				ops.setSubGoalStatement({
+					subGoalId: t.goals.subGoals[0].id,
+					statementId: t.areas[0].statements[2].id,
+					isLinked: true
+				}),
+			(ops, t) =>
+				ops.setGoalPoint({ measurementPointId: t.measurementPoints[1].id, isFollowed: false }),
+			(ops, t) => ops.renameGoalStatus({ statusId: t.goals.statuses[0].id, label: 'Ikke i gang' }),
+			// A linked statement removed elsewhere unlinks it: that changes the goals too.
+			(ops, t) => ops.removeStatement({ statementId: t.goals.subGoals[0].statementIds[0] })
+		];
+		for (const edit of touching) {
+			const { before, after } = beforeAfter(edit);
+			expect(changedLockedTargets(before, after, [goals, plan])).toEqual([goals]);
+		}
+	});
+
+	it('an area lock covers its category and its statements’ CV phrases', () => {
+		const edits: ((ops: ReturnType<typeof bindTemplate>, t: Template) => void)[] = [
+			(ops, t) => ops.setAreaCategory({ areaId: t.areas[0].id, category: 'other' }),
+			(ops, t) =>
+				ops.setCvPhrase({ statementId: t.areas[0].statements[0].id, cvPhrase: 'Jeg kan det' })
+		];
+		for (const edit of edits) {
+			const { before, after } = beforeAfter(edit);
+			expect(changedLockedTargets(before, after, [area(before, 0)])).toEqual([area(before, 0)]);
+		}
+	});
+
 	it('a lock on a part that exists in neither reading protects nothing', () => {
 		const { before, after } = beforeAfter((ops) => ops.renameTemplate({ title: 'Ny titel' }));
 		const gone: LockTarget = { kind: 'area', targetId: 'findesikke' };

@@ -11,6 +11,7 @@ import { m006VoteKeepApplied } from './006-vote-keep-applied.ts';
 import { m007LoginAttemptsInFlight } from './007-login-attempts-in-flight.ts';
 import { m008SessionRevision } from './008-session-revision.ts';
 import { m009KeepChoiceAndCommentCopies } from './009-keep-choice-and-comment-copies.ts';
+import { m010LockPlanAndGoals } from './010-lock-plan-and-goals.ts';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -23,5 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
 	m006VoteKeepApplied,
 	m007LoginAttemptsInFlight,
 	m008SessionRevision,
-	m009KeepChoiceAndCommentCopies
+	m009KeepChoiceAndCommentCopies,
+	m010LockPlanAndGoals
 ];

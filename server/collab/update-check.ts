@@ -1,0 +1,143 @@
+/**
+ * The room core's check of an update before the room stores it: does it keep the template's
+ * shape (template-shape-check.ts), and would it change a part the facilitator has locked? Both
+ * are answered in one pass on a scratch copy of the room's document, never on the document
+ * itself, so a refused update leaves no trace. Used by `LocalRoomCore` and by the worker thread
+ * (`room-core-thread.ts`) alike.
+ *
+ * The scratch copy is made once (on the first check) and then kept in step: every update is
+ * checked, so an accepted update is already in it, and the core also feeds it every batch it
+ * applies (`follow`); applying an update twice is harmless in Yjs (known structs are skipped).
+ * A refused update has been applied to the copy, so the copy is dropped and rebuilt at the next
+ * check; refusals are rare (the editor offers neither locked parts nor broken shapes).
+ */
+import * as Y from 'yjs';
+import { readTemplate } from '../../src/lib/collab/template/template-read.ts';
+import { ShapeCheck } from '../../src/lib/collab/template/template-shape-check.ts';
+import { templateRoots } from '../../src/lib/collab/template/template-doc.ts';
+import { changedLockedTargets, type LockTarget } from '../../src/lib/domain/template/locks.ts';
+import type { Template } from '../../src/lib/domain/template/schemas.ts';
+
+/**
+ * What a check found: `accepted`; `shape` when the update would break the template's shape;
+ * `locked` with the locked parts the update would change; or `unreadable` when the update cannot
+ * be applied at all (a crafted update is refused rather than stored unchecked).
+ */
+export type CheckVerdict =
+	| { verdict: 'accepted' }
+	| { verdict: 'shape'; problem: string }
+	| { verdict: 'locked'; touched: LockTarget[] }
+	| { verdict: 'unreadable'; error: string };
+
+/** Marks the transaction of the update being checked (the scratch copy's own ones carry none). */
+const CHECKED = Symbol('checked update');
+
+/** A scratch copy of one room's document for checking updates. */
+export class UpdateCheck {
+	private readonly source: Y.Doc;
+	private scratch: Y.Doc | null = null;
+	private readonly shape = new ShapeCheck();
+	/** Updates this copy checked and accepted (so `follow` need not apply them again). */
+	private accepted = new WeakSet<Uint8Array>();
+	/** What the shape check said about the last checked transaction. */
+	private shapeProblem: string | null = null;
+	/** `readTemplate(scratch)` while the copy has not changed since; null once it has. */
+	private lastRead: Template | null = null;
+	/**
+	 * After every transaction of the copy: the checked update's is inspected, and any change
+	 * forgets the last reading. ('afterTransaction' rather than 'update': a listener on 'update'
+	 * makes Yjs encode every transaction, which would double the cost of a keystroke.)
+	 */
+	private readonly inspect = (transaction: Y.Transaction) => {
+		this.lastRead = null;
+		if (transaction.origin === CHECKED) this.shapeProblem = this.shape.problem(transaction);
+	};
+
+	constructor(source: Y.Doc) {
+		this.source = source;
+	}
+
+	/**
+	 * Keeps the copy (if there is one) in step with a batch the room's document just applied.
+	 * Updates this copy accepted are in it already and are skipped (the worker thread's are
+	 * copies, so there they are applied again, which Yjs turns into a no-op).
+	 */
+	follow(updates: readonly Uint8Array[]): void {
+		if (!this.scratch) return;
+		const missing = updates.filter((update) => !this.accepted.has(update));
+		if (missing.length === 0) return;
+		try {
+			Y.transact(this.scratch, () => {
+				for (const update of missing) Y.applyUpdate(this.scratch as Y.Doc, update);
+			});
+		} catch {
+			// The document skipped the same failing update; a fresh copy is simpler than guessing.
+			this.drop();
+		}
+	}
+
+	/**
+	 * Checks `update` (shape always, `locks` when there are any). `pending` are updates the room
+	 * accepted earlier but has not yet applied (they wait for their commit). The room checks every
+	 * update in order, so a copy that has lived through their checks holds them; a copy made now
+	 * (the first check, or after a refusal) does not, and they are applied to it first, in order.
+	 * Without them a later update that builds on a pending one could not be integrated in the copy
+	 * and would seem to change nothing.
+	 */
+	check(
+		update: Uint8Array,
+		pending: readonly Uint8Array[],
+		locks: readonly LockTarget[]
+	): CheckVerdict {
+		const isFresh = this.scratch === null;
+		const scratch = this.copy();
+		try {
+			if (isFresh && pending.length > 0) this.follow(pending);
+			const before = locks.length > 0 ? (this.lastRead ?? readTemplate(scratch)) : null;
+			this.shapeProblem = null;
+			Y.applyUpdate(scratch, update, CHECKED);
+			if (this.shapeProblem !== null) {
+				const problem: string = this.shapeProblem;
+				this.drop();
+				return { verdict: 'shape', problem };
+			}
+			const after = before ? readTemplate(scratch) : null;
+			const touched = before && after ? changedLockedTargets(before, after, locks) : [];
+			if (touched.length === 0) {
+				this.accepted.add(update);
+				// The transaction forgot the last reading; this one is the copy's state now.
+				this.lastRead = after;
+				return { verdict: 'accepted' };
+			}
+			this.drop();
+			return { verdict: 'locked', touched };
+		} catch (error) {
+			this.drop();
+			return {
+				verdict: 'unreadable',
+				error: error instanceof Error ? error.message : String(error)
+			};
+		}
+	}
+
+	/** Frees the copy. */
+	drop(): void {
+		this.scratch?.off('afterTransaction', this.inspect);
+		this.scratch?.destroy();
+		this.scratch = null;
+		this.lastRead = null;
+		this.accepted = new WeakSet();
+	}
+
+	private copy(): Y.Doc {
+		if (this.scratch) return this.scratch;
+		const scratch = new Y.Doc();
+		// The template's roots are maps from the start, so content of another kind sent to one
+		// (list items in a map) is integrated where the shape check sees it.
+		templateRoots(scratch);
+		Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.source));
+		scratch.on('afterTransaction', this.inspect);
+		this.scratch = scratch;
+		return scratch;
+	}
+}
