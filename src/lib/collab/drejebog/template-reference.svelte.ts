@@ -1,0 +1,51 @@
+/**
+ * The workshop's template as the drejebog editor needs it: read-only, live, from the template's
+ * own collaboration document. The drejebog links to the template's parts by id and is validated
+ * against it, and the facilitator may still correct the template during Dag 2, so the editor
+ * follows the template as it changes rather than a copy from the page load. It is a second
+ * CollabSession that never writes (the server would drop its updates anyway) and shows nobody in
+ * the template's presence: its awareness state is cleared before it connects. The offline cache
+ * keeps the template for a reload without network, like any document this person opened.
+ */
+import type * as Y from 'yjs';
+import type { Template } from '#lib/domain/template/schemas.ts';
+import { CollabSession, type CollabUser } from '../collab-session.svelte.ts';
+import { readTemplate } from '../template/template-read.ts';
+import { holdsTemplate } from '../template/template-shape.ts';
+
+export class TemplateReference {
+	/** The template, or null until the document holding it has loaded (cache or server). */
+	template = $state.raw<Template | null>(null);
+
+	readonly #collab: CollabSession;
+
+	constructor(options: { documentId: string; user: CollabUser }) {
+		this.#collab = new CollabSession({
+			documentId: options.documentId,
+			user: options.user,
+			canWrite: false
+		});
+		// A reader of the drejebog is not "in" the template: no presence there.
+		this.#collab.awareness.setLocalState(null);
+		this.#collab.doc.on('update', this.#read);
+		this.#read();
+	}
+
+	/** Loads the offline cache and connects. */
+	connect(): Promise<void> {
+		return this.#collab.connect();
+	}
+
+	/** Closes the template's session. */
+	async destroy(): Promise<void> {
+		this.#collab.doc.off('update', this.#read);
+		await this.#collab.destroy();
+	}
+
+	#read = (): void => {
+		const doc: Y.Doc = this.#collab.doc;
+		// An empty document is "not loaded yet" rather than a template without points or raters,
+		// which would make every link look broken for a moment.
+		this.template = holdsTemplate(doc) ? readTemplate(doc) : null;
+	};
+}
