@@ -21,6 +21,7 @@ import { getDocumentForUser } from '../documents/documents.ts';
 import { loadTemplate } from '../documents/documents-state.ts';
 import { editDocument } from '../documents/document-edits.ts';
 import { workshopDocumentId } from '../documents/document-kind.ts';
+import { authorizeWorkshop } from '../workshops/workshops.ts';
 
 /** The workshop's template as stored now (an empty one when it has none). */
 function currentTemplate(workshopId: string) {
@@ -51,4 +52,14 @@ export async function startDrejebog(
 		initDrejebog({ doc, origin: actor.id }, { drejebog })
 	);
 	return { starterId: input.starter };
+}
+
+/**
+ * The id of the workshop's template document, which the drejebog editor reads alongside the
+ * drejebog (links and problems refer to it), or null when the workshop has none.
+ * @throws NotFoundError when the actor may not see the workshop.
+ */
+export function templateDocumentFor(actor: Actor, workshopId: string): string | null {
+	authorizeWorkshop(actor, workshopId, 'read');
+	return workshopDocumentId(workshopId, 'template');
 }
