@@ -14,9 +14,9 @@ import { readTemplate } from '../template/template-read.ts';
 import { holdsTemplate } from '../template/template-shape.ts';
 
 export class TemplateReference {
-	/** The template, or null until the document holding it has loaded (cache or server). */
-	template = $state.raw<Template | null>(null);
-
+	/** What the document holds now (an empty template while it holds none). */
+	#latest = $state.raw<Template | null>(null);
+	#holdsTemplate = $state(false);
 	readonly #collab: CollabSession;
 
 	constructor(options: { documentId: string; user: CollabUser }) {
@@ -42,10 +42,18 @@ export class TemplateReference {
 		await this.#collab.destroy();
 	}
 
+	/**
+	 * The template, or null until it is known: an empty document is "not loaded yet" (rather than
+	 * a template without points or raters, which would make every link look broken for a moment)
+	 * until the server has confirmed that the template really is empty (not started yet).
+	 */
+	get template(): Template | null {
+		return this.#holdsTemplate || this.#collab.isSynced ? this.#latest : null;
+	}
+
 	#read = (): void => {
 		const doc: Y.Doc = this.#collab.doc;
-		// An empty document is "not loaded yet" rather than a template without points or raters,
-		// which would make every link look broken for a moment.
-		this.template = holdsTemplate(doc) ? readTemplate(doc) : null;
+		this.#holdsTemplate = holdsTemplate(doc);
+		this.#latest = readTemplate(doc);
 	};
 }
