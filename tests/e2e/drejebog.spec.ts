@@ -16,8 +16,9 @@ test('two people co-write a step: title typed live, roles, timing and a link to 
 }) => {
 	const frida = new DrejebogPage(loggedInPage);
 	const jonas = new DrejebogPage(secondUser);
-	for (const page of [loggedInPage, secondUser])
+	for (const page of [loggedInPage, secondUser]) {
 		await page.goto(`${server.url}${DocumentPage.path(server, 'drejebog')}`);
+	}
 	await frida.waitForEditor();
 	await jonas.waitForEditor();
 	await expectAccessible(loggedInPage);
