@@ -12,3 +12,4 @@ export * from './timing.ts';
 export { validateDrejebog, validateDrejebogOwn } from './validate.ts';
 export { linkExists } from './validate-coverage.ts';
 export { starterDrejebog, STARTER_DREJEBOG } from './starter.ts';
+export * from './cv-plan.ts';
