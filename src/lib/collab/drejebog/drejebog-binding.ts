@@ -42,7 +42,6 @@ import {
 } from './drejebog-ops-rules.ts';
 
 export { readDrejebog, drejebogStarterId } from './drejebog-read.ts';
-export { isDrejebogEmpty } from './drejebog-ops-meta.ts';
 export { DREJEBOG_ROOTS, INTRODUCTION_FRAGMENT } from './drejebog-doc.ts';
 export { createDrejebogUndoManager, DREJEBOG_UNDO_CAPTURE_MS } from './drejebog-undo.ts';
 export {
@@ -52,14 +51,6 @@ export {
 	type DrejebogTextPath
 } from './drejebog-fields.ts';
 export type { DrejebogContext } from './drejebog-input.ts';
-export type { AddStageInput } from './drejebog-ops-stages.ts';
-export type { AddStepInput, MoveStepInput, SetStepWhenInput } from './drejebog-ops-steps.ts';
-export type { AddChecklistItemInput, AddCustomRoleInput } from './drejebog-ops-lists.ts';
-export type {
-	AddReactionInput,
-	SetCvPlanInput,
-	UpdateReactionInput
-} from './drejebog-ops-rules.ts';
 
 /** Every named write operation, keyed by name. */
 export const DREJEBOG_OPERATIONS = {
@@ -93,35 +84,11 @@ export const DREJEBOG_OPERATIONS = {
 } as const;
 
 // The operations themselves, each `op(ctx, input)`.
-export {
-	initDrejebog,
-	renameDrejebog,
-	addStage,
-	renameStage,
-	moveStage,
-	removeStage,
-	addStep,
-	renameStep,
-	moveStep,
-	removeStep,
-	setStepRole,
-	setStepWhen,
-	setStepLink,
-	setStepProduces,
-	setStepGuidance,
-	addCustomRole,
-	removeCustomRole,
-	addChecklistItem,
-	updateChecklistItem,
-	moveChecklistItem,
-	removeChecklistItem,
-	setCvPlan,
-	setCvPlanSection,
-	addReaction,
-	updateReaction,
-	moveReaction,
-	removeReaction
-};
+export * from './drejebog-ops-meta.ts';
+export * from './drejebog-ops-stages.ts';
+export * from './drejebog-ops-steps.ts';
+export * from './drejebog-ops-lists.ts';
+export * from './drejebog-ops-rules.ts';
 
 type Operations = typeof DREJEBOG_OPERATIONS;
 

@@ -10,6 +10,9 @@ import { z } from 'zod';
 import { ValidationError } from '#lib/domain/errors.ts';
 import { fieldErrors } from '#lib/domain/schemas.ts';
 
+import { isAt, placeEntry, requireEntry, transact } from '../template/template-input.ts';
+import type { Entry } from '../template/template-doc.ts';
+
 export {
 	claimId,
 	insertItem,
@@ -59,4 +62,39 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
  */
 export function refuse(field: string, messageKey: string): never {
 	throw new ValidationError(messageKey, { [field]: messageKey });
+}
+
+/**
+ * Moves the item `id` of the ordered list `entries` to `toIndex`, rewriting only its order key.
+ * @throws NotFoundError when it is gone.
+ */
+export function moveEntry(
+	ctx: DrejebogContext,
+	entries: readonly Entry[],
+	id: string,
+	toIndex: number
+): void {
+	const entry = requireEntry(entries, id);
+	if (isAt(entries, entry, toIndex)) return;
+	transact(ctx, () =>
+		placeEntry(
+			entry,
+			entries.filter((e) => e.id !== id),
+			toIndex
+		)
+	);
+}
+
+/**
+ * Deletes the item `id` of `entries` from its map `parent`.
+ * @throws NotFoundError when it is gone.
+ */
+export function removeEntry(
+	ctx: DrejebogContext,
+	parent: Y.Map<unknown>,
+	entries: readonly Entry[],
+	id: string
+): void {
+	requireEntry(entries, id);
+	transact(ctx, () => parent.delete(id));
 }

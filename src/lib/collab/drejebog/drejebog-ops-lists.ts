@@ -16,16 +16,16 @@ import { readText, writeText, type Entry } from '../template/template-doc.ts';
 import { DFIELD, ensureMap, mapAt, nestedEntries } from './drejebog-doc.ts';
 import {
 	claimId,
+	type DrejebogContext,
 	indexSchema,
 	insertItem,
-	isAt,
+	moveEntry,
 	parseInput,
-	placeEntry,
 	refuse,
+	removeEntry,
 	requireEntry,
 	toIndexSchema,
-	transact,
-	type DrejebogContext
+	transact
 } from './drejebog-input.ts';
 import { requireStep } from './drejebog-ops-steps.ts';
 
@@ -72,8 +72,8 @@ export function removeCustomRole(
 ): void {
 	const { stepId, roleId } = parseInput(removeRoleSchema, input);
 	const step = requireStep(ctx, stepId);
-	requireEntry(nestedEntries(step.map, DFIELD.customRoles), roleId);
-	transact(ctx, () => ensureMap(step.map, DFIELD.customRoles).delete(roleId));
+	const roles = nestedEntries(step.map, DFIELD.customRoles);
+	removeEntry(ctx, ensureMap(step.map, DFIELD.customRoles), roles, roleId);
 }
 
 function checklistOf(ctx: DrejebogContext, stepId: string): { step: Entry; items: Entry[] } {
@@ -133,16 +133,7 @@ export function moveChecklistItem(
 	input: z.input<typeof moveItemSchema>
 ): void {
 	const { stepId, itemId, toIndex } = parseInput(moveItemSchema, input);
-	const { items } = checklistOf(ctx, stepId);
-	const item = requireEntry(items, itemId);
-	if (isAt(items, item, toIndex)) return;
-	transact(ctx, () =>
-		placeEntry(
-			item,
-			items.filter((e) => e.id !== itemId),
-			toIndex
-		)
-	);
+	moveEntry(ctx, checklistOf(ctx, stepId).items, itemId, toIndex);
 }
 
 const removeItemSchema = z.object({ stepId: drejebogItemIdSchema, itemId: drejebogItemIdSchema });
@@ -154,6 +145,5 @@ export function removeChecklistItem(
 ): void {
 	const { stepId, itemId } = parseInput(removeItemSchema, input);
 	const { step, items } = checklistOf(ctx, stepId);
-	requireEntry(items, itemId);
-	transact(ctx, () => ensureMap(step.map, DFIELD.checklist).delete(itemId));
+	removeEntry(ctx, ensureMap(step.map, DFIELD.checklist), items, itemId);
 }

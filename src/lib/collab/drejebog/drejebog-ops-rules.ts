@@ -21,16 +21,16 @@ import { entriesOf, writeText } from '../template/template-doc.ts';
 import { CV_PLAN, DFIELD, drejebogRoots, ensureMap } from './drejebog-doc.ts';
 import {
 	claimId,
+	type DrejebogContext,
 	indexSchema,
 	insertItem,
-	isAt,
+	moveEntry,
 	parseInput,
-	placeEntry,
 	refuse,
+	removeEntry,
 	requireEntry,
 	toIndexSchema,
-	transact,
-	type DrejebogContext
+	transact
 } from './drejebog-input.ts';
 import { fillReaction } from './drejebog-write.ts';
 
@@ -146,16 +146,7 @@ const moveSchema = z.object({ reactionId: drejebogItemIdSchema, toIndex: toIndex
 /** Moves a rule to `toIndex`. @throws NotFoundError */
 export function moveReaction(ctx: DrejebogContext, input: z.input<typeof moveSchema>): void {
 	const { reactionId, toIndex } = parseInput(moveSchema, input);
-	const entries = reactionEntries(ctx);
-	const entry = requireEntry(entries, reactionId);
-	if (isAt(entries, entry, toIndex)) return;
-	transact(ctx, () =>
-		placeEntry(
-			entry,
-			entries.filter((e) => e.id !== reactionId),
-			toIndex
-		)
-	);
+	moveEntry(ctx, reactionEntries(ctx), reactionId, toIndex);
 }
 
 const removeSchema = z.object({ reactionId: drejebogItemIdSchema });
@@ -163,6 +154,5 @@ const removeSchema = z.object({ reactionId: drejebogItemIdSchema });
 /** Removes a rule. @throws NotFoundError */
 export function removeReaction(ctx: DrejebogContext, input: z.input<typeof removeSchema>): void {
 	const { reactionId } = parseInput(removeSchema, input);
-	requireEntry(reactionEntries(ctx), reactionId);
-	transact(ctx, () => drejebogRoots(ctx.doc).reactions.delete(reactionId));
+	removeEntry(ctx, drejebogRoots(ctx.doc).reactions, reactionEntries(ctx), reactionId);
 }

@@ -8,16 +8,15 @@ import { readText, writeText } from '../template/template-doc.ts';
 import { DFIELD, drejebogRoots, stageEntries, stepsByStage } from './drejebog-doc.ts';
 import {
 	claimId,
+	type DrejebogContext,
 	indexSchema,
 	insertItem,
-	isAt,
+	moveEntry,
 	parseInput,
-	placeEntry,
 	refuse,
 	requireEntry,
 	toIndexSchema,
-	transact,
-	type DrejebogContext
+	transact
 } from './drejebog-input.ts';
 
 const addSchema = z.object({
@@ -67,16 +66,7 @@ const moveSchema = z.object({ stageId: drejebogItemIdSchema, toIndex: toIndexSch
 /** Moves a stage to `toIndex`. @throws NotFoundError */
 export function moveStage(ctx: DrejebogContext, input: z.input<typeof moveSchema>): void {
 	const { stageId, toIndex } = parseInput(moveSchema, input);
-	const entries = stageEntries(ctx.doc);
-	const entry = requireEntry(entries, stageId);
-	if (isAt(entries, entry, toIndex)) return;
-	transact(ctx, () =>
-		placeEntry(
-			entry,
-			entries.filter((e) => e.id !== stageId),
-			toIndex
-		)
-	);
+	moveEntry(ctx, stageEntries(ctx.doc), stageId, toIndex);
 }
 
 const removeSchema = z.object({ stageId: drejebogItemIdSchema });
