@@ -24,6 +24,7 @@ import { CollabMetrics } from './metrics.ts';
 import { memoryFigures, releaseIdleMemory } from './idle-memory.ts';
 import { attachDocumentEditor } from './document-editor.ts';
 import { lockedTargets } from '../../src/lib/server/run/locks.ts';
+import { documentKindOf } from '../../src/lib/server/documents/document-kind.ts';
 
 /** Metric intervals after going idle that log the memory figures. */
 const IDLE_MEMORY_LINES = 5;
@@ -94,7 +95,15 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 	const metrics = new CollabMetrics();
 	const loader = store.workerSource ? new DocLoader(store.workerSource.file) : undefined;
 	const registry = new RoomRegistry(
-		{ store, limits: roomLimits, log, metrics, lockedTargets, loader },
+		{
+			store,
+			limits: roomLimits,
+			log,
+			metrics,
+			lockedTargets,
+			documentKind: documentKindOf,
+			loader
+		},
 		options.unloadDelayMs ?? limits.COLLAB_UNLOAD_DELAY_MS
 	);
 	const detachEditor = attachDocumentEditor(registry, log);

@@ -1,14 +1,14 @@
 /**
  * The collaboration server's side of `src/lib/server/documents/document-edits.ts`: server code (e.g.
- * keeping a vote's chosen statements, choosing a template's starter) edits a document through its
- * room, exactly like a client would, so the edit is stored before it is broadcast and reaches
- * every open editor live. The log records the person on whose behalf the server edited as the
- * author.
+ * keeping a vote's chosen statements, choosing a template's starter, starting a drejebog) edits a
+ * document through its room, exactly like a client would, so the edit is stored before it is
+ * broadcast and reaches every open editor live. The log records the person on whose behalf the
+ * server edited as the author.
  *
- * Server edits of one document run one at a time: the next one reads the document only once the
- * previous one is stored and applied. So an edit that decides from what the document holds (a
- * starter only for an empty template) sees every earlier server edit, and of two people choosing
- * a starter at the same moment exactly one fills the template and the other is refused.
+ * Server edits of one document run one after another: each reads the room's state only after the
+ * previous one is stored and applied. An edit that checks the state first (a starter only for an
+ * empty template, "refused on a drejebog that is already started") therefore sees every earlier
+ * server edit, so of two requests that arrive together exactly one passes the check.
  */
 import type { Logger } from 'pino';
 import {
@@ -20,9 +20,6 @@ import { SystemMember } from './system-member.ts';
 
 /** Registers the editor for server-side edits; returns the function that removes it. */
 export function attachDocumentEditor(registry: RoomRegistry, log: Logger): () => void {
-	/** The last edit of each document with an edit running or waiting, to queue the next one. */
-	const running = new Map<string, Promise<unknown>>();
-
 	async function edit(
 		documentId: string,
 		authorUserId: string,
@@ -46,18 +43,18 @@ export function attachDocumentEditor(registry: RoomRegistry, log: Logger): () =>
 		}
 	}
 
+	/** The last queued edit of each document, settled or not; removed once nothing waits. */
+	const queues = new Map<string, Promise<unknown>>();
 	return registerDocumentEditor((documentId, authorUserId, makeUpdate) => {
-		const previous = running.get(documentId) ?? Promise.resolve();
-		// The previous edit's outcome is its caller's; this one only waits for it to end.
-		const next = previous.then(
-			() => edit(documentId, authorUserId, makeUpdate),
-			() => edit(documentId, authorUserId, makeUpdate)
-		);
-		running.set(documentId, next);
-		const forget = () => {
-			if (running.get(documentId) === next) running.delete(documentId);
-		};
-		next.then(forget, forget);
-		return next;
+		const previous = queues.get(documentId) ?? Promise.resolve();
+		const run = () => edit(documentId, authorUserId, makeUpdate);
+		// A failed edit must not stop the ones queued after it.
+		const result = previous.then(run, run);
+		const settled = result.catch(() => undefined);
+		queues.set(documentId, settled);
+		void settled.then(() => {
+			if (queues.get(documentId) === settled) queues.delete(documentId);
+		});
+		return result;
 	});
 }

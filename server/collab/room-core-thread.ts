@@ -21,8 +21,8 @@ import { readWithOwnConnection } from './sqlite-read.ts';
 import { snapshotStateVector } from './update-scan.ts';
 import type { StoredDocument } from './persistence.ts';
 import { UpdateCheck } from './update-check.ts';
-import { TEMPLATE_ROOTS } from '../../src/lib/collab/template/template-doc.ts';
-import { shapeUpgrade } from '../../src/lib/collab/template/template-shape.ts';
+import { documentRootNames, documentShapeUpgrade } from '../../src/lib/collab/document-shapes.ts';
+import type { DocumentKind } from '../../src/lib/domain/workshop.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
 
 /** Where the worker gets the document: handed over, or read from the database itself. */
@@ -32,7 +32,8 @@ export type CoreRequest =
 	| { id: number; op: 'apply'; updates: Uint8Array[] }
 	| { id: number; op: 'syncStep2'; stateVector: Uint8Array }
 	| { id: number; op: 'check'; update: Uint8Array; pending: Uint8Array[]; locks: LockTarget[] }
-	| { id: number; op: 'stateVector' | 'encodeState' | 'shapeUpgrade' | 'destroy' };
+	| { id: number; op: 'shapeUpgrade'; kind: DocumentKind }
+	| { id: number; op: 'stateVector' | 'encodeState' | 'destroy' };
 
 const port = parentPort!;
 // Linux keeps a nice value per thread: this thread yields the CPU to the main event loop (every
@@ -74,18 +75,18 @@ function doc(): Y.Doc {
 }
 
 /**
- * False when the stored snapshot certainly holds no template: a root type's name is written out
- * in the update of its first item, so a snapshot without any template root's name has none. Then
- * a large document (a drejebog) is not built just to find nothing to upgrade.
+ * False when the stored snapshot certainly holds nothing of a document `kind`: a root type's name
+ * is written out in the update of its first item, so a snapshot without any of the kind's root
+ * names has none. Then a large document is not built just to find nothing to upgrade.
  */
-function mayHoldTemplate(): boolean {
+function mayHoldKind(kind: DocumentKind): boolean {
 	if (built || !state.snapshot || state.logCount > 0) return true;
 	const bytes = Buffer.from(
 		state.snapshot.buffer,
 		state.snapshot.byteOffset,
 		state.snapshot.byteLength
 	);
-	return Object.values(TEMPLATE_ROOTS).some((name) => bytes.includes(name));
+	return documentRootNames(kind).some((name) => bytes.includes(name));
 }
 
 /** The lock checker, made on the first check (most documents never have a lock). */
@@ -124,7 +125,7 @@ port.on('message', (request: CoreRequest) => {
 				built || !storedStateVector ? Y.encodeStateVector(doc()) : storedStateVector.slice()
 			);
 		case 'shapeUpgrade': {
-			const update = mayHoldTemplate() ? shapeUpgrade(doc()) : null;
+			const update = mayHoldKind(request.kind) ? documentShapeUpgrade(doc(), request.kind) : null;
 			return port.postMessage({ id: request.id, result: update });
 		}
 		case 'encodeState':

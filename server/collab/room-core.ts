@@ -10,7 +10,8 @@ import { splitLog } from './update-scan.ts';
 import { syncStep2Message } from './protocol.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
 import { UpdateCheck, type CheckVerdict } from './update-check.ts';
-import { shapeUpgrade } from '../../src/lib/collab/template/template-shape.ts';
+import { documentShapeUpgrade } from '../../src/lib/collab/document-shapes.ts';
+import type { DocumentKind } from '../../src/lib/domain/workshop.ts';
 import type { StoredDocument } from './persistence.ts';
 
 /** What storage returned for a document, handed to the core that rebuilds it. */
@@ -75,11 +76,11 @@ export interface RoomCore {
 		locks: readonly LockTarget[]
 	): Promise<CheckVerdict>;
 	/**
-	 * The update that brings a template stored in an older shape to the current one, or null
-	 * (template-shape.ts). Computed on a copy: the document itself is not touched; the room
-	 * stores the update and hands it back through `apply` like any other.
+	 * The update that brings a document of `kind` stored in an older shape to its kind's current
+	 * one, or null (document-shapes.ts). Computed on a copy: the document itself is not touched;
+	 * the room stores the update and hands it back through `apply` like any other.
 	 */
-	shapeUpgrade(): Promise<Uint8Array | null>;
+	shapeUpgrade(kind: DocumentKind): Promise<Uint8Array | null>;
 	/** Frees the document. */
 	destroy(): Promise<void>;
 }
@@ -245,8 +246,8 @@ export class LocalRoomCore implements RoomCore {
 		return Promise.resolve(this.fullState.get(this.doc));
 	}
 
-	shapeUpgrade(): Promise<Uint8Array | null> {
-		return Promise.resolve(shapeUpgrade(this.doc));
+	shapeUpgrade(kind: DocumentKind): Promise<Uint8Array | null> {
+		return Promise.resolve(documentShapeUpgrade(this.doc, kind));
 	}
 
 	destroy(): Promise<void> {

@@ -9,8 +9,8 @@
  * a client it is saved). Updates reach the core strictly in submission order, so the doc always
  * equals snapshot + a prefix of the log, which is what makes compaction at `lastSeq` correct.
  *
- * Shape: a template stored in an older shape is upgraded once, in `load`, before anyone is
- * answered (`upgradeShape`, template-shape.ts).
+ * Shape: a document stored in an older shape of its kind (a template, a drejebog) is upgraded
+ * once, in `load`, before anyone is answered (`upgradeShape`, document-shapes.ts).
  *
  * Checks (issues 5 and 16): every update is first checked by the core on a scratch copy
  * (`checkThenAppend`, update-check.ts) and refused, never stored, applied or broadcast, when it
@@ -31,6 +31,7 @@ import type { DocLoader } from './doc-loader.ts';
 import type { CheckVerdict } from './update-check.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
 import { SystemMember, SYSTEM_AUTHOR_ID } from './system-member.ts';
+import type { DocumentKind } from '../../src/lib/domain/workshop.ts';
 
 /** How long after loading a room compacts a long log tail (see `Room.load`). */
 const COMPACT_AFTER_LOAD_MS = 1000;
@@ -96,6 +97,8 @@ export type RoomContext = {
 	loader?: DocLoader;
 	/** The document's locked parts, read at check time (none: updates are not checked). */
 	lockedTargets?: (documentId: string) => readonly LockTarget[];
+	/** The document's kind, whose shape is upgraded on load (unknown: treated as a template). */
+	documentKind?: (documentId: string) => DocumentKind | null;
 };
 
 /** Result of `submitUpdate`: accepted for storage, or refused because the doc would be too big. */
@@ -117,6 +120,7 @@ export class Room {
 	private readonly log: Logger;
 	private readonly metrics: CollabMetrics;
 	private readonly lockedTargets: (documentId: string) => readonly LockTarget[];
+	private readonly documentKind: (documentId: string) => DocumentKind | null;
 	/** Update checks run one after another, in arrival order (see `checkThenAppend`). */
 	private checks: Promise<void> = Promise.resolve();
 	/** Members refused for a locked part or a broken shape: what else they sent is refused too. */
@@ -152,6 +156,7 @@ export class Room {
 		this.log = context.log;
 		this.metrics = context.metrics;
 		this.lockedTargets = context.lockedTargets ?? (() => []);
+		this.documentKind = context.documentKind ?? (() => null);
 		this.lastSeq = stored.lastSeq;
 		this.logCount = stored.logCount;
 		this.logBytes = stored.logBytes;
@@ -211,8 +216,8 @@ export class Room {
 	}
 
 	/**
-	 * Brings a template stored in an older shape to the current one (template-shape.ts), before the
-	 * registry hands the room to anyone: the upgrade is stored as one update by the system, like
+	 * Brings a document stored in an older shape of its kind to the current one
+	 * (document-shapes.ts), before the registry hands the room to anyone: the upgrade is stored as one update by the system, like
 	 * any update, so it is in the log and in the document before the first client is answered.
 	 * A room loads once however many connect at the same moment, so no two clients ever upgrade
 	 * the same document. If it fails, the document stays as stored: every reader accepts the older
@@ -221,23 +226,26 @@ export class Room {
 	private async upgradeShape(): Promise<void> {
 		const documentId = this.documentId;
 		let update: Uint8Array | null;
+		// Documents whose kind is not known (a context without a lookup) are what rooms held
+		// before kinds had shapes of their own: templates.
+		const kind = this.documentKind(documentId) ?? 'template';
 		try {
-			update = await this.core.shapeUpgrade();
+			update = await this.core.shapeUpgrade(kind);
 		} catch (error) {
-			this.log.error({ err: error, documentId }, 'template shape upgrade failed');
+			this.log.error({ err: error, documentId, kind }, 'shape upgrade failed');
 			return;
 		}
 		if (!update) return;
 		const member = new SystemMember(SYSTEM_AUTHOR_ID);
 		if (this.submitUpdate(update, member) === 'too-large') {
-			this.log.warn({ documentId }, 'template shape upgrade would exceed the size limit');
+			this.log.warn({ documentId, kind }, 'shape upgrade would exceed the size limit');
 			return;
 		}
 		await this.whenIdle();
 		if (member.failure) {
-			this.log.error({ documentId, failure: member.failure }, 'template shape upgrade not stored');
+			this.log.error({ documentId, kind, failure: member.failure }, 'shape upgrade not stored');
 		} else {
-			this.log.info({ documentId, bytes: update.length }, 'template shape upgraded');
+			this.log.info({ documentId, kind, bytes: update.length }, 'shape upgraded');
 		}
 	}
 

@@ -8,6 +8,7 @@ import type { ApplyResult, LoadReport, RoomCore } from './room-core.ts';
 import type { CoreRequest, CoreSource } from './room-core-thread.ts';
 import type { CheckVerdict } from './update-check.ts';
 import type { LockTarget } from '../../src/lib/domain/template/locks.ts';
+import type { DocumentKind } from '../../src/lib/domain/workshop.ts';
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -83,8 +84,8 @@ export class WorkerRoomCore implements RoomCore {
 		return this.request({ op: 'encodeState' });
 	}
 
-	shapeUpgrade(): Promise<Uint8Array | null> {
-		return this.request({ op: 'shapeUpgrade' });
+	shapeUpgrade(kind: DocumentKind): Promise<Uint8Array | null> {
+		return this.request({ op: 'shapeUpgrade', kind });
 	}
 
 	async destroy(): Promise<void> {

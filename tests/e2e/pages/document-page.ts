@@ -17,7 +17,7 @@ export class DocumentPage {
 
 	constructor(page: Page) {
 		this.page = page;
-		this.editor = page.getByRole('textbox', { name: 'Dokumentets tekst' });
+		this.editor = page.getByRole('textbox', { name: 'Indledning og noter' });
 		this.presence = page.getByRole('region', { name: 'Samarbejde' });
 		this.people = this.presence.getByRole('list', { name: 'Til stede' });
 		this.toolbar = page.getByRole('toolbar', { name: 'Formatering' });

@@ -35,6 +35,7 @@ import { keepVoteSchema } from '#lib/domain/vote-keep.ts';
 import { locksResponseSchema } from '#lib/domain/template/locks.ts';
 import { chooseStarterInputSchema } from '#lib/domain/template/inputs.ts';
 import { setFollowSchema } from '#lib/domain/follow.ts';
+import { drejebogStartedSchema, startDrejebogSchema } from '#lib/domain/drejebog/schemas.ts';
 
 /** One documented operation: the route file under src/routes/api/v1 must export `method`. */
 export type ApiOperation = {
@@ -339,6 +340,17 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		tag: 'workshops',
 		success: { status: 200, description: 'Unlocked; all locks', schema: locksResponseSchema },
 		errors: [400, 401, 403, 404]
+	},
+	{
+		method: 'post',
+		path: `${V1}/workshops/{id}/documents/{docId}/drejebog/start`,
+		operationId: 'startDrejebog',
+		summary:
+			"Start an empty drejebog from STAR's steps made for the workshop's template, or with the stages only",
+		tag: 'workshops',
+		request: { schema: startDrejebogSchema, example: { starter: 'star' } },
+		success: { status: 200, description: 'Started', schema: drejebogStartedSchema },
+		errors: [400, 401, 403, 404, 409, 413]
 	},
 	{
 		method: 'delete',

@@ -13,6 +13,7 @@ import {
 } from '../accounts/accounts.ts';
 import { createWorkshop, addWorkshopMember } from '../workshops/workshops.ts';
 import { seedTemplateFromStarter } from '../documents/documents-state.ts';
+import { seedDrejebogFromStarter } from '../drejebog/drejebog-seed.ts';
 import { ConflictError, NotFoundError } from '#lib/domain/errors.ts';
 import { getStarter, type StarterTemplate } from '#lib/domain/template/index.ts';
 import type { OrgRole, WorkshopRole } from '#lib/domain/workshop.ts';
@@ -101,6 +102,8 @@ export async function seedDemo(): Promise<{
 		const workshop = createWorkshop(actor, { orgId, title: DEMO_WORKSHOP_TITLE });
 		// The demo template opens with example content: the retail starter, by the facilitator.
 		seedTemplateFromStarter(workshop.id, DEMO_TEMPLATE_STARTER, facilitator!.id);
+		// And the starter drejebog linked to that template's points, ready to publish on Dag 2.
+		seedDrejebogFromStarter(workshop.id, facilitator!.id);
 		for (const { id, person } of users) {
 			if (person.workshopRole && person.workshopRole !== 'facilitator') {
 				addWorkshopMember(workshop.id, id, person.workshopRole);

@@ -2,6 +2,7 @@ import { getDocumentForUser } from '#lib/server/documents/documents.ts';
 import { commentRights } from '#lib/server/run/comments.ts';
 import { loadRunRoom } from '#lib/server/run/run-room.ts';
 import { runFormActions } from '#lib/server/http/run-form-actions.ts';
+import { templateDocumentFor } from '#lib/server/drejebog/drejebog-start.ts';
 import { loadOrError, requireUser } from '#lib/server/http/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +17,9 @@ export const load = (({ locals, params, url, depends }) => {
 	return {
 		document,
 		commentRights: comments,
-		room: loadOrError(() => loadRunRoom(user, params.id))
+		room: loadOrError(() => loadRunRoom(user, params.id)),
+		// The drejebog editor reads the template alongside: its links and problems refer to it.
+		templateDocumentId: document.kind === 'drejebog' ? templateDocumentFor(user, params.id) : null
 	};
 }) satisfies PageServerLoad;
 
