@@ -131,6 +131,12 @@ describe('POST /api/v1/workshops/{id}/phase with the template', () => {
 				code: 'measurementPoints.none',
 				path: ['measurementPoints'],
 				message: 'Skabelonen har ingen målepunkter. Tilføj mindst ét, fx "Start".'
+			},
+			{
+				// The demo's sub-goals were followed at the removed points.
+				code: 'goals.noPoints',
+				path: ['goals', 'measurementPointIds'],
+				message: 'Delmålene følges ikke ved noget målepunkt. Vælg mindst ét.'
 			}
 		]);
 		expect(await currentPhase()).toBe('format');
@@ -138,7 +144,8 @@ describe('POST /api/v1/workshops/{id}/phase with the template', () => {
 		ops.addStatement({ areaId: social.id, text: 'Kan hilse på kunderne' });
 		// Two points: one alone cannot show progression.
 		ops.addMeasurementPoint({ label: 'Start' });
-		ops.addMeasurementPoint({ label: 'Slut' });
+		const end = ops.addMeasurementPoint({ label: 'Slut' });
+		ops.setGoalPoint({ measurementPointId: end, isFollowed: true });
 		await waitFor(() => storedTemplate().measurementPoints.length === 2, 'fixes stored');
 
 		const moved = await movePhase(facilitator, 'drejebog');

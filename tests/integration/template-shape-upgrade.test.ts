@@ -13,7 +13,7 @@ import { connectClient, loginCookie, waitFor, type TestClient } from '../support
 import { listDocuments, openDataDir, readStoredDocument } from '../support/collab-server.ts';
 import { oldShapeDoc } from '../support/template-shape-v1.ts';
 import { TEMPLATE_ROOTS, readTemplate } from '#lib/collab/template/template-binding.ts';
-import { shapeVersionOf } from '#lib/collab/template/template-shape.ts';
+import { shapeVersionOf, TEMPLATE_SHAPE_VERSION } from '#lib/collab/template/template-shape.ts';
 
 let server: TestServer;
 let templateId: string;
@@ -91,7 +91,7 @@ describe('an old stored template on the real server', () => {
 		await Promise.all([a.synced, b.synced]);
 		expect(authors(server.dataDir)).toEqual([null, 'system']);
 		for (const client of [a, b]) {
-			expect(shapeVersionOf(client.doc)).toBe(2);
+			expect(shapeVersionOf(client.doc)).toBe(TEMPLATE_SHAPE_VERSION);
 			expect(readTemplate(client.doc)).toEqual(readTemplate(OLD));
 		}
 		// Both type into the title at once, character by character, each at their own end.

@@ -21,7 +21,7 @@ import {
 	drejebogShapeVersionOf
 } from '#lib/collab/drejebog/drejebog-shape.ts';
 import { TEMPLATE_ROOTS } from '#lib/collab/template/template-doc.ts';
-import { shapeVersionOf } from '#lib/collab/template/template-shape.ts';
+import { shapeVersionOf, TEMPLATE_SHAPE_VERSION } from '#lib/collab/template/template-shape.ts';
 import { textToRichText } from '#lib/domain/template/index.ts';
 import { validateDrejebog } from '#lib/domain/drejebog/index.ts';
 import { loadTemplate } from '#lib/server/documents/documents-state.ts';
@@ -135,7 +135,7 @@ describe.each<[string, CollabOptions, boolean]>([
 		const template = connect(fixture.documents.template);
 		await template.synced;
 		expect(template.doc.share.has(DREJEBOG_ROOTS.meta)).toBe(false);
-		expect(shapeVersionOf(template.doc)).toBe(2);
+		expect(shapeVersionOf(template.doc)).toBe(TEMPLATE_SHAPE_VERSION);
 		const drejebog = new Y.Doc();
 		drejebog.getXmlFragment('default').insert(0, [new Y.XmlText('Ikke en drejebog')]);
 		await storeOnly(fixture.documents.drejebog, drejebog, asSnapshot);
