@@ -7,8 +7,14 @@ import { demoDocuments } from '../support/demo-documents.ts';
 import { docFromStarter } from '../support/template-docs.ts';
 import { commentsSchema } from '#lib/domain/api-schemas.ts';
 import type { TestServer } from '../support/server.ts';
+import { resetDemoDay } from '../support/run-reset.ts';
 
 const DEMO = 'Læringsbevis for unge i virksomhedspraktik';
+
+// Other tests on this worker's server expect the agenda at its start with the timer paused.
+test.afterEach(async ({ server }) => {
+	await resetDemoDay(server);
+});
 
 /** Appends a Yjs update to a document's log in the server's database, as the sync server does. */
 function storeTemplateUpdate(server: TestServer, documentId: string, update: Uint8Array): void {

@@ -85,7 +85,7 @@ test('both reorder the same list at once, by button and by dragging, and converg
 	await expect(jonas.saveState).toHaveText(offline);
 	await frida.statementButton(PERSONAL, 'Flyt ned', first).click();
 	// Jonas drags the last statement onto the first place; both must be on screen for a drag.
-	await secondUser.setViewportSize({ width: 1280, height: 1000 });
+	await secondUser.setViewportSize({ width: 1280, height: 1800 });
 	const jonasItems = jonas.area(PERSONAL).locator('.statement');
 	await jonasItems.nth(2).scrollIntoViewIfNeeded();
 	await jonasItems.last().locator('.handle').first().dragTo(jonasItems.first());

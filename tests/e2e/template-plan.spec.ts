@@ -24,6 +24,7 @@ test('the rating plan, edited in two browsers, and the progression table follows
 	await frida.open(server);
 	await jonas.open(server);
 	await frida.view('Side om side');
+	await frida.showOutput('Progressionsskema');
 	const progression = frida.preview.getByRole('table', {
 		name: /Niveau pr. målepunkt og vurderer/
 	});
