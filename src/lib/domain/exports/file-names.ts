@@ -8,7 +8,10 @@ import { LABELS } from './labels.ts';
 
 export type ExportFormat = 'pdf' | 'docx';
 
-/** Letters that lose meaning when their accent is dropped, spelt the Danish way. */
+/**
+ * Letters spelt out: the Danish ones the Danish way, and letters Unicode does not split into a
+ * base letter and an accent (Ł, ı, đ…), so dropping accents would lose them.
+ */
 const SPELT_OUT: Record<string, string> = {
 	æ: 'ae',
 	ø: 'oe',
@@ -16,7 +19,17 @@ const SPELT_OUT: Record<string, string> = {
 	Æ: 'Ae',
 	Ø: 'Oe',
 	Å: 'Aa',
-	ß: 'ss'
+	ß: 'ss',
+	Ł: 'L',
+	ł: 'l',
+	ı: 'i',
+	Đ: 'D',
+	đ: 'd',
+	ð: 'd',
+	Œ: 'Oe',
+	œ: 'oe',
+	Þ: 'Th',
+	þ: 'th'
 };
 
 /** Longest name we hand out without its extension; some file systems stop at 255 bytes. */
@@ -42,7 +55,7 @@ export function exportFileName(words: readonly string[], format: ExportFormat): 
 /** `fileName` in ASCII letters, digits, dots, hyphens and underscores (see the module comment). */
 export function asciiFileName(fileName: string): string {
 	return fileName
-		.replace(/[æøåÆØÅß]/g, (letter) => SPELT_OUT[letter])
+		.replace(/./gu, (letter) => SPELT_OUT[letter] ?? letter)
 		.normalize('NFKD')
 		.replace(/\p{M}/gu, '')
 		.replace(/[^A-Za-z0-9._-]/g, '-')

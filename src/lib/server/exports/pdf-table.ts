@@ -59,13 +59,34 @@ function cellText(cell: TableCell): { text: string; hint: string | null } | null
 	return null;
 }
 
+/** Smallest size a header may shrink to so that its longest word fits its column. */
+const MIN_HEADER_SIZE = 6.5;
+
+/**
+ * The size to set a cell's text in: the table size, or smaller for a column header whose
+ * longest word ("påmindelser", "planlægge") would otherwise be broken inside the word.
+ */
+function fittedSize(ctx: PdfContext, table: TableBlock, cell: TableCell, width: number): number {
+	const content = cellText(cell);
+	if (!content || cell.kind !== 'header' || cell.scope !== 'column') return SIZE.table;
+	const face = isBold(table, cell) ? 'bold' : 'regular';
+	const longest = content.text.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+	let size: number = SIZE.table;
+	ctx.doc.font(face);
+	while (size > MIN_HEADER_SIZE && ctx.doc.fontSize(size).widthOfString(longest) > width) {
+		size -= 0.5;
+	}
+	return size;
+}
+
 function cellHeight(ctx: PdfContext, table: TableBlock, { cell, width }: Placed): number {
 	const inner = width - 2 * PAD;
 	const content = cellText(cell);
 	let height = 0;
 	if (content && cell.kind !== 'writeIn') {
 		const face = isBold(table, cell) ? 'bold' : 'regular';
-		height += textHeight(ctx, content.text, { face, size: SIZE.table, width: inner });
+		const size = fittedSize(ctx, table, cell, inner);
+		height += textHeight(ctx, content.text, { face, size, width: inner });
 		if (content.hint) {
 			height += textHeight(ctx, content.hint, {
 				face: 'regular',
@@ -125,7 +146,7 @@ function drawCellContent(
 		x: x + PAD,
 		y: y + PAD,
 		width: width - 2 * PAD,
-		size: isLabel ? SIZE.tableHint : SIZE.table,
+		size: isLabel ? SIZE.tableHint : fittedSize(ctx, table, cell, width - 2 * PAD),
 		color: isLabel ? COLOR.hint : COLOR.text
 	});
 	if (content.hint) {
@@ -155,16 +176,13 @@ function drawRow(
 		for (const placed of o.cells) {
 			const { cell } = placed;
 			const isHeader = cell.kind === 'header';
-			const element = leaf(
-				ctx,
-				row,
-				isHeader ? 'TH' : 'TD',
-				() => drawCellContent(ctx, o.table, placed, y),
-				{
-					scope: isHeader ? (cell.scope === 'row' ? 'Row' : 'Column') : undefined
-				}
-			);
+			const element = open(ctx, row, isHeader ? 'TH' : 'TD', {
+				scope: isHeader ? (cell.scope === 'row' ? 'Row' : 'Column') : undefined
+			});
+			// Attributes must be set before the element ends: pdfkit writes it out then.
 			if ((cell.span ?? 1) > 1) setColumnSpan(element, cell.span ?? 1);
+			element.add(() => drawCellContent(ctx, o.table, placed, y));
+			element.end();
 		}
 		row.end();
 	}

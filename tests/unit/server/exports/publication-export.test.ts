@@ -1,0 +1,175 @@
+/**
+ * A published version's PDF and Word file for every starter, opened the way their readers open
+ * them: pdfinfo must call the PDF tagged, A4 and titled; the text, the structure tree and the
+ * bookmarks must hold the parts, the statements, the CV phrases and æøå; the fonts must be
+ * embedded. The Word file must have Word headings, tables, lists, check boxes and Danish set.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LABELS } from '#lib/domain/exports/labels.ts';
+import type { PublicationMeta } from '#lib/domain/exports/publication-document.ts';
+import { describeRatingForms } from '#lib/domain/template/rating-forms.ts';
+import { STARTERS, starterToTemplate, type Template } from '#lib/domain/template/index.ts';
+import {
+	publicationExport,
+	renderPublicationDocx,
+	renderPublicationPdf
+} from '#lib/server/exports/render.ts';
+import { collapsed, docxHtml, docxPart, htmlText, pdfReaders } from '../../../support/exports.ts';
+
+const pdf = pdfReaders();
+
+const META: PublicationMeta = {
+	organisationName: 'Jobcenter Ærø',
+	workshopTitle: 'Læringsbevis for unge i praktik',
+	number: 2,
+	publishedAt: new Date('2026-03-02T09:30:00Z'),
+	publishedBy: 'Frida Facilitator',
+	note: 'Nye udsagn om hygiejne og sikkerhed på lageret.'
+};
+
+const statementsOf = (template: Template) =>
+	template.areas.flatMap((area) => area.statements.map((s) => s));
+
+describe.each(STARTERS.map((starter) => [starter.id, starterToTemplate(starter)] as const))(
+	'the export of a version made from the %s starter',
+	(_id, template) => {
+		const content = { template, drejebog: null };
+		let bytes: Uint8Array;
+		let word: Uint8Array;
+
+		beforeAll(async () => {
+			[bytes, word] = await Promise.all([
+				renderPublicationPdf(content, META),
+				renderPublicationDocx(content, META)
+			]);
+		});
+
+		it('is a tagged A4 PDF with the title, author, language and embedded fonts', async () => {
+			const info = await pdf.info(bytes);
+			expect(info.Tagged).toBe('yes');
+			expect(info.Title).toBe(template.title);
+			expect(info.Author).toBe(META.organisationName);
+			expect(info['Page size']).toMatch(/^595\.\d+ x 841\.\d+ pts \(A4\)$/);
+			const fonts = await pdf.fonts(bytes);
+			expect(fonts.length).toBeGreaterThan(0);
+			expect(fonts.every((font) => font.isEmbedded && font.name.includes('NotoSans'))).toBe(true);
+			expect(new TextDecoder('latin1').decode(bytes)).toMatch(/\/Lang \(da\)|\/Lang <FEFF0064/);
+		});
+
+		it('prints the parts, every statement, every CV phrase and æøå', async () => {
+			const text = await pdf.text(bytes);
+			for (const heading of [LABELS.laeringsbevis, LABELS.progressionsskema, LABELS.signatures]) {
+				expect(text).toContain(heading);
+			}
+			for (const statement of statementsOf(template)) {
+				expect(text).toContain(collapsed(statement.text));
+				expect(text).toContain(collapsed(statement.cvPhrase));
+			}
+			for (const header of template.headerFields) expect(text).toContain(collapsed(header.label));
+			expect(text).toContain(LABELS.notAssessed);
+			expect(text).toContain('Version 2. Udgivet 2. marts 2026 af Frida Facilitator.');
+			expect(text).toMatch(/æ/);
+			expect(text).toMatch(/ø/);
+			expect(text).toMatch(/å/);
+		});
+
+		it('has a bookmark per part and one per measurement point and rater form', async () => {
+			const marks = await pdf.bookmarks(bytes);
+			const top = marks.filter((m) => m.depth === 0).map((m) => m.title);
+			expect(top[0]).toBe(LABELS.laeringsbevis);
+			expect(top).toContain(LABELS.progressionsskema);
+			const titles = marks.map((m) => m.title);
+			for (const form of describeRatingForms(template)) {
+				expect(titles).toContain(`${form.measurementPointLabel}: ${form.raterLabel}`);
+			}
+		});
+
+		it('is a Word file with the same headings, statements and CV phrases', async () => {
+			const html = await docxHtml(word);
+			expect(html).toContain(`<h1>${LABELS.laeringsbevis}</h1>`);
+			expect(html).toContain(`<h1>${LABELS.progressionsskema}</h1>`);
+			expect(html).toMatch(/<h2>/);
+			expect(html).toMatch(/<ul>|<ol>/);
+			const text = htmlText(html);
+			for (const statement of statementsOf(template)) {
+				expect(text).toContain(collapsed(statement.text));
+				expect(text).toContain(collapsed(statement.cvPhrase));
+			}
+			expect(text).toMatch(/[æøå]/);
+			if (statementsOf(template).length > 0) expect(html).toMatch(/<table>/);
+			const document = docxPart(word, 'word/document.xml');
+			expect(document).toContain('<w:tblHeader/>');
+			expect(document).toContain('<w14:checkbox>');
+			expect(document).toContain('<w:pStyle w:val="Title"/>');
+			expect(docxPart(word, 'word/styles.xml')).toContain('<w:lang w:val="da-DK"/>');
+			const core = docxPart(word, 'docProps/core.xml');
+			expect(core).toContain(`<dc:title>${template.title}</dc:title>`);
+			expect(core).toContain(`<dc:creator>${META.organisationName}</dc:creator>`);
+		});
+	}
+);
+
+describe('the export of a version', () => {
+	const template = starterToTemplate(STARTERS[1]);
+
+	it('gives each rater the statements of the areas the rating plan gives them, and no others', async () => {
+		const [first, second] = template.areas;
+		const point = template.measurementPoints[0];
+		const rater = template.raters[1];
+		const planned: Template = {
+			...template,
+			ratingPlan: [
+				...template.measurementPoints.flatMap((p) =>
+					template.raters.flatMap((r) =>
+						template.areas.map((a) => ({
+							measurementPointId: p.id,
+							raterId: r.id,
+							areaId: a.id,
+							rates: p.id === point.id && r.id === rater.id && a.id === second.id
+						}))
+					)
+				)
+			]
+		};
+		const tree = await pdf.structure(
+			await renderPublicationPdf({ template: planned, drejebog: null }, META)
+		);
+		const progression = tree.slice(tree.indexOf(`"${LABELS.progressionsskema}"`));
+		expect(progression).toContain(`"${point.label}: ${rater.label}"`);
+		expect(progression).toContain(`"${second.statements[0].text}"`);
+		// The first area's statements appear only in the blank læringsbevis and the CV phrases.
+		const forms = progression.slice(progression.indexOf(`"${point.label}: ${rater.label}"`));
+		expect(forms).not.toContain(`"${first.statements[0].text}"`);
+	});
+
+	it('has a structure tree with headings, tables with header cells, and lists', async () => {
+		const tree = await pdf.structure(
+			await renderPublicationPdf({ template, drejebog: null }, META)
+		);
+		for (const tag of ['Document', 'Sect', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'LBody']) {
+			expect(tree).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
+		}
+		expect(tree).toMatch(/^\s*Table\b/m);
+		expect(tree).toMatch(/^\s*THead\b/m);
+		expect(tree).toMatch(/^\s*TH:\s*\n\s*\/Scope \/Column/m);
+		expect(tree).toMatch(/^\s*TH:\s*\n\s*\/Scope \/Row/m);
+		expect(tree).toMatch(/^\s*TD:\s*\n(\s*\/\w+.*\n)*\s*\/ColSpan \d/m);
+	});
+
+	it('is named in Danish with the version number, and in ASCII for old clients', async () => {
+		const file = await publicationExport({ template, drejebog: null }, META, 'docx');
+		expect(file.fileName).toBe('Læringsbevis-Jobcenter-Ærø-version-2.docx');
+		expect(file.contentType).toBe(
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+		);
+		const pdfFile = await publicationExport({ template, drejebog: null }, META, 'pdf');
+		expect(pdfFile.fileName).toBe('Læringsbevis-Jobcenter-Ærø-version-2.pdf');
+		expect(pdfFile.contentType).toBe('application/pdf');
+	});
+
+	it('gives the same bytes for the same version', async () => {
+		const a = await renderPublicationPdf({ template, drejebog: null }, META);
+		const b = await renderPublicationPdf({ template, drejebog: null }, META);
+		expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+	});
+});
