@@ -23,6 +23,11 @@ export type PdfContext = {
 	width: number;
 	/** The latest bookmarks per level, for nesting the next ones under them. */
 	bookmarks: { part: PDFKit.PDFOutline | null; section: PDFKit.PDFOutline | null };
+	/**
+	 * Fitted sizes of column headers by width and text: a header is measured for its row's
+	 * height, again when drawn, and on every page it is repeated on, with the same answer.
+	 */
+	headerSizes: Map<string, number>;
 };
 
 /** Font sizes in points. */

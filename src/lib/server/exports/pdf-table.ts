@@ -69,6 +69,9 @@ const MIN_HEADER_SIZE = 6.5;
 function fittedSize(ctx: PdfContext, table: TableBlock, cell: TableCell, width: number): number {
 	const content = cellText(cell);
 	if (!content || cell.kind !== 'header' || cell.scope !== 'column') return SIZE.table;
+	const key = `${width}\u0000${content.text}`;
+	const known = ctx.headerSizes.get(key);
+	if (known !== undefined) return known;
 	const face = isBold(table, cell) ? 'bold' : 'regular';
 	const longest = content.text.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
 	let size: number = SIZE.table;
@@ -76,6 +79,7 @@ function fittedSize(ctx: PdfContext, table: TableBlock, cell: TableCell, width: 
 	while (size > MIN_HEADER_SIZE && ctx.doc.fontSize(size).widthOfString(longest) > width) {
 		size -= 0.5;
 	}
+	ctx.headerSizes.set(key, size);
 	return size;
 }
 

@@ -103,7 +103,8 @@ export function writePdf(document: ExportDocument): Promise<Uint8Array> {
 		doc,
 		left: MARGIN,
 		width: doc.page.width - 2 * MARGIN,
-		bookmarks: { part: null, section: null }
+		bookmarks: { part: null, section: null },
+		headerSizes: new Map()
 	};
 	const root = doc.struct('Document');
 	doc.addStructure(root);
