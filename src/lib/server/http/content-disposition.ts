@@ -1,5 +1,5 @@
 /**
- * The `Content-Disposition` header of a download. Browsers read the UTF-8 name in `filename*`
+ * Downloads: the `Content-Disposition` header of a file, and the response that sends one. Browsers read the UTF-8 name in `filename*`
  * (RFC 6266 with the RFC 5987 encoding), so "Læringsbevis-…pdf" keeps its æøå; older clients
  * read `filename`, which therefore holds only ASCII.
  */
@@ -21,4 +21,19 @@ export function contentDisposition(
 ): string {
 	const ascii = asciiFileName(fileName);
 	return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
+}
+
+/** A response that downloads `file` under its name (wrap it in `apiRoute` for no-store). */
+export function fileResponse(file: {
+	bytes: Uint8Array;
+	contentType: string;
+	fileName: string;
+}): Response {
+	return new Response(new Uint8Array(file.bytes), {
+		headers: {
+			'content-type': file.contentType,
+			'content-length': String(file.bytes.length),
+			'content-disposition': contentDisposition(file.fileName)
+		}
+	});
 }

@@ -213,3 +213,40 @@ describe('a case’s læringsbevis', () => {
 		expect(JSON.stringify(document)).not.toContain(LABELS.notAssessed);
 	});
 });
+
+describe('the drejebog part (until the drejebog model lands)', () => {
+	const meta = {
+		organisationName: 'Demo Kommune',
+		workshopTitle: 'Værksted',
+		number: 1,
+		publishedAt: new Date('2026-01-05T08:00:00Z'),
+		publishedBy: null,
+		note: ''
+	};
+
+	it('prints a drejebog stored as one rich-text field, and leaves out an empty or unknown one', () => {
+		const body = richTextBlocks({ type: 'doc', content: [] });
+		expect(body).toEqual([]);
+		const withText = publicationDocument(
+			{
+				template: smallTemplate(),
+				drejebog: {
+					body: {
+						type: 'doc',
+						content: [
+							{ type: 'paragraph', content: [{ type: 'text', text: 'Før praktik: aftal målet.' }] }
+						]
+					}
+				}
+			},
+			meta
+		);
+		const part = withText.parts.at(-1);
+		expect(part?.title).toBe(LABELS.drejebog);
+		expect(JSON.stringify(part?.blocks)).toContain('Før praktik: aftal målet.');
+		for (const drejebog of [null, { body: { type: 'doc', content: [] } }, { stages: 'nope' }]) {
+			const document = publicationDocument({ template: smallTemplate(), drejebog }, meta);
+			expect(document.parts.map((p) => p.title)).not.toContain(LABELS.drejebog);
+		}
+	});
+});

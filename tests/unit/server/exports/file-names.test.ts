@@ -6,7 +6,7 @@ import {
 	exportFileName,
 	publicationFileName
 } from '#lib/domain/exports/file-names.ts';
-import { contentDisposition } from '#lib/server/http/content-disposition.ts';
+import { contentDisposition, fileResponse } from '#lib/server/http/content-disposition.ts';
 
 describe('export file names', () => {
 	it('name a version after the organisation and its number', () => {
@@ -49,5 +49,21 @@ describe('contentDisposition', () => {
 		const header = contentDisposition("Ærø's (plan)*.pdf", 'inline');
 		expect(header.startsWith('inline; filename="Aeroe-s-plan-.pdf"')).toBe(true);
 		expect(header).toContain(`filename*=UTF-8''%C3%86r%C3%B8%27s%20%28plan%29%2A.pdf`);
+	});
+});
+
+describe('fileResponse', () => {
+	it('sends the bytes with their type, length and Danish name', async () => {
+		const response = fileResponse({
+			bytes: new Uint8Array([37, 80, 68, 70]),
+			contentType: 'application/pdf',
+			fileName: 'Læringsbevis-Ærø-version-1.pdf'
+		});
+		expect(response.headers.get('content-type')).toBe('application/pdf');
+		expect(response.headers.get('content-length')).toBe('4');
+		expect(response.headers.get('content-disposition')).toBe(
+			`attachment; filename="Laeringsbevis-Aeroe-version-1.pdf"; filename*=UTF-8''L%C3%A6ringsbevis-%C3%86r%C3%B8-version-1.pdf`
+		);
+		expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array([37, 80, 68, 70]));
 	});
 });
