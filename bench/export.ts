@@ -65,7 +65,7 @@ async function measure(
 	for (let i = 0; i < WARMUP; i++) await make();
 	const times: number[] = [];
 	const cpu: number[] = [];
-	let bytes = new Uint8Array();
+	let bytes: Uint8Array = new Uint8Array();
 	for (let i = 0; i < RUNS; i++) {
 		const start = performance.now();
 		const startCpu = process.cpuUsage();
