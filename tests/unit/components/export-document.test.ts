@@ -38,7 +38,8 @@ describe('ExportDocument', () => {
 		expect(body).toContain(`<th scope="col"`);
 		expect(body).toContain(`<th scope="row"`);
 		expect(body).not.toContain('scope="column"');
-		expect(body).toContain(`<caption>${LABELS.tickOne}</caption>`);
+		expect(body).toContain(`<caption>${LABELS.statuses}</caption>`);
+		expect(body).toContain(LABELS.tickOne);
 		const grids = body.match(/<table class="export-table grid/g) ?? [];
 		expect(grids.length).toBeGreaterThan(0);
 		expect(body.match(/<thead>/g)).toHaveLength(grids.length);

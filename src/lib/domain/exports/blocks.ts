@@ -64,7 +64,10 @@ export type Block =
 	| {
 			kind: 'signatures';
 			signers: {
+				/** The role the signer signs in ("Virksomhedsmentor"). */
 				label: string;
+				/** The person's name, when the case names them. */
+				name: string | null;
 				/** Filled when the signer has confirmed (in a case), else a line to sign on. */
 				signedBy: string | null;
 				signedAt: string | null;

@@ -148,7 +148,16 @@ export function caseLaeringsbevisDocument(
 					]
 				: []
 		),
-		...part('signatures', LABELS.signatures, signatureBlocks(template, signed))
+		...part(
+			'signatures',
+			LABELS.signatures,
+			signatureBlocks(template, {
+				signed,
+				names: new Map(
+					(bevis.signature?.signers ?? []).flatMap((s) => (s.name ? [[s.signerId, s.name]] : []))
+				)
+			})
+		)
 	];
 	return caseDocument(template, caseData, meta, {
 		kind: LABELS.laeringsbevis,

@@ -17,7 +17,7 @@ export const LABELS = {
 	notAssessed: 'Ikke vurderet',
 	notPlanned: 'Vurderes ikke her',
 	open: 'Ikke udfyldt',
-	comment: 'Kommentar',
+	comment: 'Kommentar eller eksempel',
 	subGoals: 'Delmål',
 	subGoal: 'Delmål',
 	ownSubGoal: 'Eget delmål',
@@ -28,15 +28,22 @@ export const LABELS = {
 	nextStepText: 'Det næste skridt er',
 	signatures: 'Underskrifter',
 	signatureLine: 'Dato og underskrift',
-	confirmed: (date: string | null) => (date ? `bekræftet ${date}` : 'bekræftet'),
-	raterName: 'Navn',
+	/** What prints under a signature line: the role, the person's name if known, or the confirmation. */
+	signatureCaption: (s: {
+		label: string;
+		name: string | null;
+		signedBy: string | null;
+		signedAt: string | null;
+	}) =>
+		s.signedBy
+			? `${s.label} · ${s.signedAt ? `bekræftet ${s.signedAt}` : 'bekræftet'}`
+			: `Dato og underskrift – ${s.label}${s.name ? ` (${s.name})` : ''}`,
 	date: 'Dato',
 	scales: 'Skalaerne',
 	scaleOf: (area: string) => `Niveauerne i ${area}`,
 	ownScale: (statement: string) => `Egen skala for »${statement}«`,
 	level: (position: number, label: string) => `${position}. ${label}`,
 	levelOf: (position: number, count: number, label: string) => `${label} (${position} af ${count})`,
-	ratedBy: (rater: string) => `Vurderet af: ${rater}`,
 	contents: 'Indhold',
 	version: (number: number) => `Version ${number}`,
 	publishedOn: (date: string, by: string | null) =>
@@ -44,7 +51,13 @@ export const LABELS = {
 	changeNote: 'Om denne version',
 	page: (current: number, total: number) => `Side ${current} af ${total}`,
 	/** The instruction above a blank rating table. */
-	tickOne: 'Sæt ét kryds pr. udsagn. Sæt kryds i »Ikke vurderet«, hvis opgaven ikke har været der.',
+	tickOne:
+		'Sæt ét kryds ved hvert udsagn. Sæt kryds ved »Ikke vurderet«, hvis opgaven ikke har været der endnu, eller hvis den ikke passer til praktikken. Skriv gerne et eksempel eller en kommentar.',
+	formTitle: (rater: string, point: string) => `${rater} vurderer ved ${point}`,
+	when: 'Hvornår',
+	youngPersonName: 'Den unges navn',
+	filledInBy: 'Udfyldt af',
+	followUp: (point: string) => `Opfølgning ved ${point}`,
 	tickAgreed: (point: string) =>
 		`Sæt ét kryds pr. udsagn ved det niveau, I er blevet enige om ${point}. Sæt kryds i »Ikke vurderet«, hvis opgaven ikke har været der.`,
 	tickStatus: (point: string) => `Sæt kryds ved, hvor langt delmålet er nået ${point}.`,
@@ -65,7 +78,7 @@ export const LABELS = {
 	commentsOf: (area: string) => `Kommentarer til ${area}`,
 	progressionCaseIntro:
 		'Skemaet viser alle vurderinger i praktikken: hvert målepunkt og hver vurderer for sig. Tallet er niveauet på skalaen, hvor 1 er det laveste.',
-	statuses: 'Status på delmål',
+	statuses: 'Delmålenes status',
 	cvPhrases: 'Sætninger til CV',
 	cvPhrase: 'Sætning til CV',
 	cvPhrasesIntro:

@@ -106,12 +106,17 @@ function nextStepBlocks(): Block[] {
 
 /**
  * The signatures of a template without their heading: the text above them and a line per signer,
- * or the name and date of a signer who has confirmed (in a case). Empty without signatures.
+ * with the person's name when a case names them, or the name and date of a signer who has
+ * confirmed. Empty without signatures.
  */
 export function signatureBlocks(
 	template: Template,
-	signed: ReadonlyMap<string, { name: string; at: string }> = new Map()
+	o: {
+		names?: ReadonlyMap<string, string>;
+		signed?: ReadonlyMap<string, { name: string; at: string }>;
+	} = {}
 ): Block[] {
+	const signed = o.signed ?? new Map<string, { name: string; at: string }>();
 	const { signature } = template;
 	if (!signature.isIncluded) return [];
 	return [
@@ -120,6 +125,7 @@ export function signatureBlocks(
 			kind: 'signatures',
 			signers: signature.signers.map((signer) => ({
 				label: signer.label,
+				name: o.names?.get(signer.id) ?? null,
 				signedBy: signed.get(signer.id)?.name ?? null,
 				signedAt: signed.get(signer.id)?.at ?? null
 			}))

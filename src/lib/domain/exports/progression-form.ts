@@ -1,16 +1,16 @@
 /**
- * The blank progressionsskema of a template: first the scales with their descriptions, then per
- * measurement point the hours and tasks and the sub-goals' statuses (when the template follows
- * them there), and per rater the form the rating plan gives them: only the areas they rate at
- * that point, each statement with its levels as boxes, "ikke vurderet" and a comment line.
+ * The blank progressionsskema of a template: first the scales with their descriptions, then one
+ * form per measurement point and rater (as `describeRatingForms` lists them): only the areas the
+ * rating plan gives the rater there, each statement with its levels as boxes, "ikke vurderet"
+ * and a comment line, then the point's follow-up (hours per week, tasks and the sub-goals'
+ * status boxes, when the template follows them there).
  */
 import { describeRatingForms, type RatingForm } from '../template/rating-forms.ts';
 import { effectiveScale, type Scale, type Template } from '../template/schemas.ts';
-import { goalPoints } from '../template/plan.ts';
 import { inSentence } from '../text.ts';
 import { fieldsTable, heading, paragraph, type Block, type ExportPart } from './blocks.ts';
 import { ratingTables, statusTable } from './form-tables.ts';
-import { formStatements, measureFields } from './laeringsbevis-form.ts';
+import { formStatements } from './laeringsbevis-form.ts';
 import { LABELS, timingPhrase } from './labels.ts';
 import { richTextBlocks } from './rich-text-blocks.ts';
 
@@ -51,53 +51,57 @@ function scaleBlocks(template: Template): Block[] {
 	];
 }
 
-/**
- * A rater's form. Every form but a point's first starts on a new page, and every point does, so
- * each rater's sheets can be handed to them.
- */
-function raterForm(template: Template, form: RatingForm, isFirst: boolean): Block[] {
+/** The follow-up at a form's point: hours, tasks and the sub-goals' status boxes, if followed. */
+function followUpBlocks(form: RatingForm): Block[] {
+	const { hasHoursPerWeek, hasTasks } = form.measures;
+	if (!hasHoursPerWeek && !hasTasks && !form.subGoals) return [];
 	return [
-		...(isFirst ? [] : [{ kind: 'pageBreak' } satisfies Block]),
-		heading(3, `${form.measurementPointLabel}: ${form.raterLabel}`),
-		fieldsTable([
-			{ label: LABELS.raterName, value: null },
-			{ label: LABELS.date, value: null }
-		]),
-		...form.areas.flatMap((formArea) => {
-			const area = template.areas.find((a) => a.id === formArea.areaId);
-			if (!area) return [];
-			return [heading(4, area.label), ...ratingTables(formStatements(area), LABELS.tickOne)];
-		})
+		heading(3, LABELS.followUp(inSentence(form.measurementPointLabel)), false),
+		...(hasHoursPerWeek || hasTasks
+			? [
+					fieldsTable([
+						...(hasHoursPerWeek ? [{ label: LABELS.hoursPerWeek, value: null }] : []),
+						...(hasTasks ? [{ label: LABELS.tasks, value: null, lines: 2 }] : [])
+					])
+				]
+			: []),
+		...(form.subGoals
+			? [
+					statusTable(
+						form.subGoals.items.map((subGoal) => subGoal.text),
+						form.subGoals.statuses.map((status) => status.label),
+						0,
+						LABELS.statuses
+					)
+				]
+			: [])
 	];
 }
 
-function pointBlocks(template: Template, forms: RatingForm[]): Block[] {
-	const followed = new Set(goalPoints(template).map((point) => point.id));
-	return template.measurementPoints.flatMap((point) => {
-		const pointForms = forms.filter((form) => form.measurementPointId === point.id);
-		const measures = measureFields(template);
-		const hasGoals = template.goals.isIncluded && followed.has(point.id);
-		if (pointForms.length === 0 && measures.length === 0 && !hasGoals) return [];
-		const when = timingPhrase(point.timing);
-		return [
-			{ kind: 'pageBreak' } satisfies Block,
-			heading(2, point.label),
-			...(when ? [paragraph(`Målepunktet ligger ${when}.`, 'hint')] : []),
-			...(measures.length > 0 ? [heading(3, LABELS.hoursAndTasks, false), ...measures] : []),
-			...(hasGoals
-				? [
-						heading(3, LABELS.subGoals, false),
-						statusTable(
-							template.goals.subGoals.map((subGoal) => subGoal.text),
-							template.goals.statuses.map((status) => status.label),
-							0,
-							LABELS.tickStatus(`ved ${inSentence(point.label)}`)
-						)
-					]
-				: []),
-			...pointForms.flatMap((form, index) => raterForm(template, form, index === 0))
-		];
-	});
+/**
+ * A rater's form at a point, on pages of its own so it can be handed to the rater: who fills it
+ * in and when, the statements of the areas the rating plan gives them, then the point's
+ * follow-up.
+ */
+function raterForm(template: Template, form: RatingForm): Block[] {
+	const when = timingPhrase(form.timing);
+	return [
+		{ kind: 'pageBreak' },
+		heading(2, LABELS.formTitle(form.raterLabel, inSentence(form.measurementPointLabel))),
+		...(when ? [paragraph(`${LABELS.when}: ${when}`, 'hint')] : []),
+		fieldsTable([
+			{ label: LABELS.youngPersonName, value: null },
+			{ label: LABELS.filledInBy, value: null },
+			{ label: LABELS.date, value: null }
+		]),
+		paragraph(LABELS.tickOne, 'hint'),
+		...form.areas.flatMap((formArea) => {
+			const area = template.areas.find((a) => a.id === formArea.areaId);
+			if (!area) return [];
+			return [heading(3, area.label, false), ...ratingTables(formStatements(area), null)];
+		}),
+		...followUpBlocks(form)
+	];
 }
 
 /** The blank progressionsskema of `template` as a part of an export document. */
@@ -109,7 +113,7 @@ export function progressionFormPart(template: Template): ExportPart {
 		blocks: [
 			paragraph(LABELS.progressionIntro, 'lead'),
 			...scaleBlocks(template),
-			...pointBlocks(template, describeRatingForms(template))
+			...describeRatingForms(template).flatMap((form) => raterForm(template, form))
 		]
 	};
 }

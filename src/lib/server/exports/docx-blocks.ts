@@ -231,9 +231,7 @@ function signatureTable(ctx: DocxContext, block: Extract<Block, { kind: 'signatu
 										children: docxRuns(
 											[
 												{
-													text: signer.signedBy
-														? `${signer.label} · ${LABELS.confirmed(signer.signedAt)}`
-														: `${LABELS.signatureLine} – ${signer.label}`
+													text: LABELS.signatureCaption(signer)
 												}
 											],
 											{ size: SMALL, color: HINT_COLOR }

@@ -165,9 +165,7 @@ function drawSignatures(
 					doc.text(name, x, lineY - SIZE.body * 1.6, { width: columnWidth, lineBreak: false });
 				});
 			}
-			const label = signer.signedBy
-				? `${signer.label} · ${LABELS.confirmed(signer.signedAt)}`
-				: `${LABELS.signatureLine} – ${signer.label}`;
+			const label = LABELS.signatureCaption(signer);
 			leaf(ctx, parent, 'P', () => {
 				useFont(ctx, 'regular', SIZE.hint, COLOR.hint);
 				doc.text(label, x, lineY + 4, { width: columnWidth });

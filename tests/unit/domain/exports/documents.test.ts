@@ -144,6 +144,7 @@ describe('the blank forms', () => {
 			kind: 'signatures',
 			signers: ['Den unge', 'Virksomhedsmentor', 'Sagsbehandler'].map((label) => ({
 				label,
+				name: null,
 				signedBy: null,
 				signedAt: null
 			}))
@@ -163,19 +164,25 @@ describe('the blank forms', () => {
 		// In the small template the company does not rate the social area at the start.
 		const part = progressionFormPart(smallTemplate());
 		const titles = headings(part.blocks);
-		const start = titles.indexOf('3 Start: Virksomheden');
-		const next = titles.indexOf('2 Slut');
-		expect(titles.slice(start, next)).toEqual(['3 Start: Virksomheden', '4 Faglige kompetencer']);
-		expect(titles).toContain('3 Slut: Virksomheden');
-		expect(titles.slice(titles.indexOf('3 Slut: Virksomheden'))).toEqual([
-			'3 Slut: Virksomheden',
-			'4 Faglige kompetencer',
-			'4 Sociale kompetencer'
+		const at = (title: string) => titles.indexOf(title);
+		const startCompany = '2 Virksomheden vurderer ved start';
+		expect(titles.slice(at(startCompany), at('2 Den unge vurderer ved slut'))).toEqual([
+			startCompany,
+			'3 Faglige kompetencer',
+			'3 Opfølgning ved start'
 		]);
-		// Hours per week are followed; tasks are not.
+		expect(titles.slice(at('2 Virksomheden vurderer ved slut'))).toEqual([
+			'2 Virksomheden vurderer ved slut',
+			'3 Faglige kompetencer',
+			'3 Sociale kompetencer',
+			'3 Opfølgning ved slut'
+		]);
+		// Every form starts a page; hours per week are followed, tasks are not.
+		expect(part.blocks.filter((b) => b.kind === 'pageBreak')).toHaveLength(4);
 		const fields = tables(part).filter((t) => t.variant === 'fields');
 		expect(fields.some((t) => JSON.stringify(t).includes(LABELS.hoursPerWeek))).toBe(true);
 		expect(fields.some((t) => JSON.stringify(t).includes(`"${LABELS.tasks}"`))).toBe(false);
+		expect(tables(part).some((t) => t.caption === LABELS.statuses)).toBe(true);
 	});
 
 	it('a version: front page with the version, then the parts, each on a new page', () => {

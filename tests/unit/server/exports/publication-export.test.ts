@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LABELS } from '#lib/domain/exports/labels.ts';
+import { inSentence } from '#lib/domain/text.ts';
 import type { PublicationMeta } from '#lib/domain/exports/publication-document.ts';
 import { describeRatingForms } from '#lib/domain/template/rating-forms.ts';
 import { STARTERS, starterToTemplate, type Template } from '#lib/domain/template/index.ts';
@@ -80,7 +81,9 @@ describe.each(STARTERS.map((starter) => [starter.id, starterToTemplate(starter)]
 			expect(top).toContain(LABELS.progressionsskema);
 			const titles = marks.map((m) => m.title);
 			for (const form of describeRatingForms(template)) {
-				expect(titles).toContain(`${form.measurementPointLabel}: ${form.raterLabel}`);
+				expect(titles).toContain(
+					LABELS.formTitle(form.raterLabel, inSentence(form.measurementPointLabel))
+				);
 			}
 		});
 
@@ -135,10 +138,11 @@ describe('the export of a version', () => {
 			await renderPublicationPdf({ template: planned, drejebog: null }, META)
 		);
 		const progression = tree.slice(tree.indexOf(`"${LABELS.progressionsskema}"`));
-		expect(progression).toContain(`"${point.label}: ${rater.label}"`);
+		const title = LABELS.formTitle(rater.label, inSentence(point.label));
+		expect(progression).toContain(`"${title}"`);
 		expect(progression).toContain(`"${second.statements[0].text}"`);
 		// The first area's statements appear only in the blank læringsbevis and the CV phrases.
-		const forms = progression.slice(progression.indexOf(`"${point.label}: ${rater.label}"`));
+		const forms = progression.slice(progression.indexOf(`"${title}"`));
 		expect(forms).not.toContain(`"${first.statements[0].text}"`);
 	});
 
