@@ -1,9 +1,9 @@
 /**
  * The parts of a case's progressionsskema: per area a table of every statement's level per
- * measurement point and rater, the raters' comments under it, hours and tasks per point, and the
+ * measurement point and rater and the level agreed at the end, the raters' comments under it, hours and tasks per point, and the
  * sub-goals' statuses per point.
  */
-import type { ProgressionCell, Progression } from '../template/progression.ts';
+import type { Progression, ProgressionCell, ProgressionRow } from '../template/progression.ts';
 import type { Template } from '../template/schemas.ts';
 import { inSentence } from '../text.ts';
 import { heading, plainList, type Block, type ExportPart, type TableCell } from './blocks.ts';
@@ -25,7 +25,21 @@ function cellOf(cell: ProgressionCell): TableCell {
 	}
 }
 
+/** The level the raters agreed on at the end, as a cell. */
+function agreedCell(row: ProgressionRow): TableCell {
+	const { agreed } = row;
+	if (agreed.status === 'rated') {
+		return {
+			kind: 'text',
+			text: String(agreed.levelPosition),
+			hint: agreed.levelLabel ?? undefined
+		};
+	}
+	return { kind: 'text', text: agreed.status === 'notAssessed' ? LABELS.notAssessed : LABELS.open };
+}
+
 function ratingBlocks(template: Template, progression: Progression): Block[] {
+	const last = template.measurementPoints.at(-1);
 	const head: TableCell[] = [
 		{ kind: 'header', scope: 'column', text: LABELS.statement },
 		...progression.columns.map((column): TableCell => ({
@@ -33,7 +47,8 @@ function ratingBlocks(template: Template, progression: Progression): Block[] {
 			scope: 'column',
 			text: column.measurementPointLabel,
 			hint: column.raterLabel
-		}))
+		})),
+		{ kind: 'header', scope: 'column', text: LABELS.agreed, hint: last?.label }
 	];
 	return template.areas.flatMap((area) => {
 		const rows = progression.rows.filter((row) => row.areaId === area.id);
@@ -53,12 +68,13 @@ function ratingBlocks(template: Template, progression: Progression): Block[] {
 				kind: 'table',
 				variant: 'grid',
 				caption: null,
-				widths: [STATEMENT_WIDTH, ...progression.columns.map(() => COLUMN_WIDTH)],
+				widths: [STATEMENT_WIDTH, ...progression.columns.map(() => COLUMN_WIDTH), COLUMN_WIDTH],
 				head,
 				rows: rows.map((row) => ({
 					cells: [
 						{ kind: 'header', scope: 'row', text: row.statementText } satisfies TableCell,
-						...row.cells.map(cellOf)
+						...row.cells.map(cellOf),
+						agreedCell(row)
 					]
 				}))
 			},

@@ -17,6 +17,7 @@ export const LABELS = {
 	notAssessed: 'Ikke vurderet',
 	notPlanned: 'Vurderes ikke her',
 	open: 'Ikke udfyldt',
+	agreed: 'Aftalt niveau',
 	comment: 'Kommentar eller eksempel',
 	subGoals: 'Delmål',
 	subGoal: 'Delmål',

@@ -112,6 +112,7 @@ describe.each(WORKPLACE_STARTERS.map((s) => [s.id, starterToTemplate(s)] as cons
 			}
 			expect(text).toContain(LABELS.notAssessed);
 			expect(text).toContain(LABELS.hoursPerWeek);
+			expect(text).toContain(LABELS.agreed);
 			const tree = await pdf.structure(progression);
 			expect(tree).toMatch(/^\s*TH:\s*\n\s*\/Scope \/Column/m);
 		});
