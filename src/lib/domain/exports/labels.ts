@@ -56,6 +56,13 @@ export const LABELS = {
 		'Sæt ét kryds ved hvert udsagn. Sæt kryds ved »Ikke vurderet«, hvis opgaven ikke har været der endnu, eller hvis den ikke passer til praktikken. Skriv gerne et eksempel eller en kommentar.',
 	formTitle: (rater: string, point: string) => `${rater} vurderer ved ${point}`,
 	when: 'Hvornår',
+	ratingPlan: 'Vurderingsplan',
+	ratingPlanCaption:
+		'Hvem vurderer hvilke kompetenceområder ved hvert målepunkt, og hvad der ellers følges op på.',
+	measurementPoint: 'Målepunkt',
+	rater: 'Vurderer',
+	areas: 'Kompetenceområder',
+	alsoFollowed: 'Følges også',
 	youngPersonName: 'Den unges navn',
 	filledInBy: 'Udfyldt af',
 	followUp: (point: string) => `Opfølgning ved ${point}`,

@@ -1,6 +1,7 @@
 /**
- * The blank progressionsskema of a template: first the scales with their descriptions, then one
- * form per measurement point and rater (as `describeRatingForms` lists them): only the areas the
+ * The blank progressionsskema of a template: first the rating plan at a glance (who rates which
+ * areas at which point, and what else is followed there), the scales with their descriptions,
+ * then one form per measurement point and rater (as `describeRatingForms` lists them): only the areas the
  * rating plan gives the rater there, each statement with its levels as boxes, "ikke vurderet"
  * and a comment line, then the point's follow-up (hours per week, tasks and the sub-goals'
  * status boxes, when the template follows them there).
@@ -8,7 +9,14 @@
 import { describeRatingForms, type RatingForm } from '../template/rating-forms.ts';
 import { effectiveScale, type Scale, type Template } from '../template/schemas.ts';
 import { inSentence } from '../text.ts';
-import { fieldsTable, heading, paragraph, type Block, type ExportPart } from './blocks.ts';
+import {
+	fieldsTable,
+	heading,
+	paragraph,
+	type Block,
+	type ExportPart,
+	type TableCell
+} from './blocks.ts';
 import { ratingTables, statusTable } from './form-tables.ts';
 import { formStatements } from './laeringsbevis-form.ts';
 import { LABELS, timingPhrase } from './labels.ts';
@@ -31,6 +39,49 @@ function scaleList(scale: Scale): Block {
 			};
 		})
 	};
+}
+
+/** What a form has the rater note besides the ratings ("Timer pr. uge, Delmål"), or "". */
+function followedAt(form: RatingForm): string {
+	return [
+		...(form.measures.hasHoursPerWeek ? [LABELS.hoursPerWeek] : []),
+		...(form.measures.hasTasks ? [LABELS.tasks] : []),
+		...(form.subGoals ? [LABELS.subGoals] : [])
+	].join(', ');
+}
+
+/** The rating plan at a glance: a row per form (point and rater), with its areas. */
+function planBlocks(forms: readonly RatingForm[]): Block[] {
+	if (forms.length === 0) return [];
+	const column = (text: string): TableCell => ({ kind: 'header', scope: 'column', text });
+	return [
+		heading(2, LABELS.ratingPlan),
+		{
+			kind: 'table',
+			variant: 'grid',
+			caption: LABELS.ratingPlanCaption,
+			widths: [3, 3, 6, 3],
+			head: [
+				column(LABELS.measurementPoint),
+				column(LABELS.rater),
+				column(LABELS.areas),
+				column(LABELS.alsoFollowed)
+			],
+			rows: forms.map((form) => ({
+				cells: [
+					{
+						kind: 'header',
+						scope: 'row',
+						text: form.measurementPointLabel,
+						hint: timingPhrase(form.timing) ?? undefined
+					},
+					{ kind: 'text', text: form.raterLabel },
+					{ kind: 'text', text: form.areas.map((area) => area.areaLabel).join(', ') },
+					{ kind: 'text', text: followedAt(form) }
+				]
+			}))
+		}
+	];
 }
 
 /** Every area's scale and every statement's own scale, with the levels' descriptions. */
@@ -106,14 +157,16 @@ function raterForm(template: Template, form: RatingForm): Block[] {
 
 /** The blank progressionsskema of `template` as a part of an export document. */
 export function progressionFormPart(template: Template): ExportPart {
+	const forms = describeRatingForms(template);
 	return {
 		id: 'progressionsskema',
 		title: LABELS.progressionsskema,
 		breakBefore: true,
 		blocks: [
 			paragraph(LABELS.progressionIntro, 'lead'),
+			...planBlocks(forms),
 			...scaleBlocks(template),
-			...describeRatingForms(template).flatMap((form) => raterForm(template, form))
+			...forms.flatMap((form) => raterForm(template, form))
 		]
 	};
 }

@@ -185,6 +185,35 @@ describe('the blank forms', () => {
 		expect(tables(part).some((t) => t.caption === LABELS.statuses)).toBe(true);
 	});
 
+	it('progressionsskema: the rating plan at a glance, a row per point and rater', () => {
+		const part = progressionFormPart(smallTemplate());
+		expect(headings(part.blocks)[0]).toBe(`2 ${LABELS.ratingPlan}`);
+		const plan = tables(part)[0];
+		const text = (cell: TableBlock['rows'][number]['cells'][number]) =>
+			cell.kind === 'header' || cell.kind === 'text' ? [cell.text, cell.hint ?? ''].join('|') : '';
+		expect(plan.rows.map((row) => row.cells.map(text))).toEqual([
+			[
+				'Start|ved opstart',
+				'Den unge|',
+				'Faglige kompetencer, Sociale kompetencer|',
+				'Timer pr. uge, Delmål|'
+			],
+			['Start|ved opstart', 'Virksomheden|', 'Faglige kompetencer|', 'Timer pr. uge, Delmål|'],
+			[
+				'Slut|ved afslutning',
+				'Den unge|',
+				'Faglige kompetencer, Sociale kompetencer|',
+				'Timer pr. uge, Delmål|'
+			],
+			[
+				'Slut|ved afslutning',
+				'Virksomheden|',
+				'Faglige kompetencer, Sociale kompetencer|',
+				'Timer pr. uge, Delmål|'
+			]
+		]);
+	});
+
 	it('a version: front page with the version, then the parts, each on a new page', () => {
 		const document = publicationDocument(
 			{ template: smallTemplate(), drejebog: null },
