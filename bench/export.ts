@@ -3,8 +3,9 @@
  * realistic published version, and, as the reference, how long headless Chromium takes to print
  * the same version's print view to PDF.
  *
- * The version is the largest starter (the most statements on its rating forms) with its
- * drejebog. Each format is made `BENCH_WARMUP` times first (JIT, fonts parsed once per
+ * The version is the largest starter (the most statements on its rating forms) with the full
+ * starter drejebog written for it (`starterDrejebog`: every STAR item as a step, a rating step at
+ * every measurement point, the "CV og Min Plan" and "Hurtig reaktion" rules). Each format is made `BENCH_WARMUP` times first (JIT, fonts parsed once per
  * process), then timed `BENCH_RUNS` times in a row; p50 and p95 are of those runs. Chromium
  * (Debian's, through Playwright, at `CHROMIUM_PATH` or /usr/bin/chromium) loads the print view
  * (the print view's own component rendered to static HTML, see export-html.ts) and prints it
@@ -15,13 +16,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { starterDrejebog } from '../src/lib/domain/drejebog/starter.ts';
 import { publicationDocument } from '../src/lib/domain/exports/publication-document.ts';
 import { describeRatingForms } from '../src/lib/domain/template/rating-forms.ts';
 import { starterToTemplate } from '../src/lib/domain/template/from-starter.ts';
 import { WORKPLACE_STARTERS } from '../src/lib/domain/template/starters/index.ts';
 import { renderPublicationDocx, renderPublicationPdf } from '../src/lib/server/exports/render.ts';
 import { printViewHtml } from './export-html.ts';
-import { benchDrejebog } from './export-drejebog.ts';
 import { machine } from './proc-stats.ts';
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
@@ -127,7 +128,8 @@ const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
 const starter = largestStarter();
 const template = starterToTemplate(starter);
-const content = { template, drejebog: benchDrejebog(template) };
+const drejebog = starterDrejebog(template);
+const steps = drejebog.stages.reduce((n, stage) => n + stage.steps.length, 0);
 const meta = {
 	organisationName: 'Demo Kommune',
 	workshopTitle: 'Læringsbevis for unge i virksomhedspraktik',
@@ -137,18 +139,20 @@ const meta = {
 	note: 'Nye udsagn om hygiejne og en ny skala for tavshedspligt.'
 };
 const before = machine();
-const pdf = await measure(() => renderPublicationPdf(content, meta), pdfPages);
+const pdf = await measure(() => renderPublicationPdf(template, drejebog, meta), pdfPages);
 const docx = await measure(
-	() => renderPublicationDocx(content, meta),
+	() => renderPublicationDocx(template, drejebog, meta),
 	() => 0
 );
-const reference = await chromiumReference(await printViewHtml(publicationDocument(content, meta)));
+const reference = await chromiumReference(
+	await printViewHtml(publicationDocument(template, drejebog, meta))
+);
 const after = machine();
 
 const verdict = (f: Figures) => (f.p95 <= TARGET_P95_MS ? 'meets' : 'misses');
 console.log(
 	[
-		`Version: the "${starter.id}" starter (${template.areas.reduce((n, a) => n + a.statements.length, 0)} statements), drejebog: ${content.drejebog === null ? 'none yet' : 'the starter drejebog'}; ${WARMUP} warm-up + ${RUNS} timed runs each`,
+		`Version: the "${starter.id}" starter (${template.areas.reduce((n, a) => n + a.statements.length, 0)} statements), drejebog: the starter drejebog (${drejebog.stages.length} stages, ${steps} steps, ${drejebog.reactions.length} reaction rules); ${WARMUP} warm-up + ${RUNS} timed runs each`,
 		`PDF (pdfkit):        p50 ${ms(pdf.p50)}, p95 ${ms(pdf.p95)}, max ${ms(pdf.max)}; CPU p50 ${ms(pdf.cpuP50)}, p95 ${ms(pdf.cpuP95)}; ${kib(pdf.bytes)}, ${pdf.pages} pages (${verdict(pdf)} p95 ≤ ${TARGET_P95_MS} ms)`,
 		`DOCX (docx):         p50 ${ms(docx.p50)}, p95 ${ms(docx.p95)}, max ${ms(docx.max)}; CPU p50 ${ms(docx.cpuP50)}, p95 ${ms(docx.cpuP95)}; ${kib(docx.bytes)} (${verdict(docx)} p95 ≤ ${TARGET_P95_MS} ms)`,
 		`Chromium print view: p50 ${ms(reference.p50)}, p95 ${ms(reference.p95)}, max ${ms(reference.max)}; ${kib(reference.bytes)}, ${reference.pages} pages (reference)`,

@@ -6,23 +6,22 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import ExportDocument from '#lib/components/exports/ExportDocument.svelte';
+import { starterDrejebog } from '#lib/domain/drejebog/index.ts';
 import { LABELS } from '#lib/domain/exports/labels.ts';
 import { publicationDocument } from '#lib/domain/exports/publication-document.ts';
 import { starterTemplate } from '../../fixtures/template.ts';
 
 describe('ExportDocument', () => {
 	const template = starterTemplate('lager');
-	const document = publicationDocument(
-		{ template, drejebog: null },
-		{
-			organisationName: 'Demo Kommune',
-			workshopTitle: 'Værksted',
-			number: 1,
-			publishedAt: new Date('2026-01-05T08:00:00Z'),
-			publishedBy: 'Frida Facilitator',
-			note: ''
-		}
-	);
+	const drejebog = starterDrejebog(template);
+	const document = publicationDocument(template, drejebog, {
+		organisationName: 'Demo Kommune',
+		workshopTitle: 'Værksted',
+		number: 1,
+		publishedAt: new Date('2026-01-05T08:00:00Z'),
+		publishedBy: 'Frida Facilitator',
+		note: ''
+	});
 	const { body } = render(ExportDocument, { props: { document } });
 
 	it('has one h1 and an h2 per part', () => {
@@ -45,10 +44,14 @@ describe('ExportDocument', () => {
 		expect(body.match(/<thead>/g)).toHaveLength(grids.length);
 	});
 
-	it('holds every statement and CV phrase', () => {
+	it('holds every statement and CV phrase, and the drejebog’s stages and steps', () => {
 		for (const statement of template.areas.flatMap((a) => a.statements)) {
 			expect(body).toContain(statement.text);
 			expect(body).toContain(statement.cvPhrase);
+		}
+		for (const stage of drejebog.stages) {
+			expect(body).toMatch(new RegExp(`<h3[^>]*>${stage.label}(<!---->)?</h3>`));
+			for (const step of stage.steps) expect(body).toContain(step.title);
 		}
 	});
 });

@@ -1,30 +1,121 @@
 /**
- * SEAM(drejebog): the drejebog part of a published version's export. The drejebog model is being
- * built beside the exports; until it is on main a publication's drejebog reaches the exports as an
- * opaque value. A drejebog stored as one rich-text field (`{ body }`, what a version holds until
- * the model lands) is printed as that text; anything else is left out. When the model lands,
- * `PublishedDrejebog` becomes its `Drejebog` type and `drejebogPart` renders it stage by stage
- * (steps with who, when, link, produces, checklist and guidance) followed by the "CV og Min Plan"
- * and "Hurtig reaktion" rules.
+ * The drejebog of a published version as a part of its export: its introduction, then stage by
+ * stage each step (what happens, who does it, when, the part of the læringsbevis it is about by
+ * that part's current name, what it produces, its guidance and its checklist with boxes to
+ * tick), then the "CV og Min Plan" rule and the "Hurtig reaktion" rules.
  */
-import { z } from 'zod';
-import { richTextSchema } from '../template/rich-text.ts';
+import type { Drejebog, Stage, Step } from '../drejebog/schemas.ts';
 import type { Template } from '../template/schemas.ts';
-import type { ExportPart } from './blocks.ts';
-import { LABELS } from './labels.ts';
+import {
+	fieldsTable,
+	heading,
+	paragraph,
+	type Block,
+	type ExportPart,
+	type TableBlock
+} from './blocks.ts';
+import {
+	conditionPhrase,
+	cvPlanFields,
+	DREJEBOG_LABELS as L,
+	linkPhrase,
+	PRODUCT_LABELS,
+	whenPhrase,
+	whoPhrase
+} from './drejebog-labels.ts';
 import { richTextBlocks } from './rich-text-blocks.ts';
 
-/** The drejebog of a publication as the exports receive it: opaque until the model lands. */
-export type PublishedDrejebog = unknown;
+/** A checklist as a table: each item a row header with a box to tick beside it. */
+function checklistTable(step: Step): TableBlock {
+	return {
+		kind: 'table',
+		variant: 'grid',
+		caption: null,
+		widths: [12, 2],
+		head: [
+			{ kind: 'header', scope: 'column', text: L.checklistItem },
+			{ kind: 'header', scope: 'column', text: L.done }
+		],
+		rows: step.checklist.map((item) => ({
+			cells: [
+				{ kind: 'header', scope: 'row', text: item.text },
+				{ kind: 'box', label: L.done }
+			]
+		}))
+	};
+}
 
-/** A drejebog stored as one rich-text field. */
-const bodyDrejebogSchema = z.object({ body: richTextSchema });
+function stepBlocks(step: Step, template: Template): Block[] {
+	const who = whoPhrase(step.who);
+	const fields = [
+		...(who === '' ? [] : [{ label: L.who, value: who }]),
+		{ label: L.when, value: whenPhrase(step.when, template) },
+		...(step.link ? [{ label: L.link, value: linkPhrase(step.link, template) }] : []),
+		...(step.produces === 'none'
+			? []
+			: [{ label: L.produces, value: PRODUCT_LABELS[step.produces] }])
+	];
+	return [
+		heading(3, step.title),
+		fieldsTable(fields),
+		...richTextBlocks(step.guidance),
+		...(step.checklist.length > 0 ? [heading(4, L.checklist), checklistTable(step)] : [])
+	];
+}
 
-/** The drejebog as a part of a publication's export, or null (see the module comment). */
-export function drejebogPart(_template: Template, drejebog: PublishedDrejebog): ExportPart | null {
-	const body = bodyDrejebogSchema.safeParse(drejebog);
-	if (!body.success) return null;
-	const blocks = richTextBlocks(body.data.body);
-	if (blocks.length === 0) return null;
-	return { id: 'drejebog', title: LABELS.drejebog, breakBefore: true, blocks };
+function stageBlocks(stage: Stage, template: Template): Block[] {
+	return [
+		heading(2, stage.label),
+		...(stage.steps.length === 0
+			? [paragraph(L.noSteps, 'hint')]
+			: stage.steps.flatMap((step) => stepBlocks(step, template)))
+	];
+}
+
+function reactionBlocks(drejebog: Drejebog, template: Template): Block[] {
+	return [
+		heading(2, L.reactions),
+		paragraph(L.reactionsIntro, 'hint'),
+		drejebog.reactions.length === 0
+			? paragraph(L.noReactions)
+			: {
+					kind: 'table',
+					variant: 'grid',
+					caption: null,
+					widths: [1, 1],
+					head: [
+						{ kind: 'header', scope: 'column', text: L.condition },
+						{ kind: 'header', scope: 'column', text: L.action }
+					],
+					rows: drejebog.reactions.map((reaction) => ({
+						cells: [
+							{
+								kind: 'header',
+								scope: 'row',
+								text: conditionPhrase(reaction.condition, template)
+							},
+							{ kind: 'text', text: reaction.action.trim() || L.noAction }
+						]
+					}))
+				}
+	];
+}
+
+/** The drejebog as a part of a published version's export (see the module comment). */
+export function drejebogPart(template: Template, drejebog: Drejebog): ExportPart {
+	const introduction = richTextBlocks(drejebog.introduction);
+	return {
+		id: 'drejebog',
+		title: drejebog.title.trim() || L.drejebog,
+		breakBefore: true,
+		blocks: [
+			paragraph(L.intro, 'lead'),
+			...introduction,
+			...drejebog.stages.flatMap((stage) => stageBlocks(stage, template)),
+			heading(2, L.cvPlan),
+			paragraph(L.cvPlanIntro, 'hint'),
+			fieldsTable(cvPlanFields(drejebog.cvPlan, template)),
+			...reactionBlocks(drejebog, template)
+		]
+	};
 }

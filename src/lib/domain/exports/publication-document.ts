@@ -1,18 +1,19 @@
 /**
  * A published version as one export document: a front page (version, who published it and when,
  * the change note, the contents), the blank læringsbevis, the CV phrases, the blank
- * progressionsskema and the drejebog, each part on new pages. The PDF, the Word file and the print view all render this.
+ * progressionsskema and the drejebog (stage by stage, then "CV og Min Plan" and "Hurtig
+ * reaktion"), each part on new pages. The PDF, the Word file and the print view all render this.
+ * It takes the version's content as plain domain values (`Template`, `Drejebog`), so it prints
+ * a published version's stored content and a draft's alike.
  */
+import type { Drejebog } from '../drejebog/schemas.ts';
 import type { Template } from '../template/schemas.ts';
 import { heading, paragraph, plainList, type Block, type ExportDocument } from './blocks.ts';
 import { cvPhrasesPart } from './cv-phrases-part.ts';
-import { drejebogPart, type PublishedDrejebog } from './drejebog-part.ts';
+import { drejebogPart } from './drejebog-part.ts';
 import { formatDanishDate, LABELS } from './labels.ts';
 import { laeringsbevisFormPart } from './laeringsbevis-form.ts';
 import { progressionFormPart } from './progression-form.ts';
-
-/** What a published version holds: the template and the drejebog as plain data. */
-export type PublicationContent = { template: Template; drejebog: PublishedDrejebog };
 
 /** What the exports print about a published version besides its content. */
 export type PublicationMeta = {
@@ -27,17 +28,17 @@ export type PublicationMeta = {
 	note: string;
 };
 
-/** The export document of a published version. */
+/** The export document of the version of `template` and `drejebog` that `meta` describes. */
 export function publicationDocument(
-	content: PublicationContent,
+	template: Template,
+	drejebog: Drejebog,
 	meta: PublicationMeta
 ): ExportDocument {
-	const { template } = content;
 	const parts = [
 		laeringsbevisFormPart(template),
 		cvPhrasesPart(template),
 		progressionFormPart(template),
-		drejebogPart(template, content.drejebog)
+		drejebogPart(template, drejebog)
 	].filter((part) => part !== null);
 	const version = LABELS.version(meta.number);
 	const front: Block[] = [

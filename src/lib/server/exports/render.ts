@@ -17,16 +17,16 @@ import {
 } from '#lib/domain/exports/file-names.ts';
 import {
 	publicationDocument,
-	type PublicationContent,
 	type PublicationMeta
 } from '#lib/domain/exports/publication-document.ts';
+import type { Drejebog } from '#lib/domain/drejebog/schemas.ts';
 import type { CaseData } from '#lib/domain/template/case-data.ts';
 import type { Template } from '#lib/domain/template/schemas.ts';
 import type { ExportDocument } from '#lib/domain/exports/blocks.ts';
 import { writeDocx } from './docx-writer.ts';
 import { writePdf } from './pdf-writer.ts';
 
-export type { CaseOutputMeta, PublicationContent, PublicationMeta, ExportFormat };
+export type { CaseOutputMeta, PublicationMeta, ExportFormat };
 
 /** A file to send: its bytes, its media type and its Danish name. */
 export type ExportFile = { bytes: Uint8Array; contentType: string; fileName: string };
@@ -41,32 +41,36 @@ function write(document: ExportDocument, format: ExportFormat): Promise<Uint8Arr
 }
 
 /**
- * A published version as a PDF: the blank læringsbevis, the blank progressionsskema and the
- * drejebog, tagged, A4, fonts embedded, language Danish, with bookmarks.
+ * A published version (its template and drejebog, as the version stores them) as a PDF: the
+ * blank læringsbevis, the CV phrases, the blank progressionsskema and the drejebog, tagged, A4,
+ * fonts embedded, language Danish, with bookmarks.
  */
 export function renderPublicationPdf(
-	content: PublicationContent,
+	template: Template,
+	drejebog: Drejebog,
 	meta: PublicationMeta
 ): Promise<Uint8Array> {
-	return writePdf(publicationDocument(content, meta));
+	return writePdf(publicationDocument(template, drejebog, meta));
 }
 
 /** A published version as a Word file with the same content as the PDF. */
 export function renderPublicationDocx(
-	content: PublicationContent,
+	template: Template,
+	drejebog: Drejebog,
 	meta: PublicationMeta
 ): Promise<Uint8Array> {
-	return writeDocx(publicationDocument(content, meta));
+	return writeDocx(publicationDocument(template, drejebog, meta));
 }
 
 /** A published version's export in `format`, named "Læringsbevis-<organisation>-version-<n>". */
 export async function publicationExport(
-	content: PublicationContent,
+	template: Template,
+	drejebog: Drejebog,
 	meta: PublicationMeta,
 	format: ExportFormat
 ): Promise<ExportFile> {
 	return {
-		bytes: await write(publicationDocument(content, meta), format),
+		bytes: await write(publicationDocument(template, drejebog, meta), format),
 		contentType: CONTENT_TYPES[format],
 		fileName: publicationFileName(meta, format)
 	};

@@ -1,7 +1,10 @@
 /** The export document model built from templates and cases, before any file format. */
 import { describe, expect, it } from 'vitest';
 import type { Block, ExportPart, TableBlock } from '#lib/domain/exports/blocks.ts';
+import { emptyDrejebog, starterDrejebog, type Drejebog } from '#lib/domain/drejebog/index.ts';
 import { caseLaeringsbevisDocument } from '#lib/domain/exports/case-documents.ts';
+import { drejebogPart } from '#lib/domain/exports/drejebog-part.ts';
+import { DREJEBOG_LABELS } from '#lib/domain/exports/drejebog-labels.ts';
 import { ratingTables } from '#lib/domain/exports/form-tables.ts';
 import { LABELS } from '#lib/domain/exports/labels.ts';
 import { laeringsbevisFormPart } from '#lib/domain/exports/laeringsbevis-form.ts';
@@ -9,6 +12,7 @@ import { progressionFormPart } from '#lib/domain/exports/progression-form.ts';
 import { publicationDocument } from '#lib/domain/exports/publication-document.ts';
 import { richTextBlocks } from '#lib/domain/exports/rich-text-blocks.ts';
 import { emptyCaseData } from '#lib/domain/template/case-data.ts';
+import { textToRichText } from '#lib/domain/template/rich-text.ts';
 import { smallTemplate } from '../../../fixtures/template.ts';
 
 const tables = (part: ExportPart) => part.blocks.filter((b): b is TableBlock => b.kind === 'table');
@@ -215,21 +219,20 @@ describe('the blank forms', () => {
 	});
 
 	it('a version: front page with the version, then the parts, each on a new page', () => {
-		const document = publicationDocument(
-			{ template: smallTemplate(), drejebog: null },
-			{
-				organisationName: 'Demo Kommune',
-				workshopTitle: 'Værksted',
-				number: 3,
-				publishedAt: new Date('2026-01-05T08:00:00Z'),
-				publishedBy: null,
-				note: ''
-			}
-		);
+		const template = smallTemplate();
+		const document = publicationDocument(template, starterDrejebog(template), {
+			organisationName: 'Demo Kommune',
+			workshopTitle: 'Værksted',
+			number: 3,
+			publishedAt: new Date('2026-01-05T08:00:00Z'),
+			publishedBy: null,
+			note: ''
+		});
 		expect(document.parts.map((p) => [p.title, p.breakBefore])).toEqual([
 			[LABELS.laeringsbevis, true],
 			[LABELS.cvPhrases, true],
-			[LABELS.progressionsskema, true]
+			[LABELS.progressionsskema, true],
+			['Drejebog for brug af læringsbeviset', true]
 		]);
 		expect(JSON.stringify(document.front)).toContain('Version 3. Udgivet 5. januar 2026.');
 		expect(document.footer).toBe('Læringsbevis · Version 3');
@@ -250,39 +253,163 @@ describe('a case’s læringsbevis', () => {
 	});
 });
 
-describe('the drejebog part (until the drejebog model lands)', () => {
-	const meta = {
-		organisationName: 'Demo Kommune',
-		workshopTitle: 'Værksted',
-		number: 1,
-		publishedAt: new Date('2026-01-05T08:00:00Z'),
-		publishedBy: null,
-		note: ''
-	};
-
-	it('prints a drejebog stored as one rich-text field, and leaves out an empty or unknown one', () => {
-		const body = richTextBlocks({ type: 'doc', content: [] });
-		expect(body).toEqual([]);
-		const withText = publicationDocument(
-			{
-				template: smallTemplate(),
-				drejebog: {
-					body: {
-						type: 'doc',
-						content: [
-							{ type: 'paragraph', content: [{ type: 'text', text: 'Før praktik: aftal målet.' }] }
-						]
-					}
-				}
+describe('the drejebog part', () => {
+	/** A drejebog for the small template with one step of each kind the model allows. */
+	function drejebog(): Drejebog {
+		return {
+			...emptyDrejebog(),
+			title: 'Vores drejebog',
+			introduction: textToRichText('Til alle i jobcentret.'),
+			stages: [
+				{
+					id: 'd1',
+					label: 'Før praktik',
+					steps: [
+						{
+							id: 't1',
+							title: 'Aftal målet',
+							guidance: textToRichText('Brug den unges egne ord.'),
+							who: {
+								roles: ['youngPerson', 'jobConsultant'],
+								customRoles: [{ id: 'c1', label: 'Praktikvært' }]
+							},
+							when: { kind: 'start', offsetWeeks: -2 },
+							link: { kind: 'goals' },
+							produces: 'minPlan',
+							checklist: [{ id: 'k1', text: 'Skriv målet i Min Plan' }]
+						}
+					]
+				},
+				{
+					id: 'd2',
+					label: 'Under praktik',
+					steps: [
+						{
+							id: 't2',
+							title: 'Vurdér ved start',
+							guidance: textToRichText(''),
+							who: { roles: [], customRoles: [] },
+							when: { kind: 'point', measurementPointId: 'm1', offsetWeeks: 1 },
+							link: { kind: 'area', id: 'a2' },
+							produces: 'none',
+							checklist: []
+						},
+						{
+							id: 't3',
+							title: 'Skriv i CV’et',
+							guidance: textToRichText(''),
+							who: { roles: ['youngPerson'], customRoles: [] },
+							when: { kind: 'free', text: 'Løbende' },
+							link: { kind: 'freeTextSection', id: 'f1' },
+							produces: 'cv',
+							checklist: []
+						}
+					]
+				},
+				{ id: 'd3', label: 'Mod afslutningen', steps: [] }
+			],
+			cvPlan: {
+				...emptyDrejebog().cvPlan,
+				basis: { kind: 'rater', raterId: 'r2' },
+				point: { kind: 'point', measurementPointId: 'm2' },
+				cvThreshold: { kind: 'position', position: 3 },
+				cvSectionIds: ['f1']
 			},
-			meta
+			reactions: [
+				{
+					id: 'q1',
+					condition: { kind: 'noProgress', fromPointId: 'm1', toPointId: 'm2' },
+					action: 'Ring til virksomheden.'
+				},
+				{ id: 'q2', condition: { kind: 'missedRating', days: 1, raterId: 'r1' }, action: '' },
+				{ id: 'q3', condition: { kind: 'missedRating', days: 7, raterId: null }, action: 'Ryk.' }
+			]
+		};
+	}
+
+	const fieldsOf = (blocks: readonly Block[]) =>
+		blocks.flatMap((b) =>
+			b.kind === 'table' && b.variant === 'fields'
+				? [
+						b.rows.map((row) =>
+							row.cells
+								.map((c) => (c.kind === 'header' || c.kind === 'text' ? c.text : ''))
+								.join(': ')
+						)
+					]
+				: []
 		);
-		const part = withText.parts.at(-1);
-		expect(part?.title).toBe(LABELS.drejebog);
-		expect(JSON.stringify(part?.blocks)).toContain('Før praktik: aftal målet.');
-		for (const drejebog of [null, { body: { type: 'doc', content: [] } }, { stages: 'nope' }]) {
-			const document = publicationDocument({ template: smallTemplate(), drejebog }, meta);
-			expect(document.parts.map((p) => p.title)).not.toContain(LABELS.drejebog);
+
+	it('prints stage by stage each step with who, when, link, product, guidance and checklist', () => {
+		const template = smallTemplate();
+		const part = drejebogPart(template, drejebog());
+		expect(part.title).toBe('Vores drejebog');
+		expect(headings(part.blocks)).toEqual([
+			'2 Før praktik',
+			'3 Aftal målet',
+			`4 ${DREJEBOG_LABELS.checklist}`,
+			'2 Under praktik',
+			'3 Vurdér ved start',
+			'3 Skriv i CV’et',
+			'2 Mod afslutningen',
+			`2 ${DREJEBOG_LABELS.cvPlan}`,
+			`2 ${DREJEBOG_LABELS.reactions}`
+		]);
+		const [aftal, vurder, skriv, cvPlan] = fieldsOf(part.blocks);
+		expect(aftal).toEqual([
+			'Hvem: Den unge, Jobkonsulenten, Praktikvært',
+			'Hvornår: 2 uger før start',
+			'Del af læringsbeviset: Mit mål',
+			'Giver: Min Plan'
+		]);
+		// Nobody named and nothing produced leave their rows out; a point prints its own timing.
+		expect(vurder).toEqual([
+			'Hvornår: 1 uge efter start (ved opstart)',
+			'Del af læringsbeviset: Kompetenceområde: Sociale kompetencer'
+		]);
+		expect(skriv).toEqual([
+			'Hvem: Den unge',
+			'Hvornår: Løbende',
+			'Del af læringsbeviset: Egne ord: Det har jeg lært',
+			'Giver: CV'
+		]);
+		expect(cvPlan).toEqual([
+			'Hvis vurdering tæller: Virksomhedens vurdering',
+			'Ved hvilket målepunkt: Slut',
+			'Kommer i CV’et fra: Niveau 3 på skalaen: fra »Kan lære andre«',
+			'Kommer i Min Plan, når niveauet er under: Den øverste halvdel af skalaen: fra »Kan selv«',
+			'Udsagn, der ikke er vurderet: Kommer ikke i Min Plan',
+			'Næste skridt: Kommer i Min Plan',
+			'Den unges egne ord, der kommer i CV’et: Det har jeg lært',
+			'Den unges egne ord, der kommer i Min Plan: Ingen'
+		]);
+		const text = JSON.stringify(part.blocks);
+		for (const words of [
+			'Til alle i jobcentret.',
+			'Brug den unges egne ord.',
+			'Skriv målet i Min Plan',
+			DREJEBOG_LABELS.noSteps,
+			'Ingen fremgang fra Start til Slut',
+			'Ring til virksomheden.',
+			'Den unge har ikke vurderet 1 dag efter målepunktet',
+			DREJEBOG_LABELS.noAction,
+			'En vurdering mangler 7 dage efter målepunktet'
+		]) {
+			expect(text).toContain(words);
 		}
+	});
+
+	it('names the template’s parts by their current names, so a rename prints renamed', () => {
+		const template = smallTemplate();
+		template.goals.label = 'Dit mål';
+		template.areas[1].label = 'Samarbejde';
+		template.measurementPoints[1].label = 'Afslutning';
+		const blocks = drejebogPart(template, drejebog()).blocks;
+		expect(fieldsOf(blocks)[0]).toContain('Del af læringsbeviset: Dit mål');
+		expect(fieldsOf(blocks)[1]).toContain('Del af læringsbeviset: Kompetenceområde: Samarbejde');
+		expect(fieldsOf(blocks)[3]).toContain('Ved hvilket målepunkt: Afslutning');
+		const text = JSON.stringify(blocks);
+		expect(text).toContain('Ingen fremgang fra Start til Afslutning');
+		expect(text).not.toContain('Sociale kompetencer');
 	});
 });

@@ -1,10 +1,13 @@
 /**
- * A published version's PDF and Word file for every starter, opened the way their readers open
- * them: pdfinfo must call the PDF tagged, A4 and titled; the text, the structure tree and the
- * bookmarks must hold the parts, the statements, the CV phrases and æøå; the fonts must be
- * embedded. The Word file must have Word headings, tables, lists, check boxes and Danish set.
+ * A published version's PDF and Word file for every starter (the template starter with the
+ * starter drejebog written for it), opened the way their readers open them: pdfinfo must call the
+ * PDF tagged, A4 and titled; the text, the structure tree and the bookmarks must hold the parts,
+ * the statements, the CV phrases, the drejebog's stages, steps and rules, and æøå; the fonts must
+ * be embedded. The Word file must have Word headings, tables, lists, check boxes and Danish set.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { starterDrejebog, type Drejebog } from '#lib/domain/drejebog/index.ts';
+import { DREJEBOG_LABELS } from '#lib/domain/exports/drejebog-labels.ts';
 import { LABELS } from '#lib/domain/exports/labels.ts';
 import { inSentence } from '#lib/domain/text.ts';
 import type { PublicationMeta } from '#lib/domain/exports/publication-document.ts';
@@ -30,18 +33,19 @@ const META: PublicationMeta = {
 
 const statementsOf = (template: Template) =>
 	template.areas.flatMap((area) => area.statements.map((s) => s));
+const stepsOf = (drejebog: Drejebog) => drejebog.stages.flatMap((stage) => stage.steps);
 
 describe.each(STARTERS.map((starter) => [starter.id, starterToTemplate(starter)] as const))(
 	'the export of a version made from the %s starter',
 	(_id, template) => {
-		const content = { template, drejebog: null };
+		const drejebog = starterDrejebog(template);
 		let bytes: Uint8Array;
 		let word: Uint8Array;
 
 		beforeAll(async () => {
 			[bytes, word] = await Promise.all([
-				renderPublicationPdf(content, META),
-				renderPublicationDocx(content, META)
+				renderPublicationPdf(template, drejebog, META),
+				renderPublicationDocx(template, drejebog, META)
 			]);
 		});
 
@@ -69,9 +73,42 @@ describe.each(STARTERS.map((starter) => [starter.id, starterToTemplate(starter)]
 			for (const header of template.headerFields) expect(text).toContain(collapsed(header.label));
 			expect(text).toContain(LABELS.notAssessed);
 			expect(text).toContain('Version 2. Udgivet 2. marts 2026 af Frida Facilitator.');
+			expect(text).toContain(LABELS.ratingPlan);
 			expect(text).toMatch(/æ/);
 			expect(text).toMatch(/ø/);
 			expect(text).toMatch(/å/);
+		});
+
+		it('prints the drejebog stage by stage, every step with its checklist, and its two rules', async () => {
+			const text = await pdf.text(bytes);
+			const drejebogText = text.slice(text.lastIndexOf(collapsed(drejebog.title)));
+			expect(stepsOf(drejebog).length).toBeGreaterThan(15);
+			for (const stage of drejebog.stages) expect(drejebogText).toContain(stage.label);
+			for (const step of stepsOf(drejebog)) {
+				expect(drejebogText).toContain(collapsed(step.title));
+				for (const item of step.checklist) expect(drejebogText).toContain(collapsed(item.text));
+			}
+			expect(drejebogText).toContain(`${DREJEBOG_LABELS.who} Den unge, Jobkonsulenten`);
+			expect(drejebogText).toContain(`${DREJEBOG_LABELS.when} 2 uger før start`);
+			expect(drejebogText).toContain(`${DREJEBOG_LABELS.produces} Min Plan`);
+			// The goal step links to the goals by the template's current name for them.
+			if (template.goals.isIncluded) {
+				expect(drejebogText).toContain(
+					`${DREJEBOG_LABELS.link} ${collapsed(template.goals.label)}`
+				);
+			}
+			const last = template.measurementPoints.at(-1);
+			if (last) {
+				expect(drejebogText).toContain(`Det sidste målepunkt (nu ${collapsed(last.label)})`);
+			}
+			for (const heading of [DREJEBOG_LABELS.cvPlan, DREJEBOG_LABELS.reactions]) {
+				expect(drejebogText).toContain(heading);
+			}
+			for (const reaction of drejebog.reactions) {
+				expect(drejebogText).toContain(collapsed(reaction.action));
+			}
+			// The starter's guidance is rich text with bold: it prints as text.
+			expect(drejebogText).toContain('før praktikken begynder');
 		});
 
 		it('has a bookmark per part and one per measurement point and rater form', async () => {
@@ -79,7 +116,12 @@ describe.each(STARTERS.map((starter) => [starter.id, starterToTemplate(starter)]
 			const top = marks.filter((m) => m.depth === 0).map((m) => m.title);
 			expect(top[0]).toBe(LABELS.laeringsbevis);
 			expect(top).toContain(LABELS.progressionsskema);
+			expect(top.at(-1)).toBe(drejebog.title);
 			const titles = marks.map((m) => m.title);
+			for (const stage of drejebog.stages) expect(titles).toContain(stage.label);
+			for (const step of stepsOf(drejebog)) expect(titles).toContain(step.title);
+			expect(titles).toContain(DREJEBOG_LABELS.cvPlan);
+			expect(titles).toContain(DREJEBOG_LABELS.reactions);
 			for (const form of describeRatingForms(template)) {
 				expect(titles).toContain(
 					LABELS.formTitle(form.raterLabel, inSentence(form.measurementPointLabel))
@@ -87,10 +129,14 @@ describe.each(STARTERS.map((starter) => [starter.id, starterToTemplate(starter)]
 			}
 		});
 
-		it('is a Word file with the same headings, statements and CV phrases', async () => {
+		it('is a Word file with the same headings, statements, CV phrases and drejebog', async () => {
 			const html = await docxHtml(word);
 			expect(html).toContain(`<h1>${LABELS.laeringsbevis}</h1>`);
 			expect(html).toContain(`<h1>${LABELS.progressionsskema}</h1>`);
+			expect(html).toContain(`<h1>${drejebog.title}</h1>`);
+			for (const stage of drejebog.stages) expect(html).toContain(`<h2>${stage.label}</h2>`);
+			expect(html).toContain(`<h2>${DREJEBOG_LABELS.cvPlan}</h2>`);
+			expect(html).toContain(`<h2>${DREJEBOG_LABELS.reactions}</h2>`);
 			expect(html).toMatch(/<h2>/);
 			expect(html).toMatch(/<ul>|<ol>/);
 			const text = htmlText(html);
@@ -98,6 +144,11 @@ describe.each(STARTERS.map((starter) => [starter.id, starterToTemplate(starter)]
 				expect(text).toContain(collapsed(statement.text));
 				expect(text).toContain(collapsed(statement.cvPhrase));
 			}
+			for (const step of stepsOf(drejebog)) {
+				expect(text).toContain(collapsed(step.title));
+				for (const item of step.checklist) expect(text).toContain(collapsed(item.text));
+			}
+			for (const reaction of drejebog.reactions) expect(text).toContain(collapsed(reaction.action));
 			expect(text).toMatch(/[æøå]/);
 			if (statementsOf(template).length > 0) expect(html).toMatch(/<table>/);
 			const document = docxPart(word, 'word/document.xml');
@@ -114,6 +165,7 @@ describe.each(STARTERS.map((starter) => [starter.id, starterToTemplate(starter)]
 
 describe('the export of a version', () => {
 	const template = starterToTemplate(STARTERS[1]);
+	const drejebog = starterDrejebog(template);
 
 	it('gives each rater the statements of the areas the rating plan gives them, and no others', async () => {
 		const [first, second] = template.areas;
@@ -135,7 +187,7 @@ describe('the export of a version', () => {
 			]
 		};
 		const tree = await pdf.structure(
-			await renderPublicationPdf({ template: planned, drejebog: null }, META)
+			await renderPublicationPdf(planned, starterDrejebog(planned), META)
 		);
 		const progression = tree.slice(tree.indexOf(`"${LABELS.progressionsskema}"`));
 		const title = LABELS.formTitle(rater.label, inSentence(point.label));
@@ -147,9 +199,7 @@ describe('the export of a version', () => {
 	});
 
 	it('has a structure tree with headings, tables with header cells, and lists', async () => {
-		const tree = await pdf.structure(
-			await renderPublicationPdf({ template, drejebog: null }, META)
-		);
+		const tree = await pdf.structure(await renderPublicationPdf(template, drejebog, META));
 		for (const tag of ['Document', 'Sect', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'LBody']) {
 			expect(tree).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
 		}
@@ -161,19 +211,19 @@ describe('the export of a version', () => {
 	});
 
 	it('is named in Danish with the version number, and in ASCII for old clients', async () => {
-		const file = await publicationExport({ template, drejebog: null }, META, 'docx');
+		const file = await publicationExport(template, drejebog, META, 'docx');
 		expect(file.fileName).toBe('Læringsbevis-Jobcenter-Ærø-version-2.docx');
 		expect(file.contentType).toBe(
 			'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 		);
-		const pdfFile = await publicationExport({ template, drejebog: null }, META, 'pdf');
+		const pdfFile = await publicationExport(template, drejebog, META, 'pdf');
 		expect(pdfFile.fileName).toBe('Læringsbevis-Jobcenter-Ærø-version-2.pdf');
 		expect(pdfFile.contentType).toBe('application/pdf');
 	});
 
 	it('gives the same bytes for the same version', async () => {
-		const a = await renderPublicationPdf({ template, drejebog: null }, META);
-		const b = await renderPublicationPdf({ template, drejebog: null }, META);
+		const a = await renderPublicationPdf(template, drejebog, META);
+		const b = await renderPublicationPdf(template, drejebog, META);
 		expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
 	});
 });
