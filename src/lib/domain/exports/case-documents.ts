@@ -2,9 +2,13 @@
  * The two outputs of one young person's case as export documents. The læringsbevis says what
  * they can here and now: the statements reached, as CV phrases, the goal and what was achieved,
  * hours and tasks at the end, their own words, the next step and the signatures; what was not
- * reached is simply not there. The progressionsskema holds every rating over time, for staff.
- * Both come from the template's own descriptions (`describeLaeringsbevis`, `describeProgression`).
+ * reached is simply not there. Which statements are reached is the drejebog's "CV og Min Plan"
+ * rule (`applyCvPlan`), the same rule that gives the young person's CV phrases for Jobnet; the
+ * rest comes from the template's description (`describeLaeringsbevis`). The progressionsskema
+ * holds every rating over time, for staff (`describeProgression`).
  */
+import { applyCvPlan } from '../drejebog/cv-plan.ts';
+import type { CvPlan } from '../drejebog/schemas.ts';
 import type { CaseData } from '../template/case-data.ts';
 import { describeLaeringsbevis } from '../template/laeringsbevis.ts';
 import { describeProgression } from '../template/progression.ts';
@@ -82,9 +86,31 @@ function caseDocument(
 	};
 }
 
-/** The læringsbevis of a case, "kan her og nu" (see the module comment). */
+/**
+ * The CV phrases `plan` gives `caseData`, per area in template order (areas with none left out).
+ */
+export function reachedByArea(
+	plan: CvPlan,
+	template: Template,
+	caseData: CaseData
+): { areaLabel: string; cvPhrases: string[] }[] {
+	const phrases = new Map(applyCvPlan(plan, template, caseData).cv.map((c) => [c.statementId, c]));
+	return template.areas.flatMap((area) => {
+		const cvPhrases = area.statements.flatMap((statement) => {
+			const phrase = phrases.get(statement.id)?.cvPhrase ?? '';
+			return phrase === '' ? [] : [phrase];
+		});
+		return cvPhrases.length === 0 ? [] : [{ areaLabel: area.label, cvPhrases }];
+	});
+}
+
+/**
+ * The læringsbevis of a case, "kan her og nu" (see the module comment); `drejebog` is the case's
+ * version's, of which only the "CV og Min Plan" rule is read.
+ */
 export function caseLaeringsbevisDocument(
 	template: Template,
+	drejebog: { cvPlan: CvPlan },
 	caseData: CaseData,
 	meta: CaseOutputMeta
 ): ExportDocument {
@@ -116,9 +142,9 @@ export function caseLaeringsbevisDocument(
 				: [])
 		]),
 		...part('competences', LABELS.reached, [
-			...bevis.competences.flatMap((area) => [
+			...reachedByArea(drejebog.cvPlan, template, caseData).flatMap((area) => [
 				heading(2, area.areaLabel),
-				plainList(area.statements.map((statement) => statement.cvPhrase))
+				plainList(area.cvPhrases)
 			]),
 			...(measures.length > 0 ? [heading(2, LABELS.hoursAndTasks), ...measures] : [])
 		]),

@@ -19,7 +19,7 @@ import {
 	publicationDocument,
 	type PublicationMeta
 } from '#lib/domain/exports/publication-document.ts';
-import type { Drejebog } from '#lib/domain/drejebog/schemas.ts';
+import type { CvPlan, Drejebog } from '#lib/domain/drejebog/schemas.ts';
 import type { CaseData } from '#lib/domain/template/case-data.ts';
 import type { Template } from '#lib/domain/template/schemas.ts';
 import type { ExportDocument } from '#lib/domain/exports/blocks.ts';
@@ -77,15 +77,17 @@ export async function publicationExport(
 }
 
 /**
- * A young person's læringsbevis as a PDF: what they can here and now (the statements reached,
- * as CV phrases), the goal and what was achieved, their own words, the next step, signatures.
+ * A young person's læringsbevis as a PDF: what they can here and now (the statements the
+ * drejebog's "CV og Min Plan" rule turns into CV phrases), the goal and what was achieved, their
+ * own words, the next step, signatures. `drejebog` is the case's version's (only its rule is read).
  */
 export function renderCaseLaeringsbevisPdf(
 	template: Template,
+	drejebog: { cvPlan: CvPlan },
 	caseData: CaseData,
 	meta: CaseOutputMeta
 ): Promise<Uint8Array> {
-	return writePdf(caseLaeringsbevisDocument(template, caseData, meta));
+	return writePdf(caseLaeringsbevisDocument(template, drejebog, caseData, meta));
 }
 
 /** A young person's progressionsskema as a PDF: every rating over time, hours, tasks, sub-goals. */
@@ -97,16 +99,20 @@ export function renderCaseProgressionPdf(
 	return writePdf(caseProgressionDocument(template, caseData, meta));
 }
 
-/** A case's læringsbevis or progressionsskema PDF, named after the young person. */
+/**
+ * A case's læringsbevis or progressionsskema PDF, named after the young person; `template` and
+ * `drejebog` are those of the version the case uses.
+ */
 export async function caseExport(
 	kind: 'laeringsbevis' | 'progressionsskema',
 	template: Template,
+	drejebog: { cvPlan: CvPlan },
 	caseData: CaseData,
 	meta: CaseOutputMeta
 ): Promise<ExportFile> {
 	const bytes =
 		kind === 'laeringsbevis'
-			? await renderCaseLaeringsbevisPdf(template, caseData, meta)
+			? await renderCaseLaeringsbevisPdf(template, drejebog, caseData, meta)
 			: await renderCaseProgressionPdf(template, caseData, meta);
 	return {
 		bytes,

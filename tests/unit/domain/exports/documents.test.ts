@@ -242,7 +242,7 @@ describe('the blank forms', () => {
 describe('a case’s læringsbevis', () => {
 	it('of a case with nothing reached has no competence part, and no failures', () => {
 		const template = smallTemplate();
-		const document = caseLaeringsbevisDocument(template, emptyCaseData(template), {
+		const document = caseLaeringsbevisDocument(template, emptyDrejebog(), emptyCaseData(template), {
 			organisationName: 'Demo Kommune',
 			versionNumber: 1,
 			createdAt: new Date('2026-01-05T08:00:00Z'),
@@ -250,6 +250,55 @@ describe('a case’s læringsbevis', () => {
 		});
 		expect(document.parts.map((p) => p.title)).toEqual([LABELS.signatures]);
 		expect(JSON.stringify(document)).not.toContain(LABELS.notAssessed);
+	});
+});
+
+describe('a case’s læringsbevis and the drejebog’s "CV og Min Plan" rule', () => {
+	const meta = {
+		organisationName: 'Demo Kommune',
+		versionNumber: 1,
+		createdAt: new Date('2026-01-05T08:00:00Z'),
+		signatures: []
+	};
+	const template = smallTemplate();
+	const caseData = {
+		...emptyCaseData(template),
+		// Agreed: s1 "Kan selv", s2 "Kan lære andre", s3 "Kan med hjælp", s4 not rated.
+		agreedLevels: [
+			{ statementId: 's1', levelId: 'a1-l2' },
+			{ statementId: 's2', levelId: 'a1-l3' },
+			{ statementId: 's3', levelId: 'a2-l1' },
+			{ statementId: 's4', levelId: null }
+		],
+		// The company rated every statement at the top at the end.
+		ratings: ['s1', 's2', 's3', 's4'].map((statementId) => ({
+			statementId,
+			measurementPointId: 'm2',
+			raterId: 'r2',
+			levelId: `${statementId === 's1' || statementId === 's2' ? 'a1' : 'a2'}-l3`
+		}))
+	};
+	const listed = (drejebog: Drejebog) =>
+		caseLaeringsbevisDocument(template, drejebog, caseData, meta)
+			.parts.flatMap((part) => part.blocks)
+			.flatMap((b) => (b.kind === 'list' ? b.items.map((item) => item.runs[0].text) : []));
+
+	it('lists the CV phrases the rule gives: by default the upper half of the agreed levels', () => {
+		expect(listed(emptyDrejebog())).toEqual(['Jeg kan modtage varer', 'Jeg kan fylde varer op']);
+	});
+
+	it('follows a stricter threshold, and a rule that counts one rater’s ratings', () => {
+		const strict = emptyDrejebog();
+		strict.cvPlan.cvThreshold = { kind: 'position', position: 3 };
+		expect(listed(strict)).toEqual(['Jeg kan fylde varer op']);
+		const company = emptyDrejebog();
+		company.cvPlan.basis = { kind: 'rater', raterId: 'r2' };
+		expect(listed(company)).toEqual([
+			'Jeg kan modtage varer',
+			'Jeg kan fylde varer op',
+			'Jeg kan spørge om hjælp',
+			'Jeg kan samarbejde'
+		]);
 	});
 });
 

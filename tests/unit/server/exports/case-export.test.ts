@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseOutputMeta } from '#lib/domain/exports/case-documents.ts';
+import { applyCvPlan, starterDrejebog } from '#lib/domain/drejebog/index.ts';
 import { LABELS, NEXT_STEP_LABELS } from '#lib/domain/exports/labels.ts';
 import { exampleCase, WORKPLACE_STARTERS, starterToTemplate } from '#lib/domain/template/index.ts';
 import {
@@ -21,6 +22,7 @@ describe.each(WORKPLACE_STARTERS.map((s) => [s.id, starterToTemplate(s)] as cons
 	'the case outputs of the %s starter’s example',
 	(_id, template) => {
 		const example = exampleCase(template);
+		const drejebog = starterDrejebog(template);
 		const [firstSigner, secondSigner] = template.signature.signers;
 		const meta: CaseOutputMeta = {
 			organisationName: 'Jobcenter Ærø',
@@ -39,7 +41,7 @@ describe.each(WORKPLACE_STARTERS.map((s) => [s.id, starterToTemplate(s)] as cons
 
 		beforeAll(async () => {
 			[laeringsbevis, progression] = await Promise.all([
-				renderCaseLaeringsbevisPdf(template, example.data, meta),
+				renderCaseLaeringsbevisPdf(template, drejebog, example.data, meta),
 				renderCaseProgressionPdf(template, example.data, meta)
 			]);
 		});
@@ -52,10 +54,10 @@ describe.each(WORKPLACE_STARTERS.map((s) => [s.id, starterToTemplate(s)] as cons
 			expect((await pdf.fonts(laeringsbevis)).every((font) => font.isEmbedded)).toBe(true);
 		});
 
-		it('læringsbevis: lists the reached statements as CV phrases, and only those', async () => {
+		it('læringsbevis: lists the statements the drejebog’s rule reaches as CV phrases, and only those', async () => {
 			const text = await pdf.text(laeringsbevis);
-			const reached = example.laeringsbevis.competences.flatMap((area) =>
-				area.statements.map((s) => s.statementId)
+			const reached = applyCvPlan(drejebog.cvPlan, template, example.data).cv.map(
+				(c) => c.statementId
 			);
 			expect(reached.length).toBeGreaterThan(0);
 			const ownWords = collapsed(example.data.freeText.map((f) => f.text).join(' '));
@@ -129,10 +131,22 @@ describe('a case output’s file', () => {
 			createdAt: new Date('2026-04-25T12:00:00Z'),
 			signatures: []
 		};
-		const file = await caseExport('laeringsbevis', template, example.data, meta);
+		const file = await caseExport(
+			'laeringsbevis',
+			template,
+			starterDrejebog(template),
+			example.data,
+			meta
+		);
 		expect(file.fileName).toBe('Læringsbevis-Amalie-Jensen.pdf');
 		expect(file.contentType).toBe('application/pdf');
-		const other = await caseExport('progressionsskema', template, example.data, meta);
+		const other = await caseExport(
+			'progressionsskema',
+			template,
+			starterDrejebog(template),
+			example.data,
+			meta
+		);
 		expect(other.fileName).toBe('Progressionsskema-Amalie-Jensen.pdf');
 	});
 });
