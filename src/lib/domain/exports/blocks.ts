@@ -147,6 +147,27 @@ export function fieldsTable(
 	};
 }
 
+/**
+ * A grid table of two columns headed `columns`: each row a row header and a cell beside it (a
+ * statement and its CV phrase, a checklist item and its box, a rule's condition and action).
+ */
+export function pairTable(
+	columns: [string, string],
+	widths: [number, number],
+	rows: { header: string; cell: TableCell }[]
+): TableBlock {
+	return {
+		kind: 'table',
+		variant: 'grid',
+		caption: null,
+		widths,
+		head: columns.map((text): TableCell => ({ kind: 'header', scope: 'column', text })),
+		rows: rows.map((row) => ({
+			cells: [{ kind: 'header', scope: 'row', text: row.header }, row.cell]
+		}))
+	};
+}
+
 /** The text of runs without formatting. */
 export function runsText(runs: readonly Run[]): string {
 	return runs.map((run) => run.text).join('');

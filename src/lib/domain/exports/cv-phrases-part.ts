@@ -4,7 +4,7 @@
  * staff can see what a reached statement will say.
  */
 import type { Template } from '../template/schemas.ts';
-import { heading, paragraph, type ExportPart, type TableCell } from './blocks.ts';
+import { heading, pairTable, paragraph, type ExportPart } from './blocks.ts';
 import { LABELS } from './labels.ts';
 
 /** The CV phrases part, or null for a template without statements. */
@@ -19,22 +19,14 @@ export function cvPhrasesPart(template: Template): ExportPart | null {
 			paragraph(LABELS.cvPhrasesIntro, 'lead'),
 			...areas.flatMap((area) => [
 				heading(2, area.label),
-				{
-					kind: 'table' as const,
-					variant: 'grid' as const,
-					caption: null,
-					widths: [1, 1],
-					head: [
-						{ kind: 'header', scope: 'column', text: LABELS.statement },
-						{ kind: 'header', scope: 'column', text: LABELS.cvPhrase }
-					] satisfies TableCell[],
-					rows: area.statements.map((statement) => ({
-						cells: [
-							{ kind: 'header', scope: 'row', text: statement.text },
-							{ kind: 'text', text: statement.cvPhrase }
-						] satisfies TableCell[]
+				pairTable(
+					[LABELS.statement, LABELS.cvPhrase],
+					[1, 1],
+					area.statements.map((statement) => ({
+						header: statement.text,
+						cell: { kind: 'text', text: statement.cvPhrase }
 					}))
-				}
+				)
 			])
 		]
 	};

@@ -9,6 +9,7 @@ import type { Template } from '../template/schemas.ts';
 import {
 	fieldsTable,
 	heading,
+	pairTable,
 	paragraph,
 	type Block,
 	type ExportPart,
@@ -27,22 +28,11 @@ import { richTextBlocks } from './rich-text-blocks.ts';
 
 /** A checklist as a table: each item a row header with a box to tick beside it. */
 function checklistTable(step: Step): TableBlock {
-	return {
-		kind: 'table',
-		variant: 'grid',
-		caption: null,
-		widths: [12, 2],
-		head: [
-			{ kind: 'header', scope: 'column', text: L.checklistItem },
-			{ kind: 'header', scope: 'column', text: L.done }
-		],
-		rows: step.checklist.map((item) => ({
-			cells: [
-				{ kind: 'header', scope: 'row', text: item.text },
-				{ kind: 'box', label: L.done }
-			]
-		}))
-	};
+	return pairTable(
+		[L.checklistItem, L.done],
+		[12, 2],
+		step.checklist.map((item) => ({ header: item.text, cell: { kind: 'box', label: L.done } }))
+	);
 }
 
 function stepBlocks(step: Step, template: Template): Block[] {
@@ -78,26 +68,14 @@ function reactionBlocks(drejebog: Drejebog, template: Template): Block[] {
 		paragraph(L.reactionsIntro, 'hint'),
 		drejebog.reactions.length === 0
 			? paragraph(L.noReactions)
-			: {
-					kind: 'table',
-					variant: 'grid',
-					caption: null,
-					widths: [1, 1],
-					head: [
-						{ kind: 'header', scope: 'column', text: L.condition },
-						{ kind: 'header', scope: 'column', text: L.action }
-					],
-					rows: drejebog.reactions.map((reaction) => ({
-						cells: [
-							{
-								kind: 'header',
-								scope: 'row',
-								text: conditionPhrase(reaction.condition, template)
-							},
-							{ kind: 'text', text: reaction.action.trim() || L.noAction }
-						]
+			: pairTable(
+					[L.condition, L.action],
+					[1, 1],
+					drejebog.reactions.map((reaction) => ({
+						header: conditionPhrase(reaction.condition, template),
+						cell: { kind: 'text', text: reaction.action.trim() || L.noAction }
 					}))
-				}
+				)
 	];
 }
 
