@@ -125,6 +125,16 @@ export function createOrganisation(name: string): string {
 	return id;
 }
 
+/**
+ * The name of an organisation, or null when there is none with `orgId`. Callers have already
+ * authorised reading what they name (an export prints its organisation's name).
+ */
+export function organisationName(orgId: string): string | null {
+	const row = getDb().prepare('SELECT name FROM organisations WHERE id = ?').get(orgId) as
+		{ name: string } | undefined;
+	return row?.name ?? null;
+}
+
 /** Adds a user to an organisation or changes their role there. */
 export function setOrgRole(orgId: string, userId: string, role: OrgRole): void {
 	getDb()
