@@ -6,8 +6,8 @@ import type { Migration } from './index.ts';
  * - `publications`: one row per published version of a workshop's template and drejebog, with
  *   its number (1, 2, … per workshop), change note, who (id and the name at the time), when,
  *   the format and shape versions, the canonical JSON and its SHA-256. A published version never
- *   changes: triggers make SQLite itself refuse every UPDATE and DELETE of a row, so no code path
- *   (route, CLI, a bug) can alter one. Anything that changes later about a version ("latest", "I
+ *   changes: triggers make SQLite itself refuse every UPDATE and DELETE of a row, and an insert
+ *   that would replace one, so no code path (route, CLI, a bug) can alter one. Anything that changes later about a version ("latest", "I
  *   drift") is derived or kept in other tables.
  * - `workshop_drafts`: each new draft opened from a version (who, when, from which version).
  * - `documents` is rebuilt so that a document can leave its workshop: a new draft gets new
@@ -65,6 +65,16 @@ END;
 CREATE TRIGGER publications_never_deleted BEFORE DELETE ON publications
 BEGIN
 	SELECT RAISE(ABORT, 'a published version cannot be deleted');
+END;
+-- INSERT OR REPLACE deletes the row it conflicts with without firing DELETE triggers (unless
+-- recursive triggers are on), so an insert that would replace a version is refused before it.
+CREATE TRIGGER publications_never_replaced BEFORE INSERT ON publications
+WHEN EXISTS (
+	SELECT 1 FROM publications
+	WHERE id = NEW.id OR (workshop_id = NEW.workshop_id AND number = NEW.number)
+)
+BEGIN
+	SELECT RAISE(ABORT, 'a published version cannot be replaced');
 END;
 
 CREATE TABLE workshop_drafts (
