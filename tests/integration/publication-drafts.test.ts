@@ -6,28 +6,26 @@
  * stay byte for byte what they were.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { startServer, type TestServer } from '../support/server.ts';
-import { ApiClient } from '../support/http.ts';
-import { createMunicipality } from '../support/db.ts';
 import { rawSocket, waitFor } from '../support/collab-client.ts';
 import { openDataDir } from '../support/collab-server.ts';
 import {
 	editTemplate,
 	listVersions,
-	loggedIn,
 	openDocument,
+	setUpMunicipalities,
+	type RoleClients,
 	publish,
 	storedTemplate,
 	workshopDocuments
 } from '../support/publications.ts';
-import { apiErrorSchema, workshopSummarySchema } from '#lib/domain/api-schemas.ts';
+import { apiErrorSchema } from '#lib/domain/api-schemas.ts';
 import { openedDraftSchema, publicationDiffSchema } from '#lib/domain/publications/api-schemas.ts';
 import { CLOSE_CODES } from '#lib/domain/collab-close-codes.ts';
 import da from '../../src/lib/i18n/messages/da.json' with { type: 'json' };
 
 let server: TestServer;
-let as: Record<'admin' | 'facilitator' | 'member' | 'staff' | 'otherAdmin', ApiClient>;
+let as: RoleClients;
 let demoId: string;
 let orgId: string;
 
@@ -58,21 +56,7 @@ function retiredDocuments(workshopId: string) {
 
 beforeAll(async () => {
 	server = await startServer();
-	const other = await createMunicipality(server.dataDir, 'Anden Kommune');
-	const [admin, facilitator, member, staff] = await Promise.all([
-		loggedIn(server, 'administrator'),
-		loggedIn(server, 'facilitator'),
-		loggedIn(server, 'arbejdsgruppe'),
-		loggedIn(server, 'medarbejder')
-	]);
-	const otherAdmin = new ApiClient(server.url);
-	await otherAdmin.login(other.admin.email, other.admin.password);
-	as = { admin, facilitator, member, staff, otherAdmin };
-	const [demo] = z
-		.array(workshopSummarySchema)
-		.parse((await facilitator.request('GET', '/api/v1/workshops')).body);
-	demoId = demo.id;
-	orgId = demo.orgId;
+	({ as, demoId, orgId } = await setUpMunicipalities(server));
 });
 afterAll(async () => {
 	await server?.stop();

@@ -7,16 +7,15 @@
  * REPLACE of a published row. Also the phase rule: Dag 3 needs a published version.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { startServer, type TestServer } from '../support/server.ts';
-import { ApiClient } from '../support/http.ts';
-import { createMunicipality, type Municipality } from '../support/db.ts';
+import type { Municipality } from '../support/db.ts';
 import { openDataDir } from '../support/collab-server.ts';
 import {
 	editTemplate,
 	listVersions,
-	loggedIn,
 	publish,
+	setUpMunicipalities,
+	type RoleClients,
 	storedTemplate,
 	workshopDocuments
 } from '../support/publications.ts';
@@ -32,7 +31,7 @@ import da from '../../src/lib/i18n/messages/da.json' with { type: 'json' };
 
 let server: TestServer;
 let other: Municipality;
-let as: Record<'admin' | 'facilitator' | 'member' | 'staff' | 'otherAdmin', ApiClient>;
+let as: RoleClients;
 let demoId: string;
 let orgId: string;
 let docs: { template: string; drejebog: string };
@@ -65,22 +64,8 @@ async function startedWorkshop(title: string): Promise<string> {
 
 beforeAll(async () => {
 	server = await startServer();
-	other = await createMunicipality(server.dataDir, 'Anden Kommune');
-	const [admin, facilitator, member, staff] = await Promise.all([
-		loggedIn(server, 'administrator'),
-		loggedIn(server, 'facilitator'),
-		loggedIn(server, 'arbejdsgruppe'),
-		loggedIn(server, 'medarbejder')
-	]);
-	const otherAdmin = new ApiClient(server.url);
-	await otherAdmin.login(other.admin.email, other.admin.password);
-	as = { admin, facilitator, member, staff, otherAdmin };
-	const [demo] = z
-		.array(workshopSummarySchema)
-		.parse((await facilitator.request('GET', '/api/v1/workshops')).body);
-	demoId = demo.id;
-	orgId = demo.orgId;
-	docs = await workshopDocuments(facilitator, demoId);
+	({ as, other, demoId, orgId } = await setUpMunicipalities(server));
+	docs = await workshopDocuments(as.facilitator, demoId);
 });
 afterAll(async () => {
 	await server?.stop();

@@ -16,7 +16,8 @@ import {
 	type TemplateHandle
 } from '#lib/collab/template/template-binding.ts';
 import { publicationSummarySchema } from '#lib/domain/publications/api-schemas.ts';
-import { workshopDetailSchema } from '#lib/domain/api-schemas.ts';
+import { workshopDetailSchema, workshopSummarySchema } from '#lib/domain/api-schemas.ts';
+import { createMunicipality, type Municipality } from './db.ts';
 
 export type Role = 'administrator' | 'facilitator' | 'arbejdsgruppe' | 'medarbejder';
 
@@ -105,4 +106,40 @@ export function typeIntoDrejebog(doc: Y.Doc, text: string): void {
 		const run = paragraph.get(0) as Y.XmlText;
 		run.insert(run.length, text);
 	});
+}
+
+/** One client per demo role plus the administrator of a second municipality. */
+export type RoleClients = Record<
+	'admin' | 'facilitator' | 'member' | 'staff' | 'otherAdmin',
+	ApiClient
+>;
+
+/**
+ * Creates a second municipality and logs in every demo role and its administrator; also returns
+ * the demo workshop and its organisation.
+ */
+export async function setUpMunicipalities(server: TestServer): Promise<{
+	as: RoleClients;
+	other: Municipality;
+	demoId: string;
+	orgId: string;
+}> {
+	const other = await createMunicipality(server.dataDir, 'Anden Kommune');
+	const [admin, facilitator, member, staff] = await Promise.all([
+		loggedIn(server, 'administrator'),
+		loggedIn(server, 'facilitator'),
+		loggedIn(server, 'arbejdsgruppe'),
+		loggedIn(server, 'medarbejder')
+	]);
+	const otherAdmin = new ApiClient(server.url);
+	expect((await otherAdmin.login(other.admin.email, other.admin.password)).status).toBe(200);
+	const [demo] = z
+		.array(workshopSummarySchema)
+		.parse((await facilitator.request('GET', '/api/v1/workshops')).body);
+	return {
+		as: { admin, facilitator, member, staff, otherAdmin },
+		other,
+		demoId: demo.id,
+		orgId: demo.orgId
+	};
 }

@@ -5,29 +5,15 @@
  * table refuses changes by itself.
  */
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { migrate } from '#lib/server/platform/db.ts';
 import { MIGRATIONS } from '#lib/server/platform/migrations/index.ts';
+import { withDatabaseAt } from '../../support/old-database.ts';
 
 function withVersion9(fn: (db: DatabaseSync) => void): void {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'formvaerk-m10-'));
-	const db = new DatabaseSync(path.join(dir, 'formvaerk.db'));
-	try {
-		db.exec('PRAGMA foreign_keys = ON');
-		db.exec(
-			'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)'
-		);
-		for (const migration of MIGRATIONS.filter((m) => m.version <= 9)) {
-			db.exec(migration.sql);
-			db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(
-				migration.version,
-				migration.name
-			);
-		}
-		db.exec(`
+	withDatabaseAt(
+		9,
+		`
 			INSERT INTO organisations (id, name, created_at) VALUES ('o', 'Kommune', 0);
 			INSERT INTO users (id, email, name, password_hash, created_at) VALUES ('u', 'u@k.dk', 'U', 'x', 0);
 			INSERT INTO workshops (id, org_id, title, format_json, phase, created_at)
@@ -39,12 +25,9 @@ function withVersion9(fn: (db: DatabaseSync) => void): void {
 			INSERT INTO doc_snapshots (document_id, data, last_seq, updated_at) VALUES ('t', x'00', 0, 5);
 			INSERT INTO comments (id, document_id, element_id, element_kind, author_id, text, created_at)
 				VALUES ('c', 't', 'a1', 'area', 'u', 'Godt', 6);
-		`);
-		fn(db);
-	} finally {
-		db.close();
-		fs.rmSync(dir, { recursive: true, force: true });
-	}
+		`,
+		fn
+	);
 }
 
 const all = (db: DatabaseSync, sql: string) =>
