@@ -1,7 +1,7 @@
 /**
- * Migration 010 on a database of the previous version: `documents` is copied into a table whose
+ * Migration 011 on a database of the previous version (010): `documents` is copied into a table whose
  * rows may leave their workshop (retired), without losing a row of it or of what refers to it
- * (logs, snapshots, comments), with foreign keys on again afterwards; and the published-version
+ * (logs, snapshots, comments, locks), with foreign keys on again afterwards; and the published-version
  * table refuses changes by itself.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,9 +10,9 @@ import { migrate } from '#lib/server/platform/db.ts';
 import { MIGRATIONS } from '#lib/server/platform/migrations/index.ts';
 import { withDatabaseAt } from '../../support/old-database.ts';
 
-function withVersion9(fn: (db: DatabaseSync) => void): void {
+function withVersion10(fn: (db: DatabaseSync) => void): void {
 	withDatabaseAt(
-		9,
+		10,
 		`
 			INSERT INTO organisations (id, name, created_at) VALUES ('o', 'Kommune', 0);
 			INSERT INTO users (id, email, name, password_hash, created_at) VALUES ('u', 'u@k.dk', 'U', 'x', 0);
@@ -25,6 +25,8 @@ function withVersion9(fn: (db: DatabaseSync) => void): void {
 			INSERT INTO doc_snapshots (document_id, data, last_seq, updated_at) VALUES ('t', x'00', 0, 5);
 			INSERT INTO comments (id, document_id, element_id, element_kind, author_id, text, created_at)
 				VALUES ('c', 't', 'a1', 'area', 'u', 'Godt', 6);
+			INSERT INTO document_locks (document_id, kind, target_id, locked_by, locked_at)
+				VALUES ('t', 'ratingPlan', 't', 'u', 7);
 		`,
 		fn
 	);
@@ -36,10 +38,10 @@ const all = (db: DatabaseSync, sql: string) =>
 		.all()
 		.map((row) => ({ ...row }));
 
-describe('migration 010 (publications)', () => {
+describe('migration 011 (publications)', () => {
 	it('keeps every document and every row that refers to one, with foreign keys on again', () => {
-		withVersion9((db) => {
-			expect(migrate(db)).toBe(MIGRATIONS.length - 9);
+		withVersion10((db) => {
+			expect(migrate(db)).toBe(MIGRATIONS.length - 10);
 			expect(
 				all(db, 'SELECT id, workshop_id, kind, created_at, retired_from FROM documents ORDER BY id')
 			).toEqual([
@@ -49,6 +51,9 @@ describe('migration 010 (publications)', () => {
 			expect(all(db, 'SELECT document_id FROM doc_updates ORDER BY seq')).toHaveLength(2);
 			expect(all(db, 'SELECT document_id FROM doc_snapshots')).toHaveLength(1);
 			expect(all(db, 'SELECT id FROM comments')).toHaveLength(1);
+			expect(all(db, 'SELECT document_id, kind FROM document_locks')).toEqual([
+				{ document_id: 't', kind: 'ratingPlan' }
+			]);
 			expect(all(db, 'PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
 			expect(all(db, 'PRAGMA foreign_key_check')).toEqual([]);
 			// The log still belongs to its document: deleting the document would take it along.
@@ -61,7 +66,7 @@ describe('migration 010 (publications)', () => {
 	});
 
 	it('lets a document leave its workshop (retired) so a new one of its kind can join', () => {
-		withVersion9((db) => {
+		withVersion10((db) => {
 			migrate(db);
 			const insertCurrent = () =>
 				db
@@ -84,7 +89,7 @@ describe('migration 010 (publications)', () => {
 	});
 
 	it('refuses to change, delete or replace a published version', () => {
-		withVersion9((db) => {
+		withVersion10((db) => {
 			migrate(db);
 			const insert = (id: string, number: number) =>
 				db

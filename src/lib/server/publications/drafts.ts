@@ -3,7 +3,7 @@
  * collaborative documents filled with the version's content and returns to Dag 2 (`drejebog`):
  * the group writes the drejebog again, the template stays the facilitator's (they can move back
  * to Dag 1 if the group must change it). The old documents are retired, not deleted (migration
- * 010): their log, snapshot and comments stay in the database, but they no longer belong to the
+ * 011): their log, snapshot and comments stay in the database, but they no longer belong to the
  * workshop, so every page, socket and API call finds only the new ones. Published versions are
  * untouched and stay readable.
  *

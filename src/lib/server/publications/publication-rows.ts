@@ -1,5 +1,5 @@
 /**
- * Reading published versions from the `publications` table (migration 010): the row shape, the
+ * Reading published versions from the `publications` table (migration 011): the row shape, the
  * summary every list and page shows, and the access rule (everyone in the version's
  * organisation may read it). Rows are never updated or deleted; "latest" is derived.
  */
