@@ -1,18 +1,16 @@
 /**
- * What a published version holds: the template and the drejebog as plain data, checked by the
- * domain schemas, in a format with its own version number. `canonicalContent` gives the one
- * text that is stored and hashed; the same content always gives the same text.
+ * What a published version holds: the template (shape 3, as `readTemplate` gives it) and the
+ * structured drejebog (as `readDrejebog` gives it) as plain data, checked by their domain schemas,
+ * in a format with its own version number. `canonicalContent` gives the one text that is stored
+ * and hashed; the same content always gives the same text.
  */
 import { z } from 'zod';
 import type { ErrorProblem } from '../errors.ts';
 import { templateSchema, type Template } from '../template/schemas.ts';
 import { validateTemplate } from '../template/validate.ts';
 import { canonicalJson } from './canonical.ts';
-import {
-	publishedDrejebogSchema,
-	validatePublishedDrejebog,
-	type PublishedDrejebog
-} from './drejebog-seam.ts';
+import { drejebogSchema, type Drejebog } from '../drejebog/schemas.ts';
+import { validateDrejebog } from '../drejebog/validate.ts';
 
 /**
  * The version of this JSON format. Raise it (and keep reading the old one) when the content's
@@ -23,7 +21,7 @@ export const PUBLICATION_FORMAT = 1;
 export const publicationContentSchema = z.object({
 	format: z.literal(PUBLICATION_FORMAT),
 	template: templateSchema,
-	drejebog: publishedDrejebogSchema
+	drejebog: drejebogSchema
 });
 /** A published version's content. */
 export type PublicationContent = z.infer<typeof publicationContentSchema>;
@@ -53,17 +51,18 @@ export type ContentCheck =
 
 /**
  * Checks a template and a drejebog as read from their documents and turns them into content:
- * every problem of either (paths start with `template` or `drejebog`), else the content as the
- * schemas output it (trimmed texts, unknown fields dropped).
+ * every problem of either (paths start with `template` or `drejebog`; the drejebog is checked
+ * against the template: its points and raters covered, a goal-setting step before the internship,
+ * links to parts that exist), else the content as the schemas output it.
  */
-export function checkContent(template: Template, drejebog: PublishedDrejebog): ContentCheck {
+export function checkContent(template: Template, drejebog: Drejebog): ContentCheck {
 	const problems = [
 		...inPart('template', validateTemplate(template)),
-		...inPart('drejebog', validatePublishedDrejebog(drejebog, template))
+		...inPart('drejebog', validateDrejebog(drejebog, template))
 	];
 	if (problems.length > 0) return { ok: false, problems };
 	const parsedTemplate = templateSchema.safeParse(template);
-	const parsedDrejebog = publishedDrejebogSchema.safeParse(drejebog);
+	const parsedDrejebog = drejebogSchema.safeParse(drejebog);
 	const schemaIssues = [
 		...(parsedTemplate.success ? [] : schemaProblems('template', parsedTemplate.error)),
 		...(parsedDrejebog.success ? [] : schemaProblems('drejebog', parsedDrejebog.error))

@@ -7,6 +7,7 @@
 import { diffWords } from 'diff';
 import { canonicalJson } from './canonical.ts';
 import { richTextToPlainText, type RichText } from '../template/rich-text.ts';
+import { sayTerm, type Say, type TermValue } from '../terms.ts';
 
 export const CHANGE_KINDS = ['added', 'removed', 'moved', 'changed'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -16,14 +17,15 @@ export type WordPart = { text: string; change: 'same' | 'added' | 'removed' };
 
 /**
  * One line of the change list. `messageKey` (under `publications.diff`) with `params` says it in
- * words ("Udsagn tilføjet i Faglige kompetencer: …"); a changed text also carries its words.
+ * words ("Udsagn tilføjet i Faglige kompetencer: …", `sayChange`); a value may be words of its
+ * own (a role, a timing: a `Term`); a changed text also carries its words.
  */
 export type VersionChange = {
 	kind: ChangeKind;
 	/** What changed: `area`, `statement`, `level`, `ratingPlanCell`, `subGoal`, `step`, … */
 	subject: string;
 	messageKey: string;
-	params: Record<string, string | number>;
+	params: Record<string, TermValue>;
 	/** Where, by ids from the content's root (`['template', 'areas', areaId]`). */
 	path: string[];
 	/** For a changed text: old and new words, in reading order. */
@@ -31,6 +33,11 @@ export type VersionChange = {
 	/** A rich text whose words are the same but whose formatting (bold, lists, links) changed. */
 	isFormattingOnly?: boolean;
 };
+
+/** A change in words, in the language of `t`. */
+export function sayChange(t: Say, c: Pick<VersionChange, 'messageKey' | 'params'>): string {
+	return sayTerm(t, { key: c.messageKey, params: c.params });
+}
 
 /** Collects changes in reading order. */
 export type ChangeSink = (change: VersionChange) => void;
@@ -41,7 +48,7 @@ export function change(
 	subject: string,
 	what: string,
 	path: string[],
-	params: Record<string, string | number> = {},
+	params: Record<string, TermValue> = {},
 	extra: Pick<VersionChange, 'words' | 'isFormattingOnly'> = {}
 ): VersionChange {
 	return {
@@ -149,6 +156,25 @@ export function diffList<T extends { id: string }>(
 	return result;
 }
 
+/** Reports the removed, then the added items of `result` under `subject`. */
+export function reportAddedAndRemoved<T>(
+	sink: ChangeSink,
+	result: Pick<ListDiff<T>, 'added' | 'removed'>,
+	options: {
+		subject: string;
+		path: (item: T) => string[];
+		describe: (item: T) => Record<string, TermValue>;
+	}
+): void {
+	const { subject, path, describe } = options;
+	for (const { item } of result.removed) {
+		sink(change('removed', subject, 'removed', path(item), describe(item)));
+	}
+	for (const { item } of result.added) {
+		sink(change('added', subject, 'added', path(item), describe(item)));
+	}
+}
+
 /**
  * Reports the added, removed and moved items of a list under one subject, with `describe`
  * giving each item's message values; returns the kept pairs for comparing their fields.
@@ -160,17 +186,12 @@ export function diffItems<T extends { id: string }>(
 		before: readonly T[];
 		after: readonly T[];
 		path: (item: T) => string[];
-		describe: (item: T) => Record<string, string | number>;
+		describe: (item: T) => Record<string, TermValue>;
 	}
 ): { before: T; after: T }[] {
 	const { subject, path, describe } = options;
 	const result = diffList(options.before, options.after);
-	for (const { item } of result.removed) {
-		sink(change('removed', subject, 'removed', path(item), describe(item)));
-	}
-	for (const { item } of result.added) {
-		sink(change('added', subject, 'added', path(item), describe(item)));
-	}
+	reportAddedAndRemoved(sink, result, options);
 	for (const { after, position } of result.moved) {
 		sink(change('moved', subject, 'moved', path(after), { ...describe(after), position }));
 	}

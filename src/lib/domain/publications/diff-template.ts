@@ -4,14 +4,8 @@
  * word by word.
  */
 import type { CompetenceArea, Scale, Statement, Template } from '../template/schemas.ts';
-import {
-	change,
-	diffItems,
-	diffList,
-	diffRichText,
-	diffText,
-	type ChangeSink
-} from './diff-core.ts';
+import { change, diffItems, diffRichText, diffText, type ChangeSink } from './diff-core.ts';
+import { diffGrouped, type Group, type Grouped } from './diff-grouped.ts';
 
 const AREAS = ['template', 'areas'];
 
@@ -52,21 +46,16 @@ function diffAreaFields(sink: ChangeSink, a: CompetenceArea, b: CompetenceArea):
 	diffScale(sink, a.scale, b.scale, { label: b.label, path: [...path, 'scale'] });
 }
 
-type Placed = Statement & { areaId: string; areaLabel: string };
-
-function placedStatements(template: Template): Placed[] {
-	return template.areas.flatMap((area) =>
-		area.statements.map((s) => ({ ...s, areaId: area.id, areaLabel: area.label }))
-	);
-}
+type Placed = Grouped<Statement>;
 
 function statementPath(statement: Placed): string[] {
-	return [...AREAS, statement.areaId, 'statements', statement.id];
+	return [...AREAS, statement.groupId, 'statements', statement.id];
 }
 
-function diffStatementFields(sink: ChangeSink, a: Placed, b: Placed): void {
-	const path = statementPath(b);
-	const params = { area: b.areaLabel, text: b.text, from: a.text };
+function diffStatementFields(sink: ChangeSink, old: Placed, now: Placed): void {
+	const [a, b] = [old.item, now.item];
+	const path = statementPath(now);
+	const params = { area: now.groupLabel, text: b.text, from: a.text };
 	diffText(sink, a.text, b.text, (extra) =>
 		change('changed', 'statement', 'text', [...path, 'text'], params, extra)
 	);
@@ -84,49 +73,25 @@ function diffStatementFields(sink: ChangeSink, a: Placed, b: Placed): void {
 	}
 }
 
+/** The areas as groups of statements. */
+function statementGroups(template: Template): Group<Statement>[] {
+	return template.areas.map((area) => ({ id: area.id, label: area.label, items: area.statements }));
+}
+
 /**
  * Statements across the whole template: one that changed area is "moved from … to …"; within an
  * area, those whose place among the area's statements changed are "moved".
  */
 function diffStatements(sink: ChangeSink, before: Template, after: Template): void {
-	const a = placedStatements(before);
-	const b = placedStatements(after);
-	const all = diffList(a, b);
-	for (const { item } of all.removed) {
-		sink(change('removed', 'statement', 'removed', statementPath(item), describe(item)));
-	}
-	for (const { item } of all.added) {
-		sink(change('added', 'statement', 'added', statementPath(item), describe(item)));
-	}
-	for (const { before: old, after: now } of all.kept) {
-		if (old.areaId === now.areaId) continue;
-		sink(
-			change('moved', 'statement', 'movedArea', statementPath(now), {
-				...describe(now),
-				from: old.areaLabel
-			})
-		);
-	}
-	const areaBefore = new Map(a.map((s) => [s.id, s.areaId]));
-	for (const area of after.areas) {
-		const stayed = new Set(
-			b.filter((s) => s.areaId === area.id && areaBefore.get(s.id) === area.id).map((s) => s.id)
-		);
-		const inArea = diffList(
-			a.filter((s) => stayed.has(s.id)),
-			b.filter((s) => stayed.has(s.id))
-		);
-		for (const { after: now } of inArea.moved) {
-			const position = area.statements.findIndex((s) => s.id === now.id) + 1;
-			const params = { ...describe(now), position };
-			sink(change('moved', 'statement', 'moved', statementPath(now), params));
-		}
-	}
-	for (const { before: old, after: now } of all.kept) diffStatementFields(sink, old, now);
-}
-
-function describe(statement: Placed): Record<string, string> {
-	return { area: statement.areaLabel, text: statement.text };
+	const kept = diffGrouped(sink, {
+		subject: 'statement',
+		movedGroup: 'movedArea',
+		before: statementGroups(before),
+		after: statementGroups(after),
+		path: statementPath,
+		describe: (statement) => ({ area: statement.groupLabel, text: statement.item.text })
+	});
+	for (const { before: old, after: now } of kept) diffStatementFields(sink, old, now);
 }
 
 /** Areas (with their scales) and statements (with their own scales). */

@@ -8,33 +8,18 @@ import type { PublicationContent } from './content.ts';
 import { diffAreasAndStatements } from './diff-template.ts';
 import { diffTemplateHead, diffTemplateTail } from './diff-template-parts.ts';
 import { diffGoals, diffProgressionMeasures } from './diff-goals.ts';
-import { diffRichText, change, type VersionChange } from './diff-core.ts';
-import { drejebogRichTexts } from './drejebog-seam.ts';
+import { diffDrejebog } from './diff-drejebog.ts';
+import type { VersionChange } from './diff-core.ts';
 
 export {
 	CHANGE_KINDS,
 	wordParts,
 	diffList,
+	sayChange,
 	type ChangeKind,
 	type VersionChange,
 	type WordPart
 } from './diff-core.ts';
-
-/** SEAM(drejebog): the one-field drejebog compares its text; stages and steps come with the model. */
-function diffDrejebog(
-	sink: (c: VersionChange) => void,
-	before: PublicationContent,
-	after: PublicationContent
-): void {
-	const old = new Map(drejebogRichTexts(before.drejebog).map((f) => [f.key, f.value]));
-	for (const field of drejebogRichTexts(after.drejebog)) {
-		const previous = old.get(field.key);
-		if (!previous) continue;
-		diffRichText(sink, previous, field.value, (extra) =>
-			change('changed', 'drejebog', field.key, ['drejebog', field.key], {}, extra)
-		);
-	}
-}
 
 /** Every change from `before` to `after`, in reading order; empty when they are the same. */
 export function diffContent(
@@ -49,6 +34,6 @@ export function diffContent(
 	diffTemplateTail(sink, a, b);
 	diffGoals(sink, a, b);
 	diffProgressionMeasures(sink, a, b);
-	diffDrejebog(sink, before, after);
+	diffDrejebog(sink, before.drejebog, after.drejebog, { before: a, after: b });
 	return changes;
 }

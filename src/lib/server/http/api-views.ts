@@ -21,6 +21,7 @@ import type {
 	PublicationSummaryView
 } from '#lib/domain/publications/api-schemas.ts';
 import type { Translate } from '#lib/i18n/translate.ts';
+import { sayChange } from '#lib/domain/publications/diff.ts';
 import type { PublicationDiff, PublicationSummary } from '../publications/publications.ts';
 import type { OpenedDraft } from '../publications/drafts.ts';
 
@@ -120,7 +121,7 @@ export function publicationDiffView(diff: PublicationDiff, t: Translate): Public
 		changes: diff.changes.map((c) => ({
 			kind: c.kind,
 			subject: c.subject,
-			message: t(c.messageKey, c.params),
+			message: sayChange(t, c),
 			path: c.path,
 			...(c.words ? { words: c.words } : {}),
 			...(c.isFormattingOnly ? { isFormattingOnly: true } : {})

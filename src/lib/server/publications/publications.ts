@@ -44,25 +44,23 @@ export function listWorkshopPublications(actor: Actor, workshopId: string): Publ
 	return rows.map(toSummary);
 }
 
+/** One published version as readers get it. */
+export type LoadedPublication = {
+	summary: PublicationSummary;
+	/** The content as plain data: the template (shape 3) and the structured drejebog. */
+	content: PublicationContent;
+	/** The canonical JSON exactly as stored: the text its SHA-256 covers. */
+	canonical: string;
+};
+
 /**
- * One version: its summary and the canonical JSON exactly as stored (the text its SHA-256 covers).
+ * One version with its parsed content, if `actor` may read it (everyone in its municipality).
+ * The one place that loads a version's content: the version page, the API and the exports use it.
  * @throws NotFoundError when unknown or of another municipality.
  */
-export function getPublication(
-	actor: Actor,
-	id: string
-): { summary: PublicationSummary; canonical: string } {
+export function getPublication(actor: Actor, id: string): LoadedPublication {
 	const { summary, content } = loadReadableVersion(actor, id);
-	return { summary, canonical: content };
-}
-
-/** One version with its content as plain data, for the version page. @throws NotFoundError. */
-export function getPublicationContent(
-	actor: Actor,
-	id: string
-): { summary: PublicationSummary; content: PublicationContent } {
-	const { summary, content } = loadReadableVersion(actor, id);
-	return { summary, content: parseContent(content) };
+	return { summary, content: parseContent(content), canonical: content };
 }
 
 /** What changed from one version to another of the same workshop. */
@@ -78,8 +76,8 @@ export type PublicationDiff = {
  * `publications.diff.otherWorkshop` when they belong to different workshops.
  */
 export function diffPublications(actor: Actor, fromId: string, toId: string): PublicationDiff {
-	const from = getPublicationContent(actor, fromId);
-	const to = getPublicationContent(actor, toId);
+	const from = getPublication(actor, fromId);
+	const to = getPublication(actor, toId);
 	if (from.summary.workshopId !== to.summary.workshopId) {
 		throw new ValidationError('publications.diff.otherWorkshop');
 	}

@@ -1,8 +1,9 @@
 /**
  * A version's content and its SHA-256: the same content gives the same hash whatever the key
- * order, and after a document is stored and read back (one update, or many small ones); a new
- * draft written from a version reads back as that version, to the byte; anything that differs
- * changes the hash. Problems of the template come back with paths that name their document.
+ * order, and after both documents are stored and read back (one update, or many small ones); a
+ * new draft written from a version reads back as that version, to the byte, introduction
+ * included; anything that differs changes the hash. Problems of the template and of the drejebog
+ * (checked against the template) come back with paths that name their document.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -13,19 +14,20 @@ import {
 	type PublicationContent
 } from '#lib/domain/publications/content.ts';
 import { canonicalJson } from '#lib/domain/publications/canonical.ts';
-import { emptyPublishedDrejebog } from '#lib/domain/publications/drejebog-seam.ts';
+import { emptyDrejebog, starterDrejebog } from '#lib/domain/drejebog/index.ts';
 import { textToRichText } from '#lib/domain/template/rich-text.ts';
 import { contentUpdates, readContentParts } from '#lib/collab/publications/content-docs.ts';
-import { bindTemplate } from '#lib/collab/template/template-binding.ts';
+import { bindTemplate, readTemplate } from '#lib/collab/template/template-binding.ts';
+import { bindDrejebog, INTRODUCTION_FRAGMENT } from '#lib/collab/drejebog/drejebog-binding.ts';
+import { writeRichText } from '#lib/collab/rich-text-yjs.ts';
+import { DREJEBOG_SHAPE_VERSION } from '#lib/collab/drejebog/drejebog-shape.ts';
+import { TEMPLATE_SHAPE_VERSION } from '#lib/collab/template/template-shape.ts';
 import { sha256Hex } from '#lib/server/publications/content-hash.ts';
 import { smallTemplate, starter } from '../../../fixtures/template.ts';
+import { smallDrejebog } from '../../../fixtures/drejebog.ts';
 
-const drejebog = () => ({
-	body: textToRichText('Før praktik: aftal mål.\n\nUnder praktik: følg op.')
-});
-
-function contentOf(template = smallTemplate()): PublicationContent {
-	const checked = checkContent(template, drejebog());
+function contentOf(template = smallTemplate(), drejebog = smallDrejebog()): PublicationContent {
+	const checked = checkContent(template, drejebog);
 	if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
 	return checked.content;
 }
@@ -46,8 +48,9 @@ function reversedKeys<T>(value: T): T {
 const hashOf = (content: PublicationContent) => sha256Hex(canonicalContent(content));
 
 /**
- * A template and drejebog document filled from the retail starter, as first start does, then
- * edited change by change; `updates` holds every update of both, in order.
+ * A template and drejebog document filled from the retail starter and the starter drejebog made
+ * for it, as first start does, then edited change by change (the introduction too); `updates`
+ * holds every update of both, in order.
  */
 function starterDocs(): { template: Y.Doc; drejebog: Y.Doc; updates: Map<Y.Doc, Uint8Array[]> } {
 	const updates = new Map<Y.Doc, Uint8Array[]>();
@@ -63,11 +66,21 @@ function starterDocs(): { template: Y.Doc; drejebog: Y.Doc; updates: Map<Y.Doc, 
 		handle.renameTemplate({ title });
 	}
 	const drejebogDoc = record(new Y.Doc());
-	const paragraph = new Y.XmlElement('paragraph');
-	drejebogDoc.getXmlFragment('body').insert(0, [paragraph]);
-	const text = new Y.XmlText();
-	paragraph.insert(0, [text]);
-	for (const word of ['Vi ', 'aftaler ', 'målene.']) text.insert(text.length, word);
+	const ops = bindDrejebog(drejebogDoc, 'me');
+	ops.initDrejebog({ drejebog: starterDrejebog(readTemplate(template)) });
+	const [stage] = ops.read().stages;
+	const stepId = ops.addStep({ stageId: stage.id, title: 'Ring til virksomheden', index: 0 });
+	ops.setStepRole({ stepId, role: 'jobConsultant', isIncluded: true });
+	ops.addChecklistItem({ stepId, text: 'Aftal et tidspunkt' });
+	for (const title of ['Drejebog', 'Drejebog for', 'Drejebog for butikken']) {
+		ops.renameDrejebog({ title });
+	}
+	drejebogDoc.transact(() =>
+		writeRichText(
+			drejebogDoc.getXmlFragment(INTRODUCTION_FRAGMENT),
+			textToRichText('Sådan bruger vi læringsbeviset.')
+		)
+	);
 	return { template, drejebog: drejebogDoc, updates };
 }
 
@@ -123,8 +136,15 @@ describe('the hash of a version', () => {
 		reordered.areas.reverse();
 		const flag = smallTemplate();
 		flag.progressionMeasures.hasTasks = true;
-		const hashes = [renamed, reordered, flag].map((t) => hashOf(contentOf(t)));
-		expect(new Set([base, ...hashes]).size).toBe(4);
+		const step = smallDrejebog();
+		step.stages[1].steps[0].title = 'Vurdér ved opstart';
+		const moved = smallDrejebog();
+		moved.stages[1].steps.reverse();
+		const hashes = [
+			...[renamed, reordered, flag].map((t) => hashOf(contentOf(t))),
+			...[step, moved].map((d) => hashOf(contentOf(smallTemplate(), d)))
+		];
+		expect(new Set([base, ...hashes]).size).toBe(6);
 	});
 
 	it('trims texts the way the schemas do, so trailing spaces are not a change', () => {
@@ -144,9 +164,13 @@ describe('a new draft written from a version', () => {
 		Y.applyUpdate(fresh.drejebog, updates.drejebog);
 		const again = contentFromDocs(fresh.template, fresh.drejebog);
 		expect(canonicalContent(again)).toBe(canonicalContent(content));
-		expect(readContentParts(fresh.template, fresh.drejebog).shapeVersions.template).toBe(
-			readContentParts(template, drejebogDoc).shapeVersions.template
-		);
+		expect(again.drejebog.introduction).toEqual(textToRichText('Sådan bruger vi læringsbeviset.'));
+		expect(again.drejebog.title).toBe('Drejebog for butikken');
+		// Written in the current shapes, whatever shapes the version was read from.
+		expect(readContentParts(fresh.template, fresh.drejebog).shapeVersions).toEqual({
+			template: TEMPLATE_SHAPE_VERSION,
+			drejebog: DREJEBOG_SHAPE_VERSION
+		});
 	});
 });
 
@@ -155,7 +179,7 @@ describe('checking content before publishing', () => {
 		const broken = smallTemplate();
 		broken.title = '';
 		broken.areas[1].statements = [];
-		const checked = checkContent(broken, emptyPublishedDrejebog());
+		const checked = checkContent(broken, smallDrejebog());
 		expect(checked.ok).toBe(false);
 		if (checked.ok) return;
 		expect(checked.problems.map((p) => [p.code, p.path])).toEqual(
@@ -166,10 +190,52 @@ describe('checking content before publishing', () => {
 		);
 	});
 
+	it('checks the drejebog against the template: coverage, goal setting, links to parts that exist', () => {
+		const template = smallTemplate();
+		template.freeTextSections = [];
+		const drejebog = smallDrejebog();
+		drejebog.stages[0].steps = [];
+		drejebog.stages[1].steps.pop();
+		const checked = checkContent(template, drejebog);
+		expect(checked.ok).toBe(false);
+		if (checked.ok) return;
+		expect(checked.problems.map((p) => [p.code, p.path, p.messageKey])).toEqual([
+			[
+				'step.link.unknown',
+				['drejebog', 'stages', 'd3', 'steps', 'p4', 'link'],
+				'drejebog.problem.step.link.unknown'
+			],
+			[
+				'coverage.measurementPoint',
+				['drejebog', 'coverage', 'measurementPoints', 'm2'],
+				'drejebog.problem.coverage.measurementPoint'
+			],
+			[
+				'coverage.goalSetting',
+				['drejebog', 'coverage', 'goalSetting'],
+				'drejebog.problem.coverage.goalSetting'
+			],
+			[
+				'cvPlan.section.unknown',
+				['drejebog', 'cvPlan', 'cvSectionIds'],
+				'drejebog.problem.cvPlan.section.unknown'
+			]
+		]);
+	});
+
+	it('refuses a drejebog that was never started: it has no stages', () => {
+		const never = emptyDrejebog(null);
+		never.stages = [];
+		const checked = checkContent(smallTemplate(), never);
+		expect(checked.ok).toBe(false);
+		if (checked.ok) return;
+		expect(checked.problems.map((p) => p.code)).toContain('stages.none');
+	});
+
 	it('reports what the schema refuses but validation does not word (as a problem)', () => {
 		const tampered = smallTemplate();
 		tampered.areas[0].statements[0].text = 'Kan modtage\u202e varer';
-		const checked = checkContent(tampered, drejebog());
+		const checked = checkContent(tampered, smallDrejebog());
 		expect(checked.ok).toBe(false);
 		if (checked.ok) return;
 		expect(checked.problems[0].path.slice(0, 2)).toEqual(['template', 'areas']);

@@ -1,25 +1,25 @@
 /**
  * The readable diff between two versions: added, removed, moved and changed areas, statements,
- * levels, rating-plan cells, goals and the drejebog, with the changed words of texts, as message
- * keys every language has.
+ * levels, rating-plan cells, goals, and the drejebog's stages, steps, "CV og Min Plan" and
+ * "Hurtig reaktion", with the changed words of texts, as message keys every language has.
  */
 import { describe, expect, it } from 'vitest';
-import { diffContent, diffList, type VersionChange } from '#lib/domain/publications/diff.ts';
+import {
+	diffContent,
+	diffList,
+	sayChange,
+	type VersionChange
+} from '#lib/domain/publications/diff.ts';
 import type { PublicationContent } from '#lib/domain/publications/content.ts';
 import { PUBLICATION_FORMAT } from '#lib/domain/publications/content.ts';
 import { textToRichText, type Template } from '#lib/domain/template/index.ts';
 import { translator } from '#lib/i18n/translate.ts';
+import type { Drejebog } from '#lib/domain/drejebog/index.ts';
 import { smallTemplate } from '../../../fixtures/template.ts';
+import { smallDrejebog } from '../../../fixtures/drejebog.ts';
 
-function content(
-	template: Template,
-	drejebogText = 'Aftal mål før praktikken.'
-): PublicationContent {
-	return {
-		format: PUBLICATION_FORMAT,
-		template,
-		drejebog: { body: textToRichText(drejebogText) }
-	};
+function content(template: Template, drejebog: Drejebog = smallDrejebog()): PublicationContent {
+	return { format: PUBLICATION_FORMAT, template, drejebog };
 }
 
 /** The changes from `smallTemplate()` to it after `edit`. */
@@ -31,7 +31,14 @@ function changesAfter(edit: (t: Template) => void): VersionChange[] {
 
 const da = translator('da');
 const en = translator('en');
-const said = (changes: VersionChange[]) => changes.map((c) => da(c.messageKey, c.params));
+const said = (changes: VersionChange[]) => changes.map((c) => sayChange(da, c));
+
+/** The changes from `smallDrejebog()` to it after `edit`, with the same template. */
+function drejebogChangesAfter(edit: (d: Drejebog) => void): VersionChange[] {
+	const after = smallDrejebog();
+	edit(after);
+	return diffContent(content(smallTemplate()), content(smallTemplate(), after));
+}
 
 describe('diffList', () => {
 	const items = (ids: string) => ids.split('').map((id) => ({ id }));
@@ -92,7 +99,7 @@ describe('diffContent', () => {
 			t.areas[0].statements[0].text = 'Kan modtage og kontrollere varer';
 		});
 		expect(change.kind).toBe('changed');
-		expect(da(change.messageKey, change.params)).toBe(
+		expect(sayChange(da, change)).toBe(
 			'Udsagn ændret i Faglige kompetencer: »Kan modtage og kontrollere varer«'
 		);
 		expect(change.words?.filter((w) => w.change !== 'same').map((w) => w.text.trim())).toEqual([
@@ -181,15 +188,6 @@ describe('diffContent', () => {
 		]);
 	});
 
-	it("compares the drejebog's text word by word", () => {
-		const changes = diffContent(
-			content(smallTemplate()),
-			content(smallTemplate(), 'Aftal mål med den unge før praktikken.')
-		);
-		expect(said(changes)).toEqual(['Drejebogens tekst er ændret']);
-		expect(changes[0].words?.find((w) => w.change === 'added')?.text).toContain('med den unge');
-	});
-
 	it('words every change it can make in Danish and English', () => {
 		const changes = changesAfter((t) => {
 			t.title = 'Nyt læringsbevis';
@@ -218,9 +216,183 @@ describe('diffContent', () => {
 		expect(changes.length).toBeGreaterThan(18);
 		for (const change of changes) {
 			for (const t of [da, en]) {
-				const text = t(change.messageKey, change.params);
+				const text = sayChange(t, change);
 				expect(text, change.messageKey).not.toBe(change.messageKey);
 				expect(text, change.messageKey).not.toMatch(/\{\{/);
+			}
+		}
+	});
+});
+
+describe('diffContent: the drejebog', () => {
+	it('finds nothing between equal drejebøger, and the fixture has no problems', async () => {
+		const { validateDrejebog } = await import('#lib/domain/drejebog/index.ts');
+		expect(validateDrejebog(smallDrejebog(), smallTemplate())).toEqual([]);
+		expect(drejebogChangesAfter(() => {})).toEqual([]);
+	});
+
+	it('covers stages: added, removed, moved and renamed', () => {
+		expect(
+			said(
+				drejebogChangesAfter((d) => {
+					d.stages.push({ id: 'd4', label: 'Efter praktik', steps: [] });
+					d.stages[0].label = 'Inden praktik';
+					[d.stages[1], d.stages[2]] = [d.stages[2], d.stages[1]];
+				})
+			)
+		).toEqual([
+			'Fase tilføjet i drejebogen: Efter praktik',
+			'Fase flyttet i drejebogen: Under praktik (nu nr. 3)',
+			'Fase omdøbt: »Før praktik« hedder nu »Inden praktik«'
+		]);
+		expect(said(drejebogChangesAfter((d) => d.stages.pop()))).toEqual([
+			'Fase fjernet fra drejebogen: Mod afslutningen',
+			'Trin fjernet fra Mod afslutningen: Skriv CV med den unge'
+		]);
+	});
+
+	it('covers steps: added, removed, moved within a stage and to another stage', () => {
+		const changes = drejebogChangesAfter((d) => {
+			d.stages[1].steps.reverse();
+			d.stages[2].steps.push(d.stages[0].steps.pop()!);
+			d.stages[0].steps.push({ ...d.stages[1].steps[0], id: 'p9', title: 'Send invitation' });
+		});
+		expect(said(changes)).toEqual([
+			'Trin tilføjet i Før praktik: Send invitation',
+			'Trin flyttet fra Før praktik til Mod afslutningen: Aftal mål og delmål',
+			'Trin flyttet i Under praktik: Vurdér ved start (nu nr. 2)'
+		]);
+		expect(changes[1]).toMatchObject({
+			kind: 'moved',
+			subject: 'step',
+			path: ['drejebog', 'stages', 'd3', 'steps', 'p1']
+		});
+	});
+
+	it("words a step's changes: title and guidance word by word, who, when, link, produces", () => {
+		const changes = drejebogChangesAfter((d) => {
+			const goal = d.stages[0].steps[0];
+			goal.title = 'Aftal mål og delmål sammen';
+			goal.guidance = textToRichText('Tal om, hvad den unge gerne vil lære først.');
+			goal.who = {
+				roles: ['youngPerson', 'caseworker'],
+				customRoles: [{ id: 'cr1', label: 'Mentor i kommunen' }]
+			};
+			goal.when = { kind: 'start', offsetWeeks: -2 };
+			goal.link = { kind: 'area', id: 'a1' };
+			goal.produces = 'minPlan';
+		});
+		expect(said(changes)).toEqual([
+			'Trin ændret i Før praktik: »Aftal mål og delmål sammen«',
+			'Vejledningen til trinnet »Aftal mål og delmål sammen« er ændret',
+			'Sagsbehandleren er nu med i trinnet »Aftal mål og delmål sammen«',
+			'Jobkonsulenten er ikke længere med i trinnet »Aftal mål og delmål sammen«',
+			'Mentor i kommunen er nu med i trinnet »Aftal mål og delmål sammen«',
+			'Trinnet »Aftal mål og delmål sammen« ligger nu: 2 uger før start',
+			'Trinnet »Aftal mål og delmål sammen« handler nu om: Kompetenceområde: Faglige kompetencer',
+			'Trinnet »Aftal mål og delmål sammen« giver nu: Min Plan'
+		]);
+		expect(changes[0].words?.filter((w) => w.change !== 'same').map((w) => w.text)).toEqual([
+			'sammen'
+		]);
+		expect(changes[1].words?.some((w) => w.change === 'added' && w.text.includes('først'))).toBe(
+			true
+		);
+	});
+
+	it("says a timing at a measuring point with its label, in the reader's language", () => {
+		const [change] = drejebogChangesAfter((d) => {
+			d.stages[2].steps[0].when = { kind: 'point', measurementPointId: 'm2', offsetWeeks: 1 };
+		});
+		expect(sayChange(da, change)).toBe(
+			'Trinnet »Skriv CV med den unge« ligger nu: 1 uge efter Slut'
+		);
+		expect(sayChange(en, change)).not.toMatch(/ligger|uge/);
+	});
+
+	it('covers the checklist of a step', () => {
+		expect(
+			said(
+				drejebogChangesAfter((d) => {
+					const checklist = d.stages[1].steps[0].checklist;
+					checklist[0].text = 'Print skemaet i farver';
+					checklist.unshift({ id: 'c2', text: 'Book et lokale' });
+				})
+			)
+		).toEqual([
+			'Punkt tilføjet til tjeklisten for »Vurdér ved start«: Book et lokale',
+			'Punkt ændret på tjeklisten for »Vurdér ved start«: »Print skemaet i farver«'
+		]);
+	});
+
+	it('covers "CV og Min Plan" setting by setting, with the template\'s labels', () => {
+		expect(
+			said(
+				drejebogChangesAfter((d) => {
+					d.cvPlan.basis = { kind: 'rater', raterId: 'r2' };
+					d.cvPlan.cvThreshold = { kind: 'position', position: 3 };
+					d.cvPlan.minPlanIncludesNotRated = true;
+					d.cvPlan.cvSectionIds = [];
+					d.cvPlan.minPlanSectionIds = ['f1'];
+				})
+			)
+		).toEqual([
+			'CV og Min Plan – hvis vurdering tæller: Virksomhedens vurdering',
+			"CV og Min Plan – kommer i CV'et fra: Niveau 3 på skalaen",
+			'CV og Min Plan: udsagn, der ikke er vurderet, kommer nu også i Min Plan',
+			"CV og Min Plan: den unges ord i »Det har jeg lært« kommer ikke længere i CV'et",
+			'CV og Min Plan: den unges ord i »Det har jeg lært« kommer nu i Min Plan'
+		]);
+	});
+
+	it('covers "Hurtig reaktion": rules added, removed and changed', () => {
+		const changes = drejebogChangesAfter((d) => {
+			d.reactions[0].action = 'Jobkonsulenten ringer til virksomheden samme dag.';
+			d.reactions.push({
+				id: 'x2',
+				condition: { kind: 'missedRating', days: 3, raterId: 'r1' },
+				action: 'Ring til den unge.'
+			});
+		});
+		expect(said(changes)).toEqual([
+			'Hurtig reaktion: regel tilføjet: Den unge har ikke vurderet 3 dage efter målepunktet',
+			'Hurtig reaktion: det, I gør ved »Ingen fremgang fra Start til Slut«, er ændret'
+		]);
+		expect(changes[1].words?.find((w) => w.change === 'added')?.text).toContain('samme dag');
+		expect(
+			said(
+				drejebogChangesAfter((d) => {
+					d.reactions[0].condition = { kind: 'custom', text: 'Den unge udebliver' };
+				})
+			)
+		).toEqual([
+			'Hurtig reaktion: reglen »Ingen fremgang fra Start til Slut« hedder nu »Den unge udebliver«'
+		]);
+	});
+
+	it('covers the title and the introduction, and words every drejebog change in both languages', () => {
+		const changes = drejebogChangesAfter((d) => {
+			d.title = 'Drejebog for lageret';
+			d.introduction = textToRichText('Sådan bruger vi læringsbeviset hver dag.');
+			d.stages[1].label = 'I praktik';
+			d.stages[1].steps[1].who.customRoles.push({ id: 'cr9', label: 'Mentor' });
+			d.stages[0].steps[0].when = { kind: 'free', text: 'Ved første møde' };
+			d.stages[0].steps[0].link = null;
+			d.stages[1].steps[0].checklist = [];
+			d.cvPlan.point = { kind: 'point', measurementPointId: 'm2' };
+			d.cvPlan.minPlanThreshold = { kind: 'position', position: 2 };
+			d.cvPlan.minPlanIncludesNextStep = false;
+			d.reactions.unshift({ id: 'x3', condition: { kind: 'custom', text: 'Fravær' }, action: '' });
+		});
+		expect(said(changes).slice(0, 2)).toEqual([
+			'Drejebogens titel er ændret til »Drejebog for lageret«',
+			'Drejebogens indledning er ændret'
+		]);
+		expect(changes.length).toBeGreaterThan(10);
+		for (const change of changes) {
+			for (const t of [da, en]) {
+				const text = sayChange(t, change);
+				expect(text, change.messageKey).not.toMatch(/publications\.|drejebog\.|\{\{/);
 			}
 		}
 	});
