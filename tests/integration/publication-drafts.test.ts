@@ -16,6 +16,8 @@ import {
 	setUpMunicipalities,
 	type RoleClients,
 	publish,
+	editDrejebog,
+	storedDrejebog,
 	storedTemplate,
 	workshopDocuments
 } from '../support/publications.ts';
@@ -95,6 +97,10 @@ describe('POST /api/v1/workshops/{id}/drafts', () => {
 		expect(draft.documents.map((d) => d.id).sort()).toEqual([now.template, now.drejebog].sort());
 		expect([now.template, now.drejebog]).not.toContain(old.template);
 		expect(storedTemplate(server, now.template)).toEqual(storedTemplate(server, old.template));
+		// The structured drejebog too: stages, steps, rules and the introduction, with their ids.
+		const drejebog = storedDrejebog(server, now.drejebog);
+		expect(drejebog).toEqual(storedDrejebog(server, old.drejebog));
+		expect(drejebog.stages.flatMap((stage) => stage.steps).length).toBeGreaterThan(5);
 
 		// The old document is closed for the member and refused from now on.
 		await waitFor(() => open.closeCodes.includes(CLOSE_CODES.accessRevoked), 'old socket closed');
@@ -123,13 +129,20 @@ describe('POST /api/v1/workshops/{id}/drafts', () => {
 		await editTemplate(server, as.facilitator, docs.template, (t) =>
 			t.renameTemplate({ title: 'Læringsbevis for unge i butik' })
 		);
+		// The work group moves a step to the next stage in the new draft.
+		const [first, next] = storedDrejebog(server, docs.drejebog).stages;
+		const step = first.steps[0];
+		await editDrejebog(server, as.member, docs.drejebog, (d) =>
+			d.moveStep({ stepId: step.id, stageId: next.id, toIndex: 0 })
+		);
 		const v2 = await publish(as.facilitator, demoId, 'Ny titel');
 		expect(v2.number).toBe(2);
 		const diff = publicationDiffSchema.parse(
 			(await as.staff.request('GET', `/api/v1/publications/${v1.id}/diff/${v2.id}`)).body
 		);
 		expect(diff.changes.map((c) => c.message)).toEqual([
-			'Titlen på læringsbeviset er ændret til »Læringsbevis for unge i butik«'
+			'Titlen på læringsbeviset er ændret til »Læringsbevis for unge i butik«',
+			`Trin flyttet fra ${first.label} til ${next.label}: ${step.title}`
 		]);
 		expect(await versionText(v1.id)).toBe(v1Text);
 

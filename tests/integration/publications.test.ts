@@ -1,21 +1,26 @@
 /**
  * Publishing versions against the real server: who may publish (only the facilitator; nothing is
- * stored otherwise), every refusal (a bad note, a draft with problems, unchanged content), what a
- * version holds (number, note, who, when, shape versions, the SHA-256 of the exact canonical JSON
- * the API answers with), who may read it (the whole municipality, nobody else), the diff, and
- * immutability: no route changes a version, and the database itself refuses UPDATE, DELETE and
- * REPLACE of a published row. Also the phase rule: Dag 3 needs a published version.
+ * stored otherwise), every refusal (a bad note, a draft with problems in the template or in the
+ * drejebog checked against it, a step linked to a part that is gone, unchanged content), what a
+ * version holds (number, note, who, when, shape versions, the structured template and drejebog,
+ * the SHA-256 of the exact canonical JSON the API answers with), the demo published at once on
+ * Dag 2, who may read it (the whole municipality, nobody else), the diff, and immutability: no
+ * route changes a version, and the database itself refuses UPDATE, DELETE and REPLACE of a
+ * published row. Also the phase rule: Dag 3 needs a published version.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
 import type { Municipality } from '../support/db.ts';
 import { openDataDir } from '../support/collab-server.ts';
 import {
+	editDrejebog,
 	editTemplate,
 	listVersions,
 	publish,
 	setUpMunicipalities,
+	startDrejebog,
 	type RoleClients,
+	storedDrejebog,
 	storedTemplate,
 	workshopDocuments
 } from '../support/publications.ts';
@@ -23,8 +28,8 @@ import { apiErrorSchema, workshopSummarySchema } from '#lib/domain/api-schemas.t
 import { publicationDiffSchema } from '#lib/domain/publications/api-schemas.ts';
 import { canonicalContent, checkContent, parseContent } from '#lib/domain/publications/content.ts';
 import { MAX_PUBLICATION_NOTE_LENGTH } from '#lib/domain/publications/schemas.ts';
-import { emptyPublishedDrejebog } from '#lib/domain/publications/drejebog-seam.ts';
 import { TEMPLATE_SHAPE_VERSION } from '#lib/collab/template/template-shape.ts';
+import { DREJEBOG_SHAPE_VERSION } from '#lib/collab/drejebog/drejebog-shape.ts';
 import { sha256Hex } from '#lib/server/publications/content-hash.ts';
 import { starter } from '../fixtures/template.ts';
 import da from '../../src/lib/i18n/messages/da.json' with { type: 'json' };
@@ -53,12 +58,16 @@ function errorOf(response: { body: unknown }) {
 	return apiErrorSchema.parse(response.body).error;
 }
 
-/** A new workshop of the facilitator, its template started from the retail starter. */
+/**
+ * A new workshop of the facilitator, its template started from the retail starter and its
+ * drejebog from STAR's steps made for that template.
+ */
 async function startedWorkshop(title: string): Promise<string> {
 	const created = await as.facilitator.request('POST', '/api/v1/workshops', { title });
 	const { id } = workshopSummarySchema.parse(created.body);
 	const { template } = await workshopDocuments(as.facilitator, id);
 	await editTemplate(server, as.facilitator, template, (t) => t.initTemplate(starter('detail')));
+	await startDrejebog(as.facilitator, id);
 	return id;
 }
 
@@ -117,13 +126,58 @@ describe('POST /api/v1/workshops/{id}/publications', () => {
 					path: ['template', 'title'],
 					message: da.template.problem.title.empty
 				},
-				expect.objectContaining({ code: 'areas.none', path: ['template', 'areas'] })
+				expect.objectContaining({ code: 'areas.none', path: ['template', 'areas'] }),
+				// The drejebog was never started: it has no stages, said in Danish too.
+				{
+					code: 'stages.none',
+					path: ['drejebog', 'stages'],
+					message: da.drejebog.problem.stages.none
+				}
 			])
 		);
 		expect(countRows()).toBe(0);
 	});
 
-	it('publishes version 1 (201): number, note, who, when, shape versions and a SHA-256', async () => {
+	it('refuses a drejebog with problems against a valid template, listing them in Danish', async () => {
+		const id = await startedWorkshop('Uden mål');
+		const { template, drejebog } = await workshopDocuments(as.facilitator, id);
+		const [area] = storedTemplate(server, template).areas;
+		const goalSteps = storedDrejebog(server, drejebog)
+			.stages.flatMap((stage) => stage.steps)
+			.filter((step) => step.link?.kind === 'goals');
+		expect(goalSteps.length).toBeGreaterThan(0);
+		// A step now linked to an area the facilitator then removes, and no goal setting at all.
+		const [linked] = goalSteps;
+		await editDrejebog(server, as.facilitator, drejebog, (d) => {
+			for (const step of goalSteps) d.setStepLink({ stepId: step.id, link: null });
+			d.setStepLink({ stepId: linked.id, link: { kind: 'area', id: area.id } });
+		});
+		await editTemplate(server, as.facilitator, template, (t) => t.removeArea({ areaId: area.id }));
+		const response = await as.facilitator.request('POST', publications(id), { note: 'Klar?' });
+		expect(response.status).toBe(409);
+		const error = errorOf(response);
+		expect(error.code).toBe('draft_invalid');
+		expect(error.problems?.map((p) => [p.code, p.path, p.message])).toEqual([
+			[
+				'step.link.unknown',
+				['drejebog', 'stages', expect.any(String), 'steps', linked.id, 'link'],
+				da.drejebog.problem.step.link.unknown.replace('{{step}}', linked.title)
+			],
+			[
+				'coverage.goalSetting',
+				['drejebog', 'coverage', 'goalSetting'],
+				da.drejebog.problem.coverage.goalSetting
+			]
+		]);
+		expect(countRows()).toBe(0);
+	});
+
+	it('publishes the demo as version 1 at once on Dag 2 (201): number, note, who, when, shapes, SHA-256', async () => {
+		// A new user moves the demo workshop to Dag 2; its template and drejebog are ready as seeded.
+		const moved = await as.facilitator.request('POST', `/api/v1/workshops/${demoId}/phase`, {
+			phase: 'drejebog'
+		});
+		expect(moved.status, JSON.stringify(moved.body)).toBe(200);
 		const before = Date.now();
 		const version = await publish(
 			as.facilitator,
@@ -136,7 +190,7 @@ describe('POST /api/v1/workshops/{id}/publications', () => {
 			orgId,
 			note: 'Første version til jobcentret.\nGod fornøjelse.',
 			format: 1,
-			shapeVersions: { template: TEMPLATE_SHAPE_VERSION, drejebog: 1 },
+			shapeVersions: { template: TEMPLATE_SHAPE_VERSION, drejebog: DREJEBOG_SHAPE_VERSION },
 			isLatest: true,
 			isInOperation: false
 		});
@@ -157,9 +211,17 @@ describe('POST /api/v1/workshops/{id}/publications', () => {
 		);
 		expect(canonicalContent(parseContent(text))).toBe(text);
 
-		// And it holds the template exactly as the server had stored it.
-		const checked = checkContent(storedTemplate(server, docs.template), emptyPublishedDrejebog());
+		// And it holds the template and the structured drejebog exactly as the server had stored them.
+		const stored = storedDrejebog(server, docs.drejebog);
+		const checked = checkContent(storedTemplate(server, docs.template), stored);
 		expect(checked.ok && canonicalContent(checked.content)).toBe(text);
+		const content = parseContent(text);
+		expect(content.drejebog.stages.map((stage) => stage.label)).toEqual([
+			'Før praktik',
+			'Under praktik',
+			'Mod afslutningen'
+		]);
+		expect(content.drejebog.stages.every((stage) => stage.steps.length > 0)).toBe(true);
 	});
 
 	it('refuses unchanged content (409 no_changes) and stores nothing', async () => {
@@ -184,10 +246,9 @@ describe('POST /api/v1/workshops/{id}/publications', () => {
 		expect(diff.status).toBe(200);
 		const { changes, from, to } = publicationDiffSchema.parse(diff.body);
 		expect([from.number, to.number]).toEqual([1, 2]);
-		// The CV phrase follows the statement's text until someone writes their own.
+		// Shape 3 stores the CV phrase, so it stays as it was written.
 		expect(changes.map((c) => c.message)).toEqual([
-			`Udsagn ændret i ${area.label}: »${statement.text} hver dag«`,
-			`CV-sætningen til udsagnet »${statement.text} hver dag« i ${area.label} er ændret`
+			`Udsagn ændret i ${area.label}: »${statement.text} hver dag«`
 		]);
 		expect(changes[0]).toMatchObject({
 			kind: 'changed',

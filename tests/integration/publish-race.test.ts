@@ -1,7 +1,8 @@
 /**
  * A publish racing live typing, against the real server: two work-group members type into the
- * template and the drejebog through stock y-websocket clients (one keystroke per update, and now
- * and then a compound change in one transaction) while the facilitator publishes again and again.
+ * template and into a step of the structured drejebog through stock y-websocket clients (one
+ * keystroke per update, and now and then a compound change in one transaction in each document)
+ * while the facilitator publishes again and again.
  * Every version must hold, for each document, exactly a state that document's typist had: a
  * prefix of their keystrokes, never a half-applied transaction. Later versions hold later
  * prefixes.
@@ -22,7 +23,7 @@ import { publicationSummarySchema } from '#lib/domain/publications/api-schemas.t
 import { canonicalJson } from '#lib/domain/publications/canonical.ts';
 import { checkContent, parseContent } from '#lib/domain/publications/content.ts';
 import { bindTemplate, readTemplate } from '#lib/collab/template/template-binding.ts';
-import { readPublishedDrejebog } from '#lib/collab/publications/drejebog-seam.ts';
+import { bindDrejebog, readDrejebog } from '#lib/collab/drejebog/drejebog-binding.ts';
 
 let server: TestServer;
 let facilitator: ApiClient;
@@ -50,7 +51,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What a version would hold of each document in its current state (as publishing parses it). */
 function publishedForm(template: TestClient, drejebog: TestClient) {
-	const checked = checkContent(readTemplate(template.doc), readPublishedDrejebog(drejebog.doc));
+	const checked = checkContent(readTemplate(template.doc), readDrejebog(drejebog.doc));
 	if (!checked.ok) throw new Error(`typing made the draft invalid: ${checked.problems[0].code}`);
 	return {
 		template: canonicalJson(checked.content.template),
@@ -65,9 +66,12 @@ describe('publishing while the group types', () => {
 		const drejebog = await openDocument(server, member, docs.drejebog);
 		sockets.push(template, drejebog);
 		const handle = bindTemplate(template.doc, 'typist');
+		const ops = bindDrejebog(drejebog.doc, 'typist');
 		const templateStates = [publishedForm(template, drejebog).template];
 		const drejebogStates = [publishedForm(template, drejebog).drejebog];
 		const firstArea = handle.read().areas[0];
+		const lastStage = ops.read().stages.at(-1)!;
+		const lastStep = lastStage.steps.at(-1)!;
 
 		let isTyping = true;
 		const typing = (async () => {
@@ -82,7 +86,15 @@ describe('publishing while the group types', () => {
 					} else {
 						handle.renameTemplate({ title: `Titel ${'x'.repeat(i)}` });
 					}
-					typeIntoDrejebog(drejebog.doc, String(i % 10));
+					if (i % 20 === 0) {
+						// In the drejebog too: a stage renamed and a checklist item added together.
+						drejebog.doc.transact(() => {
+							ops.renameStage({ stageId: lastStage.id, label: `${lastStage.label} ${i}` });
+							ops.addChecklistItem({ stepId: lastStep.id, text: `Punkt nr. ${i}` });
+						}, 'typist');
+					} else {
+						typeIntoDrejebog(drejebog.doc, String(i % 10));
+					}
 					const state = publishedForm(template, drejebog);
 					templateStates.push(state.template);
 					drejebogStates.push(state.drejebog);

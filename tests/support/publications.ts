@@ -15,6 +15,12 @@ import {
 	readTemplate,
 	type TemplateHandle
 } from '#lib/collab/template/template-binding.ts';
+import {
+	bindDrejebog,
+	readDrejebog,
+	resolveDrejebogText,
+	type BoundDrejebogOperations
+} from '#lib/collab/drejebog/drejebog-binding.ts';
 import { publicationSummarySchema } from '#lib/domain/publications/api-schemas.ts';
 import { workshopDetailSchema, workshopSummarySchema } from '#lib/domain/api-schemas.ts';
 import { createMunicipality, type Municipality } from './db.ts';
@@ -96,16 +102,52 @@ export async function listVersions(client: ApiClient, orgId: string) {
 	return z.array(publicationSummarySchema).parse(response.body);
 }
 
-/** Writes the first paragraph of the one-field drejebog (SEAM(drejebog)). */
+/** Edits the drejebog through a live client and waits until the server has stored the result. */
+export async function editDrejebog(
+	server: TestServer,
+	client: ApiClient,
+	documentId: string,
+	edit: (drejebog: BoundDrejebogOperations & { read: () => unknown }) => void
+): Promise<void> {
+	const socket = await openDocument(server, client, documentId);
+	try {
+		const handle = bindDrejebog(socket.doc, 'test');
+		edit(handle);
+		const expected = JSON.stringify(handle.read());
+		await waitFor(() => JSON.stringify(storedDrejebog(server, documentId)) === expected, 'stored');
+	} finally {
+		socket.destroy();
+	}
+}
+
+/** The drejebog as the server's database holds it now. */
+export function storedDrejebog(server: TestServer, documentId: string) {
+	const doc = readStoredDocument(server.dataDir, documentId);
+	try {
+		return readDrejebog(doc);
+	} finally {
+		doc.destroy();
+	}
+}
+
+/** Types `text` at the end of the first step's title, as the title field does: one Y.Text insert. */
 export function typeIntoDrejebog(doc: Y.Doc, text: string): void {
-	const body = doc.getXmlFragment('body');
-	doc.transact(() => {
-		if (body.length === 0) body.insert(0, [new Y.XmlElement('paragraph')]);
-		const paragraph = body.get(0) as Y.XmlElement;
-		if (paragraph.length === 0) paragraph.insert(0, [new Y.XmlText()]);
-		const run = paragraph.get(0) as Y.XmlText;
-		run.insert(run.length, text);
-	});
+	const [stage] = readDrejebog(doc).stages;
+	const slot = resolveDrejebogText(doc, { field: 'stepTitle', stepId: stage.steps[0].id });
+	const title = slot?.map.get(slot.key);
+	if (!(title instanceof Y.Text)) throw new Error('the first step has no title text');
+	doc.transact(() => title.insert(title.length, text), 'typist');
+}
+
+/** Starts the drejebog of a workshop from STAR's steps, through the API, as `client`. */
+export async function startDrejebog(client: ApiClient, workshopId: string): Promise<void> {
+	const { drejebog } = await workshopDocuments(client, workshopId);
+	const response = await client.request(
+		'POST',
+		`/api/v1/workshops/${workshopId}/documents/${drejebog}/drejebog/start`,
+		{ starter: 'star' }
+	);
+	expect(response.status, JSON.stringify(response.body)).toBe(200);
 }
 
 /** One client per demo role plus the administrator of a second municipality. */
