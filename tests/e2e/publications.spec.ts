@@ -1,21 +1,29 @@
 /**
  * Publishing in the browser: the facilitator publishes version 1 with a note, a staff member finds
- * and reads it in the library, the facilitator opens a new draft, changes the template and
- * publishes version 2, and the diff reads like a change list. Refusals (problems with links,
- * "ingen ændringer") and the Dag 3 rule show next to their forms. Each workshop here is its own,
- * so the demo workshop's documents stay as other tests expect them.
+ * and reads it in the library (the template and the drejebog stage by stage), the facilitator
+ * opens a new draft, changes the template and a drejebog step and publishes version 2, and the
+ * diff reads like a change list. Refusals (problems of both documents with links, "ingen
+ * ændringer") and the Dag 3 rule show next to their forms. Each workshop here is its own, so the
+ * demo workshop's documents stay as other tests expect them.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible, newLoggedInPage } from './fixtures.ts';
 import { WorkshopsPage } from './pages/workshops-page.ts';
 import { TemplatePage } from './pages/template-page.ts';
+import { DrejebogPage } from './pages/drejebog-page.ts';
 import type { WorkshopPage } from './pages/workshop-page.ts';
 
 const AREA = 'Faglige kompetencer';
 const FIRST = 'Kan modtage varer og kontrollere dem mod følgesedlen';
 const CHANGED = 'Kan modtage varer og kontrollere dem grundigt mod følgesedlen';
+/** A step of STAR's starter drejebog, and its new title in version 2. */
+const STEP = 'Overvej jobklub';
+const STEP_CHANGED = 'Overvej jobklub eller mentor';
 
-/** A new workshop whose template is started from the retail starter. */
+/**
+ * A new workshop whose template is started from the retail starter and whose drejebog is started
+ * from STAR's steps made for it.
+ */
 async function startedWorkshop(page: Page, baseUrl: string, title: string): Promise<WorkshopPage> {
 	const workshop = await new WorkshopsPage(page, baseUrl).create(title);
 	await workshop.documentLink('Læringsbevis (skabelon)').click();
@@ -23,6 +31,10 @@ async function startedWorkshop(page: Page, baseUrl: string, title: string): Prom
 	const editor = new TemplatePage(page);
 	await editor.waitForEditor();
 	await editor.expectSaved();
+	await page.goto(workshop.url);
+	await workshop.documentLink('Drejebog').click();
+	await page.getByRole('button', { name: 'Start drejebogen' }).click();
+	await new DrejebogPage(page).waitForEditor();
 	await page.goto(workshop.url);
 	return workshop;
 }
@@ -66,6 +78,14 @@ test('publish version 1, read it as staff, open a new draft, publish version 2 a
 	await expect(staff.getByRole('heading', { level: 2, name: /^Læringsbevis:/ })).toBeVisible();
 	await expect(staff.getByText(FIRST, { exact: true }).first()).toBeVisible();
 	await expect(staff.getByText('Første version til hele jobcentret.')).toBeVisible();
+	// The drejebog, stage by stage, with its rules.
+	await expect(staff.getByRole('heading', { level: 2, name: /^Drejebog:/ })).toBeVisible();
+	const before = staff.getByRole('region', { name: 'Før praktik', exact: true });
+	await expect(before.getByRole('heading', { level: 3, name: 'Før praktik' })).toBeVisible();
+	await expect(staff.getByRole('heading', { level: 4, name: STEP, exact: true })).toBeVisible();
+	await expect(staff.getByRole('region', { name: 'CV og Min Plan' })).toBeVisible();
+	await expect(staff.getByRole('region', { name: 'Hurtig reaktion' })).toBeVisible();
+	await expectAccessible(staff);
 	await staff.getByText('Se læringsbeviset udfyldt med et eksempel').click();
 	await expect(staff.getByRole('heading', { name: 'Progressionsskema' })).toBeVisible();
 	await expectAccessible(staff);
@@ -88,6 +108,12 @@ test('publish version 1, read it as staff, open a new draft, publish version 2 a
 	await editor.addStatement(AREA, 'Kan tjekke datoer på kølevarer');
 	await editor.expectSaved();
 	await page.goto(workshop.url);
+	await workshop.documentLink('Drejebog').click();
+	const drejebog = new DrejebogPage(page);
+	await drejebog.waitForEditor();
+	await drejebog.stepTitle(STEP).fill(STEP_CHANGED);
+	await drejebog.expectSaved();
+	await page.goto(workshop.url);
 	await publish(page, 2, 'Præciseret modtagelse af varer og tilføjet kølevarer.');
 
 	// Version 2 in the library; its diff from version 1 reads like a change list.
@@ -103,6 +129,9 @@ test('publish version 1, read it as staff, open a new draft, publish version 2 a
 	);
 	const changed = changes.getByRole('listitem').filter({ hasText: `Udsagn ændret i ${AREA}` });
 	await expect(changed.locator('ins')).toContainText('grundigt');
+	const step = changes.getByRole('listitem').filter({ hasText: `»${STEP_CHANGED}«` });
+	await expect(step).toContainText(/Trin ændret i .+: »Overvej jobklub eller mentor«/);
+	await expect(step.locator('ins')).toContainText('eller mentor');
 	await expectAccessible(staff);
 	await staff.context().close();
 });
@@ -123,6 +152,12 @@ test('refusals: the problems with links, "ingen ændringer", and Dag 3 before a 
 		'href',
 		new RegExp(`/workshops/${empty.id}/documents/`)
 	);
+	// The drejebog's problems too, in Danish, each leading into the drejebog editor.
+	const stages = refusal
+		.getByRole('listitem')
+		.filter({ hasText: 'Drejebogen har ingen faser. Tilføj mindst én.' });
+	await expect(stages).toContainText('Drejebog:');
+	await expect(stages.getByRole('link')).toHaveAttribute('href', /#djb-stages-new$/);
 	await expect(versions.getByRole('textbox', { name: 'Ændringsnote' })).toHaveValue('For tidligt');
 	await expectAccessible(page);
 
