@@ -11,6 +11,7 @@ export type PublicationRow = {
 	id: string;
 	workshop_id: string;
 	workshop_title: string;
+	org_name: string;
 	org_id: string;
 	number: number;
 	note: string;
@@ -30,6 +31,8 @@ export type PublicationSummary = {
 	workshopId: string;
 	workshopTitle: string;
 	orgId: string;
+	/** The organisation's name now (exports print it). */
+	organisationName: string;
 	number: number;
 	note: string;
 	publishedBy: { id: string; name: string };
@@ -52,11 +55,13 @@ export type PublicationSummary = {
  * number, for `isLatest`. Append the WHERE clause.
  */
 export function selectSummaries(extra = ''): string {
-	return `SELECT p.id, p.workshop_id, w.title AS workshop_title, p.org_id, p.number, p.note,
+	return `SELECT p.id, p.workshop_id, w.title AS workshop_title, p.org_id, o.name AS org_name,
+		p.number, p.note,
 		p.published_by, p.published_by_name, p.published_at, p.format, p.template_shape_version,
 		p.drejebog_shape_version, p.sha256${extra},
 		(SELECT MAX(l.number) FROM publications l WHERE l.workshop_id = p.workshop_id) AS latest_number
-		FROM publications p JOIN workshops w ON w.id = p.workshop_id`;
+		FROM publications p JOIN workshops w ON w.id = p.workshop_id
+		JOIN organisations o ON o.id = p.org_id`;
 }
 
 /** The summary of a row. */
@@ -65,6 +70,7 @@ export function toSummary(row: PublicationRow): PublicationSummary {
 		id: row.id,
 		workshopId: row.workshop_id,
 		workshopTitle: row.workshop_title,
+		organisationName: row.org_name,
 		orgId: row.org_id,
 		number: row.number,
 		note: row.note,
