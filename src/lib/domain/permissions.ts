@@ -38,6 +38,9 @@ export type Resource = OrgResource | WorkshopResource | DocumentResource;
  * - `run`: run the day: agenda, timer and votes (run mode).
  * - `vote`: cast one's own dots in a workshop's vote (the work group and the facilitator).
  * - `comment`: write, answer and resolve comments on a workshop's documents (the same people).
+ * - `publish`: publish the workshop's template and drejebog as a version, and open a new draft
+ *   from the latest version (the facilitator). Reading versions is `read` on the organisation:
+ *   everyone in the municipality may, staff included.
  */
 export const ACTIONS = [
 	'read',
@@ -47,7 +50,8 @@ export const ACTIONS = [
 	'change-phase',
 	'run',
 	'vote',
-	'comment'
+	'comment',
+	'publish'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -94,6 +98,7 @@ function canOnWorkshop(actor: Actor, action: Action, workshop: WorkshopResource)
 		case 'write':
 		case 'change-phase':
 		case 'run':
+		case 'publish':
 			return role === 'facilitator';
 		case 'vote':
 		case 'comment':

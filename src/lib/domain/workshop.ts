@@ -38,6 +38,16 @@ export function isLeavingTemplatePhase(from: Phase, to: Phase): boolean {
 	return from === 'format' && to !== 'format';
 }
 
+/**
+ * True when moving from `from` to `to` takes the workshop into rollout (Dag 3) or operation from
+ * an earlier phase: the job centre is then shown what the work group made, so a published
+ * version must exist first. Moving back, or between rollout and operation, is always allowed.
+ */
+export function isEnteringRollout(from: Phase, to: Phase): boolean {
+	const rollout = phaseIndex('rollout');
+	return phaseIndex(from) < rollout && phaseIndex(to) >= rollout;
+}
+
 /** A day in a workshop format with its agenda. */
 export type FormatDay = {
 	phase: Phase;

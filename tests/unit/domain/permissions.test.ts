@@ -44,6 +44,7 @@ org:X                 change-phase     .       .       .       .       .       .
 org:X                 run              .       .       .       .       .       .       .       .
 org:X                 vote             .       .       .       .       .       .       .       .
 org:X                 comment          .       .       .       .       .       .       .       .
+org:X                 publish          .       .       .       .       .       .       .       .
 org:Y                 read             .       .       .       .       .       .       .       y
 org:Y                 write            .       .       .       .       .       .       .       .
 org:Y                 manage           .       .       .       .       .       .       .       y
@@ -52,6 +53,7 @@ org:Y                 change-phase     .       .       .       .       .       .
 org:Y                 run              .       .       .       .       .       .       .       .
 org:Y                 vote             .       .       .       .       .       .       .       .
 org:Y                 comment          .       .       .       .       .       .       .       .
+org:Y                 publish          .       .       .       .       .       .       .       .
 workshop:A@format     read             .       y       .       .       y       y       y       .
 workshop:A@format     write            .       .       .       .       y       .       .       .
 workshop:A@format     manage           .       y       .       .       y       .       .       .
@@ -60,6 +62,7 @@ workshop:A@format     change-phase     .       .       .       .       y       .
 workshop:A@format     run              .       .       .       .       y       .       .       .
 workshop:A@format     vote             .       .       .       .       y       y       .       .
 workshop:A@format     comment          .       .       .       .       y       y       .       .
+workshop:A@format     publish          .       .       .       .       y       .       .       .
 workshop:A@drejebog   read             .       y       .       .       y       y       y       .
 workshop:A@drejebog   write            .       .       .       .       y       .       .       .
 workshop:A@drejebog   manage           .       y       .       .       y       .       .       .
@@ -68,6 +71,7 @@ workshop:A@drejebog   change-phase     .       .       .       .       y       .
 workshop:A@drejebog   run              .       .       .       .       y       .       .       .
 workshop:A@drejebog   vote             .       .       .       .       y       y       .       .
 workshop:A@drejebog   comment          .       .       .       .       y       y       .       .
+workshop:A@drejebog   publish          .       .       .       .       y       .       .       .
 workshop:A@rollout    read             .       y       .       .       y       y       y       .
 workshop:A@rollout    write            .       .       .       .       y       .       .       .
 workshop:A@rollout    manage           .       y       .       .       y       .       .       .
@@ -76,6 +80,7 @@ workshop:A@rollout    change-phase     .       .       .       .       y       .
 workshop:A@rollout    run              .       .       .       .       y       .       .       .
 workshop:A@rollout    vote             .       .       .       .       y       y       .       .
 workshop:A@rollout    comment          .       .       .       .       y       y       .       .
+workshop:A@rollout    publish          .       .       .       .       y       .       .       .
 workshop:A@drift      read             .       y       .       .       y       y       y       .
 workshop:A@drift      write            .       .       .       .       y       .       .       .
 workshop:A@drift      manage           .       y       .       .       y       .       .       .
@@ -84,6 +89,7 @@ workshop:A@drift      change-phase     .       .       .       .       y       .
 workshop:A@drift      run              .       .       .       .       y       .       .       .
 workshop:A@drift      vote             .       .       .       .       y       y       .       .
 workshop:A@drift      comment          .       .       .       .       y       y       .       .
+workshop:A@drift      publish          .       .       .       .       y       .       .       .
 workshop:B@format     read             .       y       .       .       .       .       .       .
 workshop:B@format     write            .       .       .       .       .       .       .       .
 workshop:B@format     manage           .       y       .       .       .       .       .       .
@@ -92,6 +98,7 @@ workshop:B@format     change-phase     .       .       .       .       .       .
 workshop:B@format     run              .       .       .       .       .       .       .       .
 workshop:B@format     vote             .       .       .       .       .       .       .       .
 workshop:B@format     comment          .       .       .       .       .       .       .       .
+workshop:B@format     publish          .       .       .       .       .       .       .       .
 workshop:C@format     read             .       .       .       .       .       .       .       y
 workshop:C@format     write            .       .       .       .       .       .       .       .
 workshop:C@format     manage           .       .       .       .       .       .       .       y
@@ -100,6 +107,7 @@ workshop:C@format     change-phase     .       .       .       .       .       .
 workshop:C@format     run              .       .       .       .       .       .       .       .
 workshop:C@format     vote             .       .       .       .       .       .       .       .
 workshop:C@format     comment          .       .       .       .       .       .       .       .
+workshop:C@format     publish          .       .       .       .       .       .       .       .
 template:A@format     read             .       y       .       .       y       y       y       .
 template:A@format     write            .       .       .       .       y       y       .       .
 template:A@format     manage           .       .       .       .       .       .       .       .
@@ -108,6 +116,7 @@ template:A@format     change-phase     .       .       .       .       .       .
 template:A@format     run              .       .       .       .       .       .       .       .
 template:A@format     vote             .       .       .       .       .       .       .       .
 template:A@format     comment          .       .       .       .       .       .       .       .
+template:A@format     publish          .       .       .       .       .       .       .       .
 template:A@drejebog   read             .       y       .       .       y       y       y       .
 template:A@drejebog   write            .       .       .       .       y       .       .       .
 template:A@drejebog   manage           .       .       .       .       .       .       .       .
@@ -116,6 +125,7 @@ template:A@drejebog   change-phase     .       .       .       .       .       .
 template:A@drejebog   run              .       .       .       .       .       .       .       .
 template:A@drejebog   vote             .       .       .       .       .       .       .       .
 template:A@drejebog   comment          .       .       .       .       .       .       .       .
+template:A@drejebog   publish          .       .       .       .       .       .       .       .
 template:A@rollout    read             .       y       .       .       y       y       y       .
 template:A@rollout    write            .       .       .       .       y       .       .       .
 template:A@rollout    manage           .       .       .       .       .       .       .       .
@@ -124,6 +134,7 @@ template:A@rollout    change-phase     .       .       .       .       .       .
 template:A@rollout    run              .       .       .       .       .       .       .       .
 template:A@rollout    vote             .       .       .       .       .       .       .       .
 template:A@rollout    comment          .       .       .       .       .       .       .       .
+template:A@rollout    publish          .       .       .       .       .       .       .       .
 template:A@drift      read             .       y       .       .       y       y       y       .
 template:A@drift      write            .       .       .       .       y       .       .       .
 template:A@drift      manage           .       .       .       .       .       .       .       .
@@ -132,6 +143,7 @@ template:A@drift      change-phase     .       .       .       .       .       .
 template:A@drift      run              .       .       .       .       .       .       .       .
 template:A@drift      vote             .       .       .       .       .       .       .       .
 template:A@drift      comment          .       .       .       .       .       .       .       .
+template:A@drift      publish          .       .       .       .       .       .       .       .
 drejebog:A@format     read             .       y       .       .       y       y       y       .
 drejebog:A@format     write            .       .       .       .       y       y       .       .
 drejebog:A@format     manage           .       .       .       .       .       .       .       .
@@ -140,6 +152,7 @@ drejebog:A@format     change-phase     .       .       .       .       .       .
 drejebog:A@format     run              .       .       .       .       .       .       .       .
 drejebog:A@format     vote             .       .       .       .       .       .       .       .
 drejebog:A@format     comment          .       .       .       .       .       .       .       .
+drejebog:A@format     publish          .       .       .       .       .       .       .       .
 drejebog:A@drejebog   read             .       y       .       .       y       y       y       .
 drejebog:A@drejebog   write            .       .       .       .       y       y       .       .
 drejebog:A@drejebog   manage           .       .       .       .       .       .       .       .
@@ -148,6 +161,7 @@ drejebog:A@drejebog   change-phase     .       .       .       .       .       .
 drejebog:A@drejebog   run              .       .       .       .       .       .       .       .
 drejebog:A@drejebog   vote             .       .       .       .       .       .       .       .
 drejebog:A@drejebog   comment          .       .       .       .       .       .       .       .
+drejebog:A@drejebog   publish          .       .       .       .       .       .       .       .
 drejebog:A@rollout    read             .       y       .       .       y       y       y       .
 drejebog:A@rollout    write            .       .       .       .       y       .       .       .
 drejebog:A@rollout    manage           .       .       .       .       .       .       .       .
@@ -156,6 +170,7 @@ drejebog:A@rollout    change-phase     .       .       .       .       .       .
 drejebog:A@rollout    run              .       .       .       .       .       .       .       .
 drejebog:A@rollout    vote             .       .       .       .       .       .       .       .
 drejebog:A@rollout    comment          .       .       .       .       .       .       .       .
+drejebog:A@rollout    publish          .       .       .       .       .       .       .       .
 drejebog:A@drift      read             .       y       .       .       y       y       y       .
 drejebog:A@drift      write            .       .       .       .       y       .       .       .
 drejebog:A@drift      manage           .       .       .       .       .       .       .       .
@@ -164,6 +179,7 @@ drejebog:A@drift      change-phase     .       .       .       .       .       .
 drejebog:A@drift      run              .       .       .       .       .       .       .       .
 drejebog:A@drift      vote             .       .       .       .       .       .       .       .
 drejebog:A@drift      comment          .       .       .       .       .       .       .       .
+drejebog:A@drift      publish          .       .       .       .       .       .       .       .
 template:B@format     read             .       y       .       .       .       .       .       .
 template:B@format     write            .       .       .       .       .       .       .       .
 template:B@format     manage           .       .       .       .       .       .       .       .
@@ -172,6 +188,7 @@ template:B@format     change-phase     .       .       .       .       .       .
 template:B@format     run              .       .       .       .       .       .       .       .
 template:B@format     vote             .       .       .       .       .       .       .       .
 template:B@format     comment          .       .       .       .       .       .       .       .
+template:B@format     publish          .       .       .       .       .       .       .       .
 template:B@drejebog   read             .       y       .       .       .       .       .       .
 template:B@drejebog   write            .       .       .       .       .       .       .       .
 template:B@drejebog   manage           .       .       .       .       .       .       .       .
@@ -180,6 +197,7 @@ template:B@drejebog   change-phase     .       .       .       .       .       .
 template:B@drejebog   run              .       .       .       .       .       .       .       .
 template:B@drejebog   vote             .       .       .       .       .       .       .       .
 template:B@drejebog   comment          .       .       .       .       .       .       .       .
+template:B@drejebog   publish          .       .       .       .       .       .       .       .
 template:B@rollout    read             .       y       .       .       .       .       .       .
 template:B@rollout    write            .       .       .       .       .       .       .       .
 template:B@rollout    manage           .       .       .       .       .       .       .       .
@@ -188,6 +206,7 @@ template:B@rollout    change-phase     .       .       .       .       .       .
 template:B@rollout    run              .       .       .       .       .       .       .       .
 template:B@rollout    vote             .       .       .       .       .       .       .       .
 template:B@rollout    comment          .       .       .       .       .       .       .       .
+template:B@rollout    publish          .       .       .       .       .       .       .       .
 template:B@drift      read             .       y       .       .       .       .       .       .
 template:B@drift      write            .       .       .       .       .       .       .       .
 template:B@drift      manage           .       .       .       .       .       .       .       .
@@ -196,6 +215,7 @@ template:B@drift      change-phase     .       .       .       .       .       .
 template:B@drift      run              .       .       .       .       .       .       .       .
 template:B@drift      vote             .       .       .       .       .       .       .       .
 template:B@drift      comment          .       .       .       .       .       .       .       .
+template:B@drift      publish          .       .       .       .       .       .       .       .
 drejebog:B@format     read             .       y       .       .       .       .       .       .
 drejebog:B@format     write            .       .       .       .       .       .       .       .
 drejebog:B@format     manage           .       .       .       .       .       .       .       .
@@ -204,6 +224,7 @@ drejebog:B@format     change-phase     .       .       .       .       .       .
 drejebog:B@format     run              .       .       .       .       .       .       .       .
 drejebog:B@format     vote             .       .       .       .       .       .       .       .
 drejebog:B@format     comment          .       .       .       .       .       .       .       .
+drejebog:B@format     publish          .       .       .       .       .       .       .       .
 drejebog:B@drejebog   read             .       y       .       .       .       .       .       .
 drejebog:B@drejebog   write            .       .       .       .       .       .       .       .
 drejebog:B@drejebog   manage           .       .       .       .       .       .       .       .
@@ -212,6 +233,7 @@ drejebog:B@drejebog   change-phase     .       .       .       .       .       .
 drejebog:B@drejebog   run              .       .       .       .       .       .       .       .
 drejebog:B@drejebog   vote             .       .       .       .       .       .       .       .
 drejebog:B@drejebog   comment          .       .       .       .       .       .       .       .
+drejebog:B@drejebog   publish          .       .       .       .       .       .       .       .
 drejebog:B@rollout    read             .       y       .       .       .       .       .       .
 drejebog:B@rollout    write            .       .       .       .       .       .       .       .
 drejebog:B@rollout    manage           .       .       .       .       .       .       .       .
@@ -220,6 +242,7 @@ drejebog:B@rollout    change-phase     .       .       .       .       .       .
 drejebog:B@rollout    run              .       .       .       .       .       .       .       .
 drejebog:B@rollout    vote             .       .       .       .       .       .       .       .
 drejebog:B@rollout    comment          .       .       .       .       .       .       .       .
+drejebog:B@rollout    publish          .       .       .       .       .       .       .       .
 drejebog:B@drift      read             .       y       .       .       .       .       .       .
 drejebog:B@drift      write            .       .       .       .       .       .       .       .
 drejebog:B@drift      manage           .       .       .       .       .       .       .       .
@@ -228,6 +251,7 @@ drejebog:B@drift      change-phase     .       .       .       .       .       .
 drejebog:B@drift      run              .       .       .       .       .       .       .       .
 drejebog:B@drift      vote             .       .       .       .       .       .       .       .
 drejebog:B@drift      comment          .       .       .       .       .       .       .       .
+drejebog:B@drift      publish          .       .       .       .       .       .       .       .
 template:C@format     read             .       .       .       .       .       .       .       y
 template:C@format     write            .       .       .       .       .       .       .       .
 template:C@format     manage           .       .       .       .       .       .       .       .
@@ -236,6 +260,7 @@ template:C@format     change-phase     .       .       .       .       .       .
 template:C@format     run              .       .       .       .       .       .       .       .
 template:C@format     vote             .       .       .       .       .       .       .       .
 template:C@format     comment          .       .       .       .       .       .       .       .
+template:C@format     publish          .       .       .       .       .       .       .       .
 template:C@drejebog   read             .       .       .       .       .       .       .       y
 template:C@drejebog   write            .       .       .       .       .       .       .       .
 template:C@drejebog   manage           .       .       .       .       .       .       .       .
@@ -244,6 +269,7 @@ template:C@drejebog   change-phase     .       .       .       .       .       .
 template:C@drejebog   run              .       .       .       .       .       .       .       .
 template:C@drejebog   vote             .       .       .       .       .       .       .       .
 template:C@drejebog   comment          .       .       .       .       .       .       .       .
+template:C@drejebog   publish          .       .       .       .       .       .       .       .
 template:C@rollout    read             .       .       .       .       .       .       .       y
 template:C@rollout    write            .       .       .       .       .       .       .       .
 template:C@rollout    manage           .       .       .       .       .       .       .       .
@@ -252,6 +278,7 @@ template:C@rollout    change-phase     .       .       .       .       .       .
 template:C@rollout    run              .       .       .       .       .       .       .       .
 template:C@rollout    vote             .       .       .       .       .       .       .       .
 template:C@rollout    comment          .       .       .       .       .       .       .       .
+template:C@rollout    publish          .       .       .       .       .       .       .       .
 template:C@drift      read             .       .       .       .       .       .       .       y
 template:C@drift      write            .       .       .       .       .       .       .       .
 template:C@drift      manage           .       .       .       .       .       .       .       .
@@ -260,6 +287,7 @@ template:C@drift      change-phase     .       .       .       .       .       .
 template:C@drift      run              .       .       .       .       .       .       .       .
 template:C@drift      vote             .       .       .       .       .       .       .       .
 template:C@drift      comment          .       .       .       .       .       .       .       .
+template:C@drift      publish          .       .       .       .       .       .       .       .
 drejebog:C@format     read             .       .       .       .       .       .       .       y
 drejebog:C@format     write            .       .       .       .       .       .       .       .
 drejebog:C@format     manage           .       .       .       .       .       .       .       .
@@ -268,6 +296,7 @@ drejebog:C@format     change-phase     .       .       .       .       .       .
 drejebog:C@format     run              .       .       .       .       .       .       .       .
 drejebog:C@format     vote             .       .       .       .       .       .       .       .
 drejebog:C@format     comment          .       .       .       .       .       .       .       .
+drejebog:C@format     publish          .       .       .       .       .       .       .       .
 drejebog:C@drejebog   read             .       .       .       .       .       .       .       y
 drejebog:C@drejebog   write            .       .       .       .       .       .       .       .
 drejebog:C@drejebog   manage           .       .       .       .       .       .       .       .
@@ -276,6 +305,7 @@ drejebog:C@drejebog   change-phase     .       .       .       .       .       .
 drejebog:C@drejebog   run              .       .       .       .       .       .       .       .
 drejebog:C@drejebog   vote             .       .       .       .       .       .       .       .
 drejebog:C@drejebog   comment          .       .       .       .       .       .       .       .
+drejebog:C@drejebog   publish          .       .       .       .       .       .       .       .
 drejebog:C@rollout    read             .       .       .       .       .       .       .       y
 drejebog:C@rollout    write            .       .       .       .       .       .       .       .
 drejebog:C@rollout    manage           .       .       .       .       .       .       .       .
@@ -284,6 +314,7 @@ drejebog:C@rollout    change-phase     .       .       .       .       .       .
 drejebog:C@rollout    run              .       .       .       .       .       .       .       .
 drejebog:C@rollout    vote             .       .       .       .       .       .       .       .
 drejebog:C@rollout    comment          .       .       .       .       .       .       .       .
+drejebog:C@rollout    publish          .       .       .       .       .       .       .       .
 drejebog:C@drift      read             .       .       .       .       .       .       .       y
 drejebog:C@drift      write            .       .       .       .       .       .       .       .
 drejebog:C@drift      manage           .       .       .       .       .       .       .       .
@@ -292,6 +323,7 @@ drejebog:C@drift      change-phase     .       .       .       .       .       .
 drejebog:C@drift      run              .       .       .       .       .       .       .       .
 drejebog:C@drift      vote             .       .       .       .       .       .       .       .
 drejebog:C@drift      comment          .       .       .       .       .       .       .       .
+drejebog:C@drift      publish          .       .       .       .       .       .       .       .
 `;
 
 type Row = { resource: string; action: Action; cells: Record<string, string> };

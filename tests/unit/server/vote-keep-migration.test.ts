@@ -5,44 +5,27 @@
  * always deleted the statements not chosen, so they are recorded as having done so.
  */
 import { describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { migrate } from '#lib/server/platform/db.ts';
 import { MIGRATIONS } from '#lib/server/platform/migrations/index.ts';
+import { withDatabaseAt } from '../../support/old-database.ts';
 
 /**
  * Runs `fn` on a fresh database migrated up to `version` only, holding one workshop ('w') with a
  * kept vote ('kept', kept at 1234) and an open one ('open'); deletes it afterwards.
  */
 function withOldDatabase(version: number, fn: (db: DatabaseSync) => void): void {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), `formvaerk-m${version}-`));
-	const db = new DatabaseSync(path.join(dir, 'formvaerk.db'));
-	try {
-		db.exec('PRAGMA foreign_keys = ON');
-		db.exec(
-			'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)'
-		);
-		for (const migration of MIGRATIONS.filter((m) => m.version <= version)) {
-			db.exec(migration.sql);
-			db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(
-				migration.version,
-				migration.name
-			);
-		}
-		db.exec(`
+	withDatabaseAt(
+		version,
+		`
 			INSERT INTO organisations (id, name, created_at) VALUES ('o', 'Kommune', 0);
 			INSERT INTO workshops (id, org_id, title, format_json, phase, created_at)
 				VALUES ('w', 'o', 'Forløb', '{}', 'format', 0);
 			INSERT INTO votes (id, workshop_id, title, dots_per_person, is_open, created_at, kept_at)
 				VALUES ('kept', 'w', 'Holdt', 1, 0, 0, 1234), ('open', 'w', 'Åben', 1, 1, 0, NULL);
-		`);
-		fn(db);
-	} finally {
-		db.close();
-		fs.rmSync(dir, { recursive: true, force: true });
-	}
+		`,
+		fn
+	);
 }
 
 describe('migration 006 (vote keep applied)', () => {

@@ -13,3 +13,4 @@ export { validateDrejebog, validateDrejebogOwn } from './validate.ts';
 export { linkExists } from './validate-coverage.ts';
 export { starterDrejebog, STARTER_DREJEBOG } from './starter.ts';
 export * from './cv-plan.ts';
+export * from './describe.ts';

@@ -64,3 +64,19 @@ export function getDocumentForUser(
 		readOnlyReason: readOnlyReason(actor, resource)
 	};
 }
+
+/**
+ * The document that took the place of `documentId` in workshop `workshopId` when a new draft
+ * retired it (the current document of the same kind), or null when it was not retired there.
+ * A page open on the old document follows it; reading it is checked as usual.
+ */
+export function replacementOf(workshopId: string, documentId: string): string | null {
+	const row = getDb()
+		.prepare(
+			`SELECT current.id FROM documents old
+			 JOIN documents current ON current.workshop_id = old.retired_from AND current.kind = old.kind
+			 WHERE old.id = ? AND old.retired_from = ?`
+		)
+		.get(documentId, workshopId) as { id: string } | undefined;
+	return row?.id ?? null;
+}

@@ -36,6 +36,7 @@ import { locksResponseSchema } from '#lib/domain/template/locks.ts';
 import { chooseStarterInputSchema } from '#lib/domain/template/inputs.ts';
 import { setFollowSchema } from '#lib/domain/follow.ts';
 import { drejebogStartedSchema, startDrejebogSchema } from '#lib/domain/drejebog/schemas.ts';
+import { PUBLICATION_OPERATIONS } from './api-operations-publications.ts';
 
 /** One documented operation: the route file under src/routes/api/v1 must export `method`. */
 export type ApiOperation = {
@@ -44,9 +45,11 @@ export type ApiOperation = {
 	path: string;
 	operationId: string;
 	summary: string;
-	tag: 'session' | 'workshops' | 'invitations' | 'meta';
+	tag: 'session' | 'workshops' | 'invitations' | 'publications' | 'meta';
 	/** Works without a session. */
 	isPublic?: boolean;
+	/** Query parameters (strings). */
+	query?: { name: string; description: string; isRequired: boolean }[];
 	/** The schema the route passes to `readJson`, and a body it accepts. */
 	request?: { schema: z.ZodType; example: Record<string, unknown> };
 	success: {
@@ -419,6 +422,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		success: { status: 201, description: 'Registered and logged in', schema: registeredSchema },
 		errors: [400, 404, 409, 413]
 	},
+	...PUBLICATION_OPERATIONS,
 	{
 		method: 'get',
 		path: `${V1}/openapi.json`,

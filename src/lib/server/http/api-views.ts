@@ -15,6 +15,15 @@ import type { SessionUser, User } from '../accounts/accounts.ts';
 import type { WorkshopDetail, WorkshopSummary } from '../workshops/workshops.ts';
 import type { CreatedInvitation, Invitation } from '../workshops/invitations.ts';
 import type { TemplateStarted } from '../documents/template-starter.ts';
+import type {
+	OpenedDraftView,
+	PublicationDiffView,
+	PublicationSummaryView
+} from '#lib/domain/publications/api-schemas.ts';
+import type { Translate } from '#lib/i18n/translate.ts';
+import { sayChange } from '#lib/domain/publications/diff.ts';
+import type { PublicationDiff, PublicationSummary } from '../publications/publications.ts';
+import type { OpenedDraft } from '../publications/drafts.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -83,4 +92,49 @@ export function createdInvitationView(i: CreatedInvitation): CreatedInvitationVi
 /** Which starter a template now holds. */
 export function templateStartedView(started: TemplateStarted): TemplateStartedBody {
 	return { documentId: started.documentId, starterId: started.starterId };
+}
+
+/** A published version as listed (publications API). */
+export function publicationView(p: PublicationSummary): PublicationSummaryView {
+	return {
+		id: p.id,
+		number: p.number,
+		workshopId: p.workshopId,
+		workshopTitle: p.workshopTitle,
+		orgId: p.orgId,
+		note: p.note,
+		publishedBy: { id: p.publishedBy.id, name: p.publishedBy.name },
+		publishedAt: iso(p.publishedAt),
+		sha256: p.sha256,
+		format: p.format,
+		shapeVersions: { ...p.shapeVersions },
+		isLatest: p.isLatest,
+		isInOperation: p.isInOperation
+	};
+}
+
+/** The changes between two versions, each said in the requester's language by `t`. */
+export function publicationDiffView(diff: PublicationDiff, t: Translate): PublicationDiffView {
+	return {
+		from: publicationView(diff.from),
+		to: publicationView(diff.to),
+		changes: diff.changes.map((c) => ({
+			kind: c.kind,
+			subject: c.subject,
+			message: sayChange(t, c),
+			path: c.path,
+			...(c.words ? { words: c.words } : {}),
+			...(c.isFormattingOnly ? { isFormattingOnly: true } : {})
+		}))
+	};
+}
+
+/** A new draft opened from a version. */
+export function openedDraftView(draft: OpenedDraft): OpenedDraftView {
+	return {
+		id: draft.id,
+		fromPublication: publicationView(draft.fromPublication),
+		documents: draft.documents.map((d) => ({ id: d.id, kind: d.kind })),
+		phase: draft.phase
+	};
 }

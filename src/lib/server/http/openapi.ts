@@ -15,7 +15,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 	401: 'No valid session (`unauthenticated`), or wrong credentials at login (`invalid_credentials`)',
 	403: 'The role does not allow this (`forbidden`), or a request from another origin (`cross_origin`)',
 	404: 'Unknown, or not visible to you (`not_found`)',
-	409: 'Invitation already used, revoked or expired (`invitation_accepted`, `invitation_revoked`, `invitation_expired`), email taken (`email_taken`), or a template that is not ready for Dag 2 (`template_invalid`, with `problems`)',
+	409: 'Invitation already used, revoked or expired (`invitation_accepted`, `invitation_revoked`, `invitation_expired`), email taken (`email_taken`), a template that is not ready for Dag 2 (`template_invalid`, with `problems`), Dag 3 before a published version (`no_publication`), publishing a draft with problems (`draft_invalid`, with `problems` whose paths start with `template` or `drejebog`) or unchanged since the latest version (`no_changes`), a new draft before any version (`no_publication`)',
 	413: 'Body larger than the limit (`payload_too_large`)',
 	429: 'Too many failed logins (`rate_limited`); see Retry-After',
 	500: 'Unexpected error (`unexpected`, with `requestId` for the logs)'
@@ -23,8 +23,12 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 
 type JsonSchema = Record<string, unknown>;
 
-/** A zod schema as a JSON Schema 2020-12 object (OpenAPI 3.1 uses that dialect as is). */
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+/**
+ * A zod schema as a JSON Schema 2020-12 object (OpenAPI 3.1 uses that dialect as is). A recursive
+ * schema (rich text) comes with `$defs` and refs like `#/$defs/…`; `id` gives it an `$id`, so
+ * those refs resolve inside the schema rather than against the OpenAPI document's root.
+ */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output', id?: string): JsonSchema {
 	const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
 		io,
 		override: ({ zodSchema, jsonSchema: s }) => {
@@ -36,18 +40,29 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 			if (io === 'output' && s.additionalProperties === false) delete s.additionalProperties;
 		}
 	});
-	return rest;
+	return '$defs' in rest && id ? { $id: `urn:formvaerk:schema:${id}`, ...rest } : rest;
 }
 
 function operationObject(op: ApiOperation): JsonSchema {
-	const params = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
-		name,
-		in: 'path',
-		required: true,
-		schema: { type: 'string' }
-	}));
-	const success = op.success.schema
-		? { content: { 'application/json': { schema: jsonSchema(op.success.schema, 'output') } } }
+	const params = [
+		...[...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+			name,
+			in: 'path',
+			required: true,
+			schema: { type: 'string' }
+		})),
+		...(op.query ?? []).map((q) => ({
+			name: q.name,
+			in: 'query',
+			required: q.isRequired,
+			description: q.description,
+			schema: { type: 'string' }
+		}))
+	];
+	const successSchema =
+		op.success.schema && jsonSchema(op.success.schema, 'output', `${op.operationId}.response`);
+	const success = successSchema
+		? { content: { 'application/json': { schema: successSchema } } }
 		: op.success.isEventStream
 			? { content: { 'text/event-stream': { schema: { type: 'string' } } } }
 			: {};
@@ -108,6 +123,10 @@ export function openApiDocument(): JsonSchema {
 			{ name: 'session', description: 'Logging in and out, the signed-in user' },
 			{ name: 'workshops', description: 'Workshops (udviklingsforløb), members, phases' },
 			{ name: 'invitations', description: 'Invitations by link' },
+			{
+				name: 'publications',
+				description: 'Published versions (template and drejebog), their diffs, new drafts'
+			},
 			{ name: 'meta', description: 'About the API' }
 		],
 		paths,

@@ -8,7 +8,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MIGRATIONS } from './migrations/index.ts';
+import { MIGRATIONS, type Migration } from './migrations/index.ts';
 import type { DatabaseState } from './db-health.ts';
 import { makePrivate, PRIVATE_DIR_MODE } from './file-modes.ts';
 import {
@@ -105,17 +105,44 @@ export function migrate(db: DatabaseSync): number {
 	let applied = 0;
 	for (const migration of MIGRATIONS) {
 		if (migration.version <= current) continue;
-		transaction(db, () => {
-			db.exec(migration.sql);
-			db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-				migration.version,
-				migration.name,
-				Date.now()
-			);
-		});
+		if (migration.isTableRebuild) rebuildTables(db, migration);
+		else applyMigration(db, migration);
 		applied++;
 	}
 	return applied;
+}
+
+function applyMigration(db: DatabaseSync, migration: Migration): void {
+	transaction(db, () => {
+		db.exec(migration.sql);
+		db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+			migration.version,
+			migration.name,
+			Date.now()
+		);
+	});
+}
+
+/**
+ * Runs a migration that copies a table, as SQLite's documentation prescribes: foreign keys off
+ * (the pragma only takes effect outside a transaction), the copy in one transaction, every
+ * foreign key checked before it commits, foreign keys on again whatever happened.
+ */
+function rebuildTables(db: DatabaseSync, migration: Migration): void {
+	db.exec('PRAGMA foreign_keys = OFF');
+	try {
+		transaction(db, () => {
+			applyMigration(db, migration);
+			const broken = db.prepare('PRAGMA foreign_key_check').all();
+			if (broken.length > 0) {
+				throw new Error(
+					`migration ${migration.version} broke foreign keys: ${JSON.stringify(broken)}`
+				);
+			}
+		});
+	} finally {
+		db.exec('PRAGMA foreign_keys = ON');
+	}
 }
 
 /**

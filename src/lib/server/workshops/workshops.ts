@@ -21,6 +21,7 @@ import {
 } from '#lib/domain/errors.ts';
 import {
 	DOCUMENT_KINDS,
+	isEnteringRollout,
 	isLeavingTemplatePhase,
 	THREE_DAY_FORMAT,
 	type DocumentKind,
@@ -140,7 +141,7 @@ function loadRow(workshopId: string): WorkshopRow | undefined {
 export function authorizeWorkshop(
 	actor: Actor,
 	workshopId: string,
-	action: 'read' | 'write' | 'manage' | 'change-phase' | 'run' | 'vote' | 'comment'
+	action: 'read' | 'write' | 'manage' | 'change-phase' | 'run' | 'vote' | 'comment' | 'publish'
 ): WorkshopResource {
 	const row = loadRow(workshopId);
 	if (!row) throw new NotFoundError('workshop');
@@ -226,8 +227,10 @@ export function removeWorkshopMember(actor: Actor, workshopId: string, userId: s
 /**
  * Moves a workshop to another phase. Closing Dag 1 locks the template for the work group, so it
  * is refused while the template (its current state in the collaboration store) has problems.
- * Check and update run synchronously, so no accepted edit can slip in between them.
- * @throws NotFoundError, ForbiddenError, ConflictError `template_invalid` with every problem.
+ * Going on to Dag 3 (or operation) needs a published version. Check and update run
+ * synchronously, so no accepted edit can slip in between them.
+ * @throws NotFoundError, ForbiddenError, ConflictError `template_invalid` with every problem,
+ * `no_publication` before the first version.
  */
 export function changePhase(actor: Actor, workshopId: string, phase: Phase): void {
 	const workshop = authorizeWorkshop(actor, workshopId, 'change-phase');
@@ -238,8 +241,19 @@ export function changePhase(actor: Actor, workshopId: string, phase: Phase): voi
 			throw new ConflictError('template_invalid', 'phaseChange.templateInvalid', problems);
 		}
 	}
+	if (isEnteringRollout(workshop.phase, phase) && !hasPublication(workshopId)) {
+		throw new ConflictError('no_publication', 'phaseChange.noPublication');
+	}
 	getDb().prepare('UPDATE workshops SET phase = ? WHERE id = ?').run(phase, workshopId);
 	notifyAccessChanged({ workshopId });
+}
+
+/** True when the workshop has published at least one version. */
+function hasPublication(workshopId: string): boolean {
+	return (
+		getDb().prepare('SELECT 1 FROM publications WHERE workshop_id = ? LIMIT 1').get(workshopId) !==
+		undefined
+	);
 }
 
 /** Loads a document with its workshop for `can()`; null when the id is unknown. */

@@ -12,8 +12,19 @@ import { m007LoginAttemptsInFlight } from './007-login-attempts-in-flight.ts';
 import { m008SessionRevision } from './008-session-revision.ts';
 import { m009KeepChoiceAndCommentCopies } from './009-keep-choice-and-comment-copies.ts';
 import { m010LockPlanAndGoals } from './010-lock-plan-and-goals.ts';
+import { m011Publications } from './011-publications.ts';
 
-export type Migration = { version: number; name: string; sql: string };
+export type Migration = {
+	version: number;
+	name: string;
+	sql: string;
+	/**
+	 * The migration copies a table to change a constraint SQLite cannot alter in place. migrate()
+	 * then runs it with foreign keys off (dropping the old table must not cascade into the rows
+	 * that refer to it) and checks every foreign key before committing.
+	 */
+	isTableRebuild?: boolean;
+};
 
 export const MIGRATIONS: readonly Migration[] = [
 	m001Initial,
@@ -25,5 +36,6 @@ export const MIGRATIONS: readonly Migration[] = [
 	m007LoginAttemptsInFlight,
 	m008SessionRevision,
 	m009KeepChoiceAndCommentCopies,
-	m010LockPlanAndGoals
+	m010LockPlanAndGoals,
+	m011Publications
 ];

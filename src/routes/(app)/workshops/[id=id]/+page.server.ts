@@ -14,6 +14,10 @@ import {
 	unknownReference
 } from '#lib/server/http/form-actions.ts';
 import { publicOrigin } from '#lib/server/accounts/session-cookie.ts';
+import { publishSchema } from '#lib/domain/publications/schemas.ts';
+import { publishVersion } from '#lib/server/publications/publish.ts';
+import { listWorkshopPublications } from '#lib/server/publications/publications.ts';
+import { currentDraftOrigin, openDraft } from '#lib/server/publications/drafts.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url, params }) => {
@@ -31,7 +35,10 @@ export const load = (({ locals, url, params }) => {
 		canManage,
 		canChangePhase: can(user, 'change-phase', resource),
 		invitations: canManage ? listInvitations(user, workshop.id) : [],
-		userId: user.id
+		userId: user.id,
+		canPublish: can(user, 'publish', resource),
+		publications: listWorkshopPublications(user, workshop.id),
+		draftOrigin: currentDraftOrigin(workshop.id)
 	};
 }) satisfies PageServerLoad;
 
@@ -72,6 +79,34 @@ export const actions = {
 		const { phase } = parsed.data;
 		const result = await actFor('phase', () => changePhase(user, params.id, phase));
 		return isFailure(result) ? result : { form: 'phase', notice: 'phaseChange.moved' };
+	},
+	publish: async ({ request, locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const values = await formValues(request);
+		const kept = { note: values.note ?? '' };
+		const parsed = publishSchema.safeParse(values);
+		if (!parsed.success) return invalidInput('publish', parsed.error, kept);
+		const result = await actFor(
+			'publish',
+			() => publishVersion(user, params.id, parsed.data),
+			kept
+		);
+		if (isFailure(result)) return result;
+		return {
+			form: 'publish',
+			notice: 'publications.publish.done',
+			published: { id: result.id, number: result.number }
+		};
+	},
+	draft: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const result = await actFor('draft', () => openDraft(user, params.id));
+		if (isFailure(result)) return result;
+		return {
+			form: 'draft',
+			notice: 'publications.draft.opened',
+			published: { id: result.fromPublication.id, number: result.fromPublication.number }
+		};
 	},
 	remove: async ({ request, locals, url, params }) => {
 		const user = requireUser(locals, url);

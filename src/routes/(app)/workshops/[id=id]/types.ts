@@ -16,6 +16,8 @@ export type WorkshopFormResult =
 			}[];
 			values?: Record<string, string>;
 			created?: { url: string; email: string; role: string };
+			/** The version just published (publish) or the new draft was opened from (draft). */
+			published?: { id: string; number: number };
 	  }
 	| null
 	| undefined;

@@ -1,4 +1,5 @@
-import { getDocumentForUser } from '#lib/server/documents/documents.ts';
+import { redirect } from '@sveltejs/kit';
+import { getDocumentForUser, replacementOf } from '#lib/server/documents/documents.ts';
 import { commentRights } from '#lib/server/run/comments.ts';
 import { loadRunRoom } from '#lib/server/run/run-room.ts';
 import { runFormActions } from '#lib/server/http/run-form-actions.ts';
@@ -11,6 +12,12 @@ export const load = (({ locals, params, url, depends }) => {
 	// the page keeps its collaboration session across such reloads.
 	depends('app:run-state');
 	const user = requireUser(locals, url);
+	// A new draft replaced this document: open pages (and bookmarks) move to the new one.
+	const replacement = replacementOf(params.id, params.docId);
+	if (replacement) {
+		loadOrError(() => getDocumentForUser(user, params.id, replacement));
+		redirect(303, `/workshops/${params.id}/documents/${replacement}`);
+	}
 	const document = loadOrError(() => getDocumentForUser(user, params.id, params.docId));
 	// Comments on the template's elements are made in the template editor itself.
 	const comments = document.kind === 'template' ? commentRights(user, params.id) : null;
