@@ -90,6 +90,27 @@ test('publish version 1, read it as staff, open a new draft, publish version 2 a
 	await expect(staff.getByRole('heading', { name: 'Progressionsskema' })).toBeVisible();
 	await expectAccessible(staff);
 
+	// The version's files and its print view, offered on the version page.
+	const files = staff.getByRole('list', { name: 'Udskriv eller hent versionen' });
+	await expect(files.getByRole('link', { name: 'Hent som PDF' })).toHaveAttribute(
+		'href',
+		/\/api\/v1\/publications\/[^/]+\.pdf$/
+	);
+	await expect(files.getByRole('link', { name: 'Hent som Word-fil' })).toHaveAttribute(
+		'href',
+		/\.docx$/
+	);
+	const download = staff.waitForEvent('download');
+	await files.getByRole('link', { name: 'Hent som PDF' }).click();
+	expect((await download).suggestedFilename()).toMatch(/version-1\.pdf$/);
+	await files.getByRole('link', { name: 'Udskriftsvenlig visning' }).click();
+	await expect(staff.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(staff.getByRole('heading', { name: STEP, exact: true })).toBeVisible();
+	await expect(staff.getByRole('button', { name: 'Udskriv' })).toBeVisible();
+	await expectAccessible(staff);
+	await staff.getByRole('link', { name: 'Tilbage til versionen' }).click();
+	await expect(staff.getByRole('heading', { level: 1 })).toContainText('Version 1');
+
 	// The facilitator opens a new draft from version 1: back on Dag 2, new documents.
 	await page.goto(workshop.url);
 	await versions.getByText('Åbn ny kladde', { exact: true }).click();

@@ -8,6 +8,12 @@ import { LABELS } from './labels.ts';
 
 export type ExportFormat = 'pdf' | 'docx';
 
+/** The media type of each export format. */
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+	pdf: 'application/pdf',
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+};
+
 /**
  * Letters spelt out: the Danish ones the Danish way, and letters Unicode does not split into a
  * base letter and an accent (Ł, ı, đ…), so dropping accents would lose them.

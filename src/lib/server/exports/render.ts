@@ -12,6 +12,7 @@ import {
 } from '#lib/domain/exports/case-documents.ts';
 import {
 	caseFileName,
+	EXPORT_CONTENT_TYPES,
 	publicationFileName,
 	type ExportFormat
 } from '#lib/domain/exports/file-names.ts';
@@ -31,10 +32,7 @@ export type { CaseOutputMeta, PublicationMeta, ExportFormat };
 /** A file to send: its bytes, its media type and its Danish name. */
 export type ExportFile = { bytes: Uint8Array; contentType: string; fileName: string };
 
-export const CONTENT_TYPES: Record<ExportFormat, string> = {
-	pdf: 'application/pdf',
-	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-};
+const CONTENT_TYPES = EXPORT_CONTENT_TYPES;
 
 function write(document: ExportDocument, format: ExportFormat): Promise<Uint8Array> {
 	return format === 'pdf' ? writePdf(document) : writeDocx(document);

@@ -1,8 +1,7 @@
 /**
  * The publications part of the API table (`api-operations.ts` spreads it in): the version
  * library, one version's canonical JSON, the diff of two versions, publishing and opening a new
- * draft. The PDF and Word exports of a version (`/api/v1/publications/{id}.pdf`, `.docx`) belong
- * beside these entries.
+ * draft, and a version's PDF and Word exports.
  */
 import { publishSchema } from '#lib/domain/publications/schemas.ts';
 import { publicationContentSchema } from '#lib/domain/publications/content.ts';
@@ -12,6 +11,7 @@ import {
 	publicationListSchema,
 	publicationSummarySchema
 } from '#lib/domain/publications/api-schemas.ts';
+import { EXPORT_CONTENT_TYPES } from '#lib/domain/exports/file-names.ts';
 import type { ApiOperation } from './api-operations.ts';
 
 const V1 = '/api/v1';
@@ -42,6 +42,25 @@ export const PUBLICATION_OPERATIONS: readonly ApiOperation[] = [
 			"A version's content as canonical JSON: the exact bytes its `sha256` covers (also in the ETag and Repr-Digest headers)",
 		tag: 'publications',
 		success: { status: 200, description: 'The content', schema: publicationContentSchema },
+		errors: [401, 404]
+	},
+	{
+		method: 'get',
+		path: `${V1}/publications/{id}.pdf`,
+		operationId: 'getPublicationPdf',
+		summary:
+			'A version as a PDF: the blank læringsbevis, the CV phrases, the blank progressionsskema and the drejebog (tagged, A4, Danish, fonts embedded, bookmarks)',
+		tag: 'publications',
+		success: { status: 200, description: 'The PDF file', fileType: EXPORT_CONTENT_TYPES.pdf },
+		errors: [401, 404]
+	},
+	{
+		method: 'get',
+		path: `${V1}/publications/{id}.docx`,
+		operationId: 'getPublicationDocx',
+		summary: 'A version as a Word file with the same content as its PDF',
+		tag: 'publications',
+		success: { status: 200, description: 'The Word file', fileType: EXPORT_CONTENT_TYPES.docx },
 		errors: [401, 404]
 	},
 	{

@@ -58,6 +58,8 @@ export type ApiOperation = {
 		schema?: z.ZodType;
 		/** The answer is a Server-Sent Events stream rather than JSON. */
 		isEventStream?: boolean;
+		/** The answer is a file of this media type (a download) rather than JSON. */
+		fileType?: string;
 	};
 	/** Error statuses the operation can answer besides 500. */
 	errors: number[];

@@ -65,7 +65,22 @@ function operationObject(op: ApiOperation): JsonSchema {
 		? { content: { 'application/json': { schema: successSchema } } }
 		: op.success.isEventStream
 			? { content: { 'text/event-stream': { schema: { type: 'string' } } } }
-			: {};
+			: op.success.fileType
+				? {
+						content: {
+							[op.success.fileType]: {
+								schema: { type: 'string', contentMediaType: op.success.fileType }
+							}
+						},
+						headers: {
+							'Content-Disposition': {
+								description:
+									'attachment, with the Danish file name in `filename*` (RFC 5987) and in ASCII in `filename`',
+								schema: { type: 'string' }
+							}
+						}
+					}
+				: {};
 	const responses: JsonSchema = {
 		[op.success.status]: { description: op.success.description, ...success }
 	};
