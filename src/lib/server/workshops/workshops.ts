@@ -7,6 +7,7 @@ import { newId } from '../platform/ids.ts';
 import { ensureOrgMember } from '../accounts/accounts.ts';
 import { notifyAccessChanged } from '../platform/access-events.ts';
 import { templateProblems } from '../documents/documents-state.ts';
+import { pauseDayLeft } from '../run/run-state-store.ts';
 import {
 	can,
 	type Actor,
@@ -226,7 +227,8 @@ export function removeWorkshopMember(actor: Actor, workshopId: string, userId: s
 /**
  * Moves a workshop to another phase. Closing Dag 1 locks the template for the work group, so it
  * is refused while the template (its current state in the collaboration store) has problems.
- * Check and update run synchronously, so no accepted edit can slip in between them.
+ * Check and update run synchronously, so no accepted edit can slip in between them. Run mode
+ * then runs the new phase's day; the timer of the day left is paused with the move.
  * @throws NotFoundError, ForbiddenError, ConflictError `template_invalid` with every problem.
  */
 export function changePhase(actor: Actor, workshopId: string, phase: Phase): void {
@@ -238,7 +240,11 @@ export function changePhase(actor: Actor, workshopId: string, phase: Phase): voi
 			throw new ConflictError('template_invalid', 'phaseChange.templateInvalid', problems);
 		}
 	}
-	getDb().prepare('UPDATE workshops SET phase = ? WHERE id = ?').run(phase, workshopId);
+	const db = getDb();
+	transaction(db, () => {
+		db.prepare('UPDATE workshops SET phase = ? WHERE id = ?').run(phase, workshopId);
+		pauseDayLeft(workshopId, workshop.phase, phase, Date.now());
+	});
 	notifyAccessChanged({ workshopId });
 }
 

@@ -12,6 +12,7 @@ import { m007LoginAttemptsInFlight } from './007-login-attempts-in-flight.ts';
 import { m008SessionRevision } from './008-session-revision.ts';
 import { m009KeepChoiceAndCommentCopies } from './009-keep-choice-and-comment-copies.ts';
 import { m010LockPlanAndGoals } from './010-lock-plan-and-goals.ts';
+import { m012RunDays } from './012-run-days.ts';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -25,5 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
 	m007LoginAttemptsInFlight,
 	m008SessionRevision,
 	m009KeepChoiceAndCommentCopies,
-	m010LockPlanAndGoals
+	m010LockPlanAndGoals,
+	// 011 is another branch's (publications); the lead renumbers on merge if needed.
+	m012RunDays
 ];
