@@ -33,6 +33,7 @@ import { planKeep, type KeepVoteInput } from '#lib/domain/vote-keep.ts';
 import { addStatement, removeStatement } from '#lib/collab/template/template-ops-statements.ts';
 import { markVoteKept } from '#lib/collab/template/template-kept-votes.ts';
 import { rememberElementLabels } from './comments.ts';
+import { commentableElements } from '#lib/domain/comments.ts';
 
 type Plan = { added: CandidateRow[]; removed: string[]; areaId: string | undefined };
 
@@ -56,7 +57,7 @@ function planFor(documentId: string, candidates: CandidateRow[], input: KeepVote
 		throw new ValidationError(key, { areaId: key });
 	}
 	// Threads on the statements about to go keep the text they had (comments.ts shows it).
-	if (removed.length > 0) rememberElementLabels(documentId, template);
+	if (removed.length > 0) rememberElementLabels(documentId, commentableElements(template));
 	return { added, removed, areaId: input.areaId };
 }
 
