@@ -1,7 +1,7 @@
 /**
  * Run mode for every day, the pure parts: which day each phase runs and each day's default agenda
  * (Danish, from the seeds); what one can follow, comment on and lock in a drejebog; which locked
- * drejebog parts an edit changes.
+ * drejebog parts an edit changes; what a vote on drejebog steps is about and what keeping it does.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -19,6 +19,8 @@ import { changedLockedDrejebogTargets, lockedDrejebogContent } from '#lib/domain
 import { lockKindsOf, lockedContent } from '#lib/domain/template/locks.ts';
 import { starterDrejebog, type Drejebog } from '#lib/domain/drejebog/index.ts';
 import { getStarter, starterToTemplate } from '#lib/domain/template/index.ts';
+import { openVoteSchema, voteSubjectOf } from '#lib/domain/votes.ts';
+import { keepVoteSchema, planKeep } from '#lib/domain/vote-keep.ts';
 
 const template = starterToTemplate(getStarter('detail')!);
 const drejebog = (): Drejebog => structuredClone(starterDrejebog(template));
@@ -151,5 +153,43 @@ describe('locks on drejebog parts', () => {
 		expect(changedLockedDrejebogTargets(before, after, [cvPlan, reactions])).toEqual([cvPlan]);
 		after.reactions.pop();
 		expect(changedLockedDrejebogTargets(before, after, [reactions])).toEqual([reactions]);
+	});
+});
+
+describe('votes on drejebog steps', () => {
+	it('are about steps when a candidate names one, or when asked; never about both documents', () => {
+		expect(voteSubjectOf([{ stepId: 'st1' }, { text: 'Nyt trin' }])).toBe('steps');
+		expect(voteSubjectOf([{ text: 'Kun fritekst' }])).toBe('statements');
+		expect(voteSubjectOf([{ text: 'Kun fritekst' }], 'steps')).toBe('steps');
+		expect(voteSubjectOf([{ statementId: 's1' }, { stepId: 'st1' }])).toBeNull();
+		expect(voteSubjectOf([{ statementId: 's1' }], 'steps')).toBeNull();
+		const both = openVoteSchema.safeParse({
+			title: 'Begge',
+			dotsPerPerson: 1,
+			candidates: [{ statementId: 's1', stepId: 'st1' }, { text: 'x' }]
+		});
+		expect(both.success).toBe(false);
+	});
+
+	it('keep a chosen step, add a chosen free text and delete nothing unless asked', () => {
+		const candidates = [
+			{ id: 'c1', text: 'Ring til virksomheden', statementId: 'step-1' },
+			{ id: 'c2', text: 'Jobklub', statementId: null },
+			{ id: 'c3', text: 'Tal om næste skridt', statementId: 'step-2' }
+		];
+		const existingStatementIds = new Set(['step-1', 'step-2']);
+		const byDefault = keepVoteSchema.parse({ candidateIds: ['c1', 'c2'], stageId: 'stage-3' });
+		expect(byDefault.removeOthers).toBe(false);
+		expect(
+			planKeep({
+				candidates,
+				chosenIds: byDefault.candidateIds,
+				removeOthers: false,
+				existingStatementIds
+			})
+		).toEqual({ added: [candidates[1]], removed: [] });
+		expect(
+			planKeep({ candidates, chosenIds: ['c1'], removeOthers: true, existingStatementIds })
+		).toEqual({ added: [], removed: ['step-2'] });
 	});
 });
