@@ -1,12 +1,13 @@
 /**
- * How locks reach the template editor's components without touching each of them: the
- * components already render read-only whenever their TemplateSession says `isReadOnly` (inputs
- * readonly, rich text static, move/remove/add and drag handles gone). A lock scope hands the
- * components below it a view of the session that also says read-only while its part is locked
- * for this person, and refuses writes and undo there.
+ * How locks reach the editors' components without touching each of them: the components already
+ * render read-only whenever their TemplateSession says `isReadOnly` (inputs readonly, rich text
+ * static, move/remove/add and drag handles gone). A lock scope hands the components below it a
+ * view of the session that also says read-only while its part is locked for this person, and
+ * refuses writes and undo there. The drejebog editor does the same with its own session
+ * (`components/drejebog/drejebog-lock.ts`); both read the document's locks from here.
  */
 import { createContext } from 'svelte';
-import type { TemplateLocks } from '#lib/collab/template/template-locks.svelte.ts';
+import type { DocumentLocks } from '#lib/collab/document-locks.svelte.ts';
 import type {
 	TemplateSession,
 	WriteRefusal
@@ -14,15 +15,15 @@ import type {
 import type { LockKind } from '#lib/domain/template/locks.ts';
 import { getTemplateSession, setTemplateSession } from '../../template/context.ts';
 
-const [getLocks, setLocks] = createContext<TemplateLocks>();
+const [getLocks, setLocks] = createContext<DocumentLocks>();
 
 /** Makes the document's locks available to the editor below the caller. */
-export function setTemplateLocks(locks: TemplateLocks): TemplateLocks {
+export function setDocumentLocks(locks: DocumentLocks): DocumentLocks {
 	return setLocks(locks);
 }
 
 /** The document's locks, or null outside a provider (then nothing is locked). */
-export function getTemplateLocks(): TemplateLocks | null {
+export function getDocumentLocks(): DocumentLocks | null {
 	try {
 		return getLocks();
 	} catch {
@@ -59,7 +60,7 @@ export function lockedView(base: TemplateSession, isLocked: () => boolean): Temp
  * (read during component initialisation; the getters keep following changed props).
  */
 export function scopeToLock(kind: () => LockKind, targetId: () => string): TemplateSession {
-	const locks = getTemplateLocks();
+	const locks = getDocumentLocks();
 	const base = getTemplateSession();
 	if (!locks) return base;
 	return setTemplateSession(lockedView(base, () => locks.isLockedForMe(kind(), targetId())));
