@@ -14,6 +14,7 @@ import {
 import { RUN_DAYS } from './run-days.ts';
 import { FOLLOW_KINDS } from './follow.ts';
 import { COMMENTABLE_KINDS } from './comments.ts';
+import { VOTE_SUBJECTS } from './votes.ts';
 
 /** Timestamps travel as ISO 8601 strings in UTC. */
 export const timestampSchema = z.iso.datetime();
@@ -167,6 +168,8 @@ export type RunViewBody = z.infer<typeof runViewSchema>;
 export const voteSchema = z.object({
 	id: z.string(),
 	title: z.string(),
+	/** What the vote is about: template statements, or drejebog steps (Dag 2). */
+	subject: z.enum(VOTE_SUBJECTS),
 	dotsPerPerson: z.number().int(),
 	isOpen: z.boolean(),
 	candidates: z.array(
@@ -174,6 +177,8 @@ export const voteSchema = z.object({
 			id: z.string(),
 			text: z.string(),
 			statementId: z.string().nullable(),
+			/** The drejebog step it names (a vote on steps); null for free text and statements. */
+			stepId: z.string().nullable(),
 			/** Total dots; null while the vote is open, except for the facilitator. */
 			count: z.number().int().nullable(),
 			/** Whether the facilitator kept it in the template; null until the vote is kept. */

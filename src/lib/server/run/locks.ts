@@ -128,9 +128,8 @@ export function lockTarget(
 	const workshop = authorizeWorkshop(actor, workshopId, 'run');
 	const kind = requireDocument(workshopId, documentId);
 	if (!targetExists(documentId, kind, target)) {
-		throw new ValidationError('locks.error.unknownTarget', {
-			targetId: 'locks.error.unknownTarget'
-		});
+		const key = kind === 'drejebog' ? 'runDays.locks.unknownTarget' : 'locks.error.unknownTarget';
+		throw new ValidationError(key, { targetId: key });
 	}
 	getDb()
 		.prepare(
