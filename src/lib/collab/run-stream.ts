@@ -5,8 +5,9 @@
  * browsers allow only a few open connections per site. The stream only says *that* something
  * changed (`timer`, `follow`, `comment` of a document, `lock` of a document, …); each listener
  * then fetches its state through its usual, authorized route. `onSync` runs whenever the stream
- * (re)opens, and at once for a listener joining an open stream, because changes made while it
- * was down (or before the listener joined) were never announced to it.
+ * (re)opens, when the browser comes back online, and at once for a listener joining an open
+ * stream, because changes made while it was down (or before the listener joined, or whose fetch
+ * failed offline) never reached it.
  */
 
 import { onLogout } from './logout-signal.ts';
@@ -62,8 +63,13 @@ class SharedStream {
 		onLogoutStop: () => void
 	) {
 		this.stopWatchingLogout = onLogout(onLogoutStop);
+		// Offline, the stream may stay open and announce changes whose fetch then fails: fetch
+		// everything again once the network is back.
+		window.addEventListener('online', this.syncAll);
 		this.open();
 	}
+
+	private readonly syncAll = (): void => this.each((h) => h.onSync());
 
 	/** True while the stream is connected (a new listener then syncs at once). */
 	get isOpen(): boolean {
@@ -89,19 +95,19 @@ class SharedStream {
 		this.source = current;
 		current.addEventListener('open', () => {
 			this.stopPolling();
-			this.each((h) => h.onSync());
+			this.syncAll();
 		});
 		current.addEventListener('change', (event) => {
 			const change = readChange((event as MessageEvent<string>).data);
 			// Unreadable: fetch everything rather than guess.
-			if (!change) return this.each((h) => h.onSync());
+			if (!change) return this.syncAll();
 			this.each((h) => h.onChange(change.kind, change.documentId));
 		});
 		current.addEventListener('error', () => {
 			// While CONNECTING the browser retries by itself (network blip, server restart). CLOSED
 			// means it gave up (an error status, not an event stream): fall back to slow polling.
 			if (current.readyState !== EventSource.CLOSED || this.isStopped) return;
-			this.poll ??= setInterval(() => this.each((h) => h.onSync()), FALLBACK_POLL_MS);
+			this.poll ??= setInterval(this.syncAll, FALLBACK_POLL_MS);
 			this.retry = setTimeout(() => {
 				this.retry = null;
 				if (!this.isStopped) this.open();
@@ -111,6 +117,7 @@ class SharedStream {
 
 	stop(): void {
 		this.isStopped = true;
+		window.removeEventListener('online', this.syncAll);
 		this.source?.close();
 		this.stopPolling();
 		if (this.retry) clearTimeout(this.retry);
