@@ -5,7 +5,8 @@
  * drejebog the member sees the current item and the time left in the run panel, the facilitator
  * leads the member's view onto a step (by keyboard), the member comments on a step and the
  * facilitator's count follows without a reload, and a stage the facilitator locks turns read-only
- * for the member with a Danish explanation. Axe on every view.
+ * for the member with a Danish explanation. Locks and comments reach the member's page over the
+ * run-event stream, not by polling. Axe on every view.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures.ts';
@@ -90,6 +91,15 @@ test('the facilitator runs Dag 2 on the drejebog: agenda, product, follow me, co
 	const frida = new DrejebogPage(fridaPage);
 	const jonas = new DrejebogPage(jonasPage);
 	const drejebogUrl = `${server.url}/workshops/${workshopId}/documents/${demoDocuments(server).drejebog}`;
+	// Locks and comments reach the member over the run-event stream, not by polling: count what
+	// his page fetches while it is open (a poll would fetch the locks every second).
+	const fetched = { locks: 0, comments: 0 };
+	jonasPage.on('request', (request) => {
+		const path = new URL(request.url()).pathname;
+		if (request.method() !== 'GET') return;
+		if (path.endsWith('/locks')) fetched.locks++;
+		if (path.endsWith('/comments')) fetched.comments++;
+	});
 	for (const page of [fridaPage, jonasPage]) await page.goto(drejebogUrl);
 	await frida.waitForEditor();
 	await jonas.waitForEditor();
@@ -151,4 +161,8 @@ test('the facilitator runs Dag 2 on the drejebog: agenda, product, follow me, co
 	).toBeVisible();
 	await expectAccessible(jonasPage);
 	await expectAccessible(fridaPage);
+	// Once when the stream opened, once per announced change (his comment, the lock); the
+	// facilitator's pointing and the timer fetch neither.
+	expect(fetched.locks).toBeLessThanOrEqual(3);
+	expect(fetched.comments).toBeLessThanOrEqual(4);
 });
