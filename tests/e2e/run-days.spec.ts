@@ -156,6 +156,12 @@ test('the facilitator runs Dag 2 on the drejebog: agenda, product, follow me, co
 	await expect(jonas.stepTitle(SAFE_START)).toBeEditable();
 	// The facilitator is not bound by the lock.
 	await expect(frida.stepTitle(NEXT_STEP)).toBeEditable();
+	// "CV og Min Plan" too: the member then reads the rule.
+	const rule = jonasPage.getByRole('region', { name: 'CV og Min Plan', exact: true });
+	await expect(rule.getByRole('combobox').first()).toBeVisible();
+	await fridaPage.getByRole('button', { name: 'Lås reglen CV og Min Plan', exact: true }).click();
+	await expect(jonasPage.getByText('Du kan læse reglen, men ikke ændre den.')).toBeVisible();
+	await expect(rule.getByRole('combobox')).toHaveCount(0);
 	await expect(
 		new RunPanel(fridaPage).root.getByRole('button', { name: `Lås op ${LAST_STAGE}` })
 	).toBeVisible();

@@ -33,25 +33,38 @@ export function getDocumentLocks(): DocumentLocks | null {
 
 const REFUSED: WriteRefusal = { message: 'locks.refused', fields: {} };
 
-/** `base` as seen inside a part that is locked while `isLocked()` holds. */
-export function lockedView(base: TemplateSession, isLocked: () => boolean): TemplateSession {
-	const guarded: Partial<Record<keyof TemplateSession, unknown>> = {
-		run: (write: Parameters<TemplateSession['run']>[0]) => (isLocked() ? REFUSED : base.run(write)),
-		start: (starter: Parameters<TemplateSession['start']>[0]) =>
-			isLocked() ? REFUSED : base.start(starter),
-		undo: () => (isLocked() ? undefined : base.undo()),
-		redo: () => (isLocked() ? undefined : base.redo())
-	};
+/**
+ * `base` (an editor's session) as seen inside a part that is locked while `isLocked()` holds: it
+ * says `isReadOnly` then, and the members in `guarded` (its writes and undo, which check
+ * `isLocked()` themselves) replace the session's own. Shared by the template's and the drejebog's
+ * sessions.
+ */
+export function lockedSessionView<S extends { readonly isReadOnly: boolean }>(
+	base: S,
+	isLocked: () => boolean,
+	guarded: Partial<Record<keyof S, unknown>>
+): S {
 	// A Proxy rather than a subclass: the session keeps its private fields, and every other
 	// member (reactive state included) is read from the session itself.
 	return new Proxy(base, {
 		get(target, property) {
 			if (property === 'isReadOnly') return target.isReadOnly || isLocked();
-			if (property in guarded) return guarded[property as keyof TemplateSession];
+			if (property in guarded) return guarded[property as keyof S];
 			const value: unknown = Reflect.get(target, property, target);
 			if (typeof value === 'function') return (value as (...a: unknown[]) => unknown).bind(target);
 			return value;
 		}
+	});
+}
+
+/** The template's session as seen inside a part that is locked while `isLocked()` holds. */
+export function lockedView(base: TemplateSession, isLocked: () => boolean): TemplateSession {
+	return lockedSessionView(base, isLocked, {
+		run: (write: Parameters<TemplateSession['run']>[0]) => (isLocked() ? REFUSED : base.run(write)),
+		start: (starter: Parameters<TemplateSession['start']>[0]) =>
+			isLocked() ? REFUSED : base.start(starter),
+		undo: () => (isLocked() ? undefined : base.undo()),
+		redo: () => (isLocked() ? undefined : base.redo())
 	});
 }
 
