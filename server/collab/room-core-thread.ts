@@ -31,7 +31,14 @@ export type CoreSource = { state: StoredDocument } | { file: string; documentId:
 export type CoreRequest =
 	| { id: number; op: 'apply'; updates: Uint8Array[] }
 	| { id: number; op: 'syncStep2'; stateVector: Uint8Array }
-	| { id: number; op: 'check'; update: Uint8Array; pending: Uint8Array[]; locks: LockTarget[] }
+	| {
+			id: number;
+			op: 'check';
+			update: Uint8Array;
+			pending: Uint8Array[];
+			locks: LockTarget[];
+			kind: DocumentKind;
+	  }
 	| { id: number; op: 'shapeUpgrade'; kind: DocumentKind }
 	| { id: number; op: 'stateVector' | 'encodeState' | 'destroy' };
 
@@ -117,7 +124,7 @@ port.on('message', (request: CoreRequest) => {
 			updateCheck ??= new UpdateCheck(doc());
 			return port.postMessage({
 				id: request.id,
-				result: updateCheck.check(request.update, request.pending, request.locks)
+				result: updateCheck.check(request.update, request.pending, request.locks, request.kind)
 			});
 		case 'stateVector':
 			return reply(

@@ -67,13 +67,15 @@ export interface RoomCore {
 	/** The whole state as one update, for compaction. */
 	encodeState(): Promise<Uint8Array>;
 	/**
-	 * Would `update`, applied after `pending` (accepted, not yet applied), change a locked part?
-	 * Answered on a scratch copy; the document itself is not touched (lock-check.ts).
+	 * Would `update`, applied after `pending` (accepted, not yet applied), break the template's
+	 * shape or change a locked part of the document, read as a document of `kind`? Answered on a
+	 * scratch copy; the document itself is not touched (update-check.ts).
 	 */
 	check(
 		update: Uint8Array,
 		pending: Uint8Array[],
-		locks: readonly LockTarget[]
+		locks: readonly LockTarget[],
+		kind: DocumentKind
 	): Promise<CheckVerdict>;
 	/**
 	 * The update that brings a document of `kind` stored in an older shape to its kind's current
@@ -229,9 +231,10 @@ export class LocalRoomCore implements RoomCore {
 	check(
 		update: Uint8Array,
 		pending: Uint8Array[],
-		locks: readonly LockTarget[]
+		locks: readonly LockTarget[],
+		kind: DocumentKind
 	): Promise<CheckVerdict> {
-		return Promise.resolve(this.updateCheck.check(update, pending, locks));
+		return Promise.resolve(this.updateCheck.check(update, pending, locks, kind));
 	}
 
 	syncStep2(stateVector: Uint8Array): Promise<Uint8Array> {

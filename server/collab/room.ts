@@ -120,7 +120,11 @@ export class Room {
 	private readonly log: Logger;
 	private readonly metrics: CollabMetrics;
 	private readonly lockedTargets: (documentId: string) => readonly LockTarget[];
-	private readonly documentKind: (documentId: string) => DocumentKind | null;
+	/**
+	 * The document's kind, read once at load: its shape steps, and how its locked parts are read
+	 * (a template's or a drejebog's). Unknown (a context without a lookup): a template.
+	 */
+	private readonly kind: DocumentKind;
 	/** Update checks run one after another, in arrival order (see `checkThenAppend`). */
 	private checks: Promise<void> = Promise.resolve();
 	/** Members refused for a locked part or a broken shape: what else they sent is refused too. */
@@ -156,7 +160,10 @@ export class Room {
 		this.log = context.log;
 		this.metrics = context.metrics;
 		this.lockedTargets = context.lockedTargets ?? (() => []);
-		this.documentKind = context.documentKind ?? (() => null);
+		const documentKind = context.documentKind ?? (() => null);
+		// Documents whose kind is not known (a context without a lookup) are what rooms held
+		// before kinds had shapes of their own: templates.
+		this.kind = documentKind(documentId) ?? 'template';
 		this.lastSeq = stored.lastSeq;
 		this.logCount = stored.logCount;
 		this.logBytes = stored.logBytes;
@@ -226,9 +233,7 @@ export class Room {
 	private async upgradeShape(): Promise<void> {
 		const documentId = this.documentId;
 		let update: Uint8Array | null;
-		// Documents whose kind is not known (a context without a lookup) are what rooms held
-		// before kinds had shapes of their own: templates.
-		const kind = this.documentKind(documentId) ?? 'template';
+		const kind = this.kind;
 		try {
 			update = await this.core.shapeUpgrade(kind);
 		} catch (error) {
@@ -339,7 +344,7 @@ export class Room {
 					const pending = this.queue
 						.filter((e) => e.state === 'pending' || e.state === 'committed')
 						.map((e) => e.update);
-					result = await this.core.check(entry.update, pending, locks);
+					result = await this.core.check(entry.update, pending, locks, this.kind);
 				}
 				if (result.verdict === 'accepted') {
 					entry.state = 'pending';

@@ -3,7 +3,9 @@
  * shape (template-shape-check.ts), and would it change a part the facilitator has locked? Both
  * are answered in one pass on a scratch copy of the room's document, never on the document
  * itself, so a refused update leaves no trace. Used by `LocalRoomCore` and by the worker thread
- * (`room-core-thread.ts`) alike.
+ * (`room-core-thread.ts`) alike. Locked parts are compared on the reading of the document's kind:
+ * the template (`readTemplate`, template/locks.ts) or the drejebog (`readDrejebog`,
+ * drejebog/locks.ts), which the room knows from its document.
  *
  * The scratch copy is made once (on the first check) and then kept in step: every update is
  * checked, so an accepted update is already in it, and the core also feeds it every batch it
@@ -13,10 +15,34 @@
  */
 import * as Y from 'yjs';
 import { readTemplate } from '../../src/lib/collab/template/template-read.ts';
+import { readDrejebog } from '../../src/lib/collab/drejebog/drejebog-read.ts';
 import { ShapeCheck } from '../../src/lib/collab/template/template-shape-check.ts';
 import { templateRoots } from '../../src/lib/collab/template/template-doc.ts';
 import { changedLockedTargets, type LockTarget } from '../../src/lib/domain/template/locks.ts';
+import { changedLockedDrejebogTargets } from '../../src/lib/domain/drejebog/locks.ts';
 import type { Template } from '../../src/lib/domain/template/schemas.ts';
+import type { Drejebog } from '../../src/lib/domain/drejebog/schemas.ts';
+import type { DocumentKind } from '../../src/lib/domain/workshop.ts';
+
+/** A reading of the scratch copy for the lock check, with the kind it was read as. */
+type Reading = { kind: 'template'; value: Template } | { kind: 'drejebog'; value: Drejebog };
+
+function readAs(kind: DocumentKind, doc: Y.Doc): Reading {
+	return kind === 'template'
+		? { kind, value: readTemplate(doc) }
+		: { kind, value: readDrejebog(doc) };
+}
+
+/** The locked parts that differ between two readings (of the same kind). */
+function changedBetween(before: Reading, after: Reading, locks: readonly LockTarget[]) {
+	if (before.kind === 'template' && after.kind === 'template') {
+		return changedLockedTargets(before.value, after.value, locks);
+	}
+	if (before.kind === 'drejebog' && after.kind === 'drejebog') {
+		return changedLockedDrejebogTargets(before.value, after.value, locks);
+	}
+	return [];
+}
 
 /**
  * What a check found: `accepted`; `shape` when the update would break the template's shape;
@@ -41,8 +67,8 @@ export class UpdateCheck {
 	private accepted = new WeakSet<Uint8Array>();
 	/** What the shape check said about the last checked transaction. */
 	private shapeProblem: string | null = null;
-	/** `readTemplate(scratch)` while the copy has not changed since; null once it has. */
-	private lastRead: Template | null = null;
+	/** The copy's reading (for locks) while it has not changed since; null once it has. */
+	private lastRead: Reading | null = null;
 	/**
 	 * After every transaction of the copy: the checked update's is inspected, and any change
 	 * forgets the last reading. ('afterTransaction' rather than 'update': a listener on 'update'
@@ -77,7 +103,8 @@ export class UpdateCheck {
 	}
 
 	/**
-	 * Checks `update` (shape always, `locks` when there are any). `pending` are updates the room
+	 * Checks `update` (shape always, `locks` when there are any, on the document read as `kind`:
+	 * a template unless the room knows otherwise). `pending` are updates the room
 	 * accepted earlier but has not yet applied (they wait for their commit). The room checks every
 	 * update in order, so a copy that has lived through their checks holds them; a copy made now
 	 * (the first check, or after a refusal) does not, and they are applied to it first, in order.
@@ -87,13 +114,15 @@ export class UpdateCheck {
 	check(
 		update: Uint8Array,
 		pending: readonly Uint8Array[],
-		locks: readonly LockTarget[]
+		locks: readonly LockTarget[],
+		kind: DocumentKind = 'template'
 	): CheckVerdict {
 		const isFresh = this.scratch === null;
 		const scratch = this.copy();
 		try {
 			if (isFresh && pending.length > 0) this.follow(pending);
-			const before = locks.length > 0 ? (this.lastRead ?? readTemplate(scratch)) : null;
+			const cached = this.lastRead?.kind === kind ? this.lastRead : null;
+			const before = locks.length > 0 ? (cached ?? readAs(kind, scratch)) : null;
 			this.shapeProblem = null;
 			Y.applyUpdate(scratch, update, CHECKED);
 			if (this.shapeProblem !== null) {
@@ -101,8 +130,8 @@ export class UpdateCheck {
 				this.drop();
 				return { verdict: 'shape', problem };
 			}
-			const after = before ? readTemplate(scratch) : null;
-			const touched = before && after ? changedLockedTargets(before, after, locks) : [];
+			const after = before ? readAs(kind, scratch) : null;
+			const touched = before && after ? changedBetween(before, after, locks) : [];
 			if (touched.length === 0) {
 				this.accepted.add(update);
 				// The transaction forgot the last reading; this one is the copy's state now.

@@ -71,9 +71,10 @@ export class WorkerRoomCore implements RoomCore {
 	check(
 		update: Uint8Array,
 		pending: Uint8Array[],
-		locks: readonly LockTarget[]
+		locks: readonly LockTarget[],
+		kind: DocumentKind
 	): Promise<CheckVerdict> {
-		return this.request({ op: 'check', update, pending, locks: [...locks] });
+		return this.request({ op: 'check', update, pending, locks: [...locks], kind });
 	}
 
 	stateVector(): Promise<Uint8Array> {

@@ -58,7 +58,7 @@ test('the facilitator locks an area; the member sees it read-only and why, until
 		frida.area(SOCIAL).getByRole('textbox', { name: 'Kompetenceområde 2' })
 	).not.toHaveAttribute('readonly');
 
-	// The member's editor follows within about a second (it polls the locks every second).
+	// The member’s editor follows within about a second (the run-event stream announces the lock).
 	await expect(areaScope(jonas, SOCIAL)).toContainText(
 		'Låst af facilitatoren. Du kan læse området, men ikke ændre det.',
 		{ timeout: 3000 }

@@ -3,7 +3,8 @@
  * on the vote before the template is edited, and marked applied after. The server is killed
  * (SIGKILL) and the database is left as a crash at either gap would leave it; at the next start
  * the server finishes a keep whose edit was stored and undoes one whose edit never happened, so
- * the facilitator can keep that vote again.
+ * the facilitator can keep that vote again. A vote on drejebog steps is settled by the drejebog,
+ * which carries its own marker.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
@@ -16,6 +17,8 @@ import { loadStoredDoc } from '../support/stored-doc.ts';
 import { closedVote as makeClosedVote } from '../support/closed-vote.ts';
 import { readTemplate } from '#lib/collab/template/template-binding.ts';
 import { hasKeptVote } from '#lib/collab/template/template-kept-votes.ts';
+import { readDrejebog } from '#lib/collab/drejebog/drejebog-binding.ts';
+import { hasDrejebogKeptVote } from '#lib/collab/drejebog/drejebog-kept-votes.ts';
 import { voteSchema } from '#lib/domain/api-schemas.ts';
 
 type Login = { email: string; password: string };
@@ -45,9 +48,9 @@ async function crashAndRestart(change: (db: DatabaseSync) => void): Promise<void
 }
 
 /** A closed vote on free texts, the first with a work-group member's dot. */
-async function closedVote(title: string, texts: string[]) {
+async function closedVote(title: string, texts: string[], subject?: 'steps') {
 	const participant = await loggedIn(logins.member);
-	return makeClosedVote({ facilitator, participant }, demo.workshopId, title, texts);
+	return makeClosedVote({ facilitator, participant }, demo.workshopId, title, texts, subject);
 }
 
 async function voteView(voteId: string) {
@@ -161,5 +164,47 @@ describe('a keep interrupted by a crash', () => {
 			candidates: [{ isKept: true }, { isKept: false }]
 		});
 		expect(stored(text, vote.id)).toEqual({ count: 1, hasMarker: true });
+	});
+});
+
+describe('a keep of a vote on drejebog steps interrupted by a crash', () => {
+	/** The stored drejebog: how often `title` occurs, and whether it holds the vote's keep. */
+	function storedSteps(title: string, voteId: string) {
+		const doc = loadStoredDoc(server.dataDir, demo.drejebog);
+		try {
+			const stages = readDrejebog(doc).stages;
+			const titles = stages.flatMap((s) => s.steps.map((step) => step.title));
+			return {
+				stageId: stages[0].id,
+				count: titles.filter((t) => t === title).length,
+				hasMarker: hasDrejebogKeptVote(doc, voteId)
+			};
+		} finally {
+			doc.destroy();
+		}
+	}
+
+	it('is settled by the drejebog: undone when it never reached it, marked applied when it did', async () => {
+		const title = 'Aftal opfølgning med virksomheden';
+		const undone = await closedVote('Trin, afbrudt før?', [title, 'Noget femte'], 'steps');
+		const applied = await closedVote('Trin, afbrudt efter?', ['Ring til mentor', 'x'], 'steps');
+		const stageId = storedSteps(title, undone.id).stageId;
+		const keepSteps = (voteId: string, candidateId: string) =>
+			facilitator.request('POST', `/api/v1/workshops/${demo.workshopId}/votes/${voteId}/keep`, {
+				candidateIds: [candidateId],
+				stageId
+			});
+		expect((await keepSteps(applied.id, applied.ids[0])).status).toBe(200);
+		expect(storedSteps('Ring til mentor', applied.id)).toMatchObject({ count: 1, hasMarker: true });
+		await crashAndRestart((db) => {
+			db.prepare('UPDATE votes SET kept_at = ? WHERE id = ?').run(Date.now(), undone.id);
+			db.prepare('UPDATE votes SET keep_applied_at = NULL WHERE id = ?').run(applied.id);
+		});
+		expect(keepAppliedAt(applied.id)).not.toBeNull();
+		expect((await voteView(undone.id)).keptAt).toBeNull();
+		expect(storedSteps(title, undone.id)).toMatchObject({ count: 0, hasMarker: false });
+		expect((await keepSteps(undone.id, undone.ids[0])).status).toBe(200);
+		expect(storedSteps(title, undone.id)).toMatchObject({ count: 1, hasMarker: true });
+		expect(storedSteps('Ring til mentor', applied.id)).toMatchObject({ count: 1 });
 	});
 });

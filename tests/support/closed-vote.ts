@@ -1,7 +1,7 @@
 /**
  * A closed vote made through the real API: the facilitator opens it on free texts and template
- * statements (`{ statementId }`), a participant gives the first candidate a dot, the facilitator
- * closes it.
+ * statements (`{ statementId }`), or with `subject: 'steps'` on free texts and drejebog steps
+ * (`{ stepId }`); a participant gives the first candidate a dot, the facilitator closes it.
  */
 import { expect } from 'vitest';
 import type { ApiClient } from './http.ts';
@@ -11,11 +11,13 @@ export async function closedVote(
 	people: { facilitator: ApiClient; participant: ApiClient },
 	workshopId: string,
 	title: string,
-	texts: (string | { statementId: string })[]
+	texts: (string | { statementId: string } | { stepId: string })[],
+	subject?: 'statements' | 'steps'
 ): Promise<{ id: string; ids: string[] }> {
 	const base = `/api/v1/workshops/${workshopId}/votes`;
 	const opened = await people.facilitator.request('POST', base, {
 		title,
+		subject,
 		dotsPerPerson: 1,
 		candidates: texts.map((text) => (typeof text === 'string' ? { text } : text))
 	});

@@ -11,6 +11,10 @@ import {
 	phaseSchema,
 	workshopRoleSchema
 } from './schemas.ts';
+import { RUN_DAYS } from './run-days.ts';
+import { FOLLOW_KINDS } from './follow.ts';
+import { COMMENTABLE_KINDS } from './comments.ts';
+import { VOTE_SUBJECTS } from './votes.ts';
 
 /** Timestamps travel as ISO 8601 strings in UTC. */
 export const timestampSchema = z.iso.datetime();
@@ -127,10 +131,13 @@ export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 /** The place of the template the facilitator points at ("follow me"). */
 export const followTargetSchema = z.object({
 	documentId: z.string(),
-	/** An area, statement or level id, `scale-<ownerId>` or `section-<name>`. */
+	/**
+	 * An area, statement or level id, `scale-<ownerId>` or `section-<name>` of the template; a
+	 * stage or step id or `section-<name>` of the drejebog.
+	 */
 	elementId: z.string(),
-	kind: z.enum(['section', 'area', 'statement', 'level', 'scale']),
-	/** The element's text when it was pointed at; for a section its name (`header`, `areas`, …). */
+	kind: z.enum(FOLLOW_KINDS),
+	/** The element's text when it was pointed at; for a section its name (`header`, `cvPlan`, …). */
 	label: z.string(),
 	setByName: z.string().nullable(),
 	setAt: timestampSchema
@@ -139,6 +146,8 @@ export type FollowTargetBody = z.infer<typeof followTargetSchema>;
 
 /** The run state of a workshop's day (`GET /api/v1/workshops/{id}/run`). */
 export const runViewSchema = z.object({
+	/** The day being run: the workshop's current phase's (`rollout` once in Drift). */
+	day: z.enum(RUN_DAYS),
 	agenda: z.array(z.object({ title: z.string(), minutes: z.number().int() })),
 	itemIndex: z.number().int(),
 	isRunning: z.boolean(),
@@ -159,6 +168,8 @@ export type RunViewBody = z.infer<typeof runViewSchema>;
 export const voteSchema = z.object({
 	id: z.string(),
 	title: z.string(),
+	/** What the vote is about: template statements, or drejebog steps (Dag 2). */
+	subject: z.enum(VOTE_SUBJECTS),
 	dotsPerPerson: z.number().int(),
 	isOpen: z.boolean(),
 	candidates: z.array(
@@ -166,6 +177,8 @@ export const voteSchema = z.object({
 			id: z.string(),
 			text: z.string(),
 			statementId: z.string().nullable(),
+			/** The drejebog step it names (a vote on steps); null for free text and statements. */
+			stepId: z.string().nullable(),
 			/** Total dots; null while the vote is open, except for the facilitator. */
 			count: z.number().int().nullable(),
 			/** Whether the facilitator kept it in the template; null until the vote is kept. */
@@ -191,15 +204,19 @@ const commentSchema = z.object({
 	createdAt: timestampSchema
 });
 
-/** A template document's comments (`GET .../documents/{docId}/comments`). */
+/**
+ * A document's comments (`GET .../documents/{docId}/comments`): on a template's areas, statements
+ * and levels, or a drejebog's stages, steps, "CV og Min Plan" (`cvPlan`) and "Hurtig reaktion"
+ * (`reactions`, labelled by their kind).
+ */
 export const commentsSchema = z.object({
 	elements: z.array(
-		z.object({ id: z.string(), kind: z.enum(['area', 'statement', 'level']), label: z.string() })
+		z.object({ id: z.string(), kind: z.enum(COMMENTABLE_KINDS), label: z.string() })
 	),
 	threads: z.array(
 		commentSchema.extend({
 			elementId: z.string(),
-			elementKind: z.enum(['area', 'statement', 'level']),
+			elementKind: z.enum(COMMENTABLE_KINDS),
 			/** Null once the element has been deleted; the thread then counts as resolved. */
 			elementLabel: z.string().nullable(),
 			/**

@@ -1,13 +1,26 @@
 /**
- * Comments on template elements (issue 5): input shapes and the pure part, which elements of a
- * template can carry comments and what they are called.
+ * Comments on document elements (issue 5, and issue 11 for the drejebog): input shapes and the
+ * pure part, which elements of a template or a drejebog can carry comments and what they are
+ * called.
  */
 import { z } from 'zod';
 import { MAX_COMMENT_LENGTH } from './limits.ts';
 import { textSchema } from './text.ts';
 import type { Template } from './template/schemas.ts';
+import type { Drejebog } from './drejebog/schemas.ts';
 
-export const COMMENTABLE_KINDS = ['area', 'statement', 'level'] as const;
+/** What one can comment on in a template. */
+export const TEMPLATE_COMMENTABLE_KINDS = ['area', 'statement', 'level'] as const;
+/**
+ * What one can comment on in a drejebog: a stage, a step, and the two rule sections "CV og Min
+ * Plan" (`cvPlan`) and "Hurtig reaktion" (`reactions`).
+ */
+export const DREJEBOG_COMMENTABLE_KINDS = ['stage', 'step', 'cvPlan', 'reactions'] as const;
+
+export const COMMENTABLE_KINDS = [
+	...TEMPLATE_COMMENTABLE_KINDS,
+	...DREJEBOG_COMMENTABLE_KINDS
+] as const;
 export type CommentableKind = (typeof COMMENTABLE_KINDS)[number];
 
 /** An element one may comment on, with a label people recognise. */
@@ -47,6 +60,29 @@ export function commentableElements(template: Template): CommentableElement[] {
 				});
 			}
 		}
+	}
+	return elements;
+}
+
+/** The element id of one of the drejebog's rule sections (the same as its follow id). */
+export function drejebogSectionElementId(section: 'cvPlan' | 'reactions'): string {
+	return `section-${section}`;
+}
+
+/**
+ * Every stage and step of `drejebog` in reading order, then "CV og Min Plan" and "Hurtig
+ * reaktion". A stage or step is labelled by its own text, which a thread keeps a copy of (so a
+ * thread on a deleted step still says what it was about); the two sections by their kind, which
+ * the reader's language names.
+ */
+export function commentableDrejebogElements(drejebog: Drejebog): CommentableElement[] {
+	const elements: CommentableElement[] = [];
+	for (const stage of drejebog.stages) {
+		elements.push({ id: stage.id, kind: 'stage', label: stage.label });
+		for (const step of stage.steps) elements.push({ id: step.id, kind: 'step', label: step.title });
+	}
+	for (const section of ['cvPlan', 'reactions'] as const) {
+		elements.push({ id: drejebogSectionElementId(section), kind: section, label: section });
 	}
 	return elements;
 }

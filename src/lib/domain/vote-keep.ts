@@ -21,6 +21,8 @@ export const keepVoteSchema = z.object({
 		.transform((ids) => [...new Set(ids)]),
 	/** Where chosen free-text candidates become statements; needed only when there are some. */
 	areaId: idSchema('voteKeep.error.unknownArea').optional(),
+	/** In a vote on drejebog steps: the stage where chosen free texts become steps. */
+	stageId: idSchema('runDays.keep.unknownStage').optional(),
 	/**
 	 * Also delete the template statements that were candidates but not chosen. Off unless asked
 	 * for: a keep that deletes by default loses work nobody meant to throw away.
@@ -63,7 +65,11 @@ export function rankForKeeping<C extends CountedCandidate>(
 	});
 }
 
-/** A candidate as the keep sees it: a template statement (`statementId`) or a free text. */
+/**
+ * A candidate as the keep sees it: an element already in the document (`statementId`: a template
+ * statement, or in a vote on drejebog steps a step) or a free text. The same rule holds for both:
+ * chosen elements stay, chosen free texts are added, and the others are removed only on request.
+ */
 export type KeepCandidate = { id: string; text: string; statementId: string | null };
 
 /** What keeping does to the template. */

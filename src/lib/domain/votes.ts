@@ -1,7 +1,8 @@
 /**
  * Anonymous dot votes (issue 5): the facilitator opens a vote on candidate statements with a
- * number of dots per person; each participant spreads (and may stack) their dots. This module
- * holds the input shapes and the pure rules: the dot budget and the counting.
+ * number of dots per person; each participant spreads (and may stack) their dots. On Dag 2 a vote
+ * is about the drejebog's steps instead (issue 11): its `subject`. This module holds the input
+ * shapes and the pure rules: the dot budget and the counting.
  */
 import { z } from 'zod';
 import { ValidationError } from './errors.ts';
@@ -17,8 +18,15 @@ import {
 const text = (max: number) => textSchema(max);
 
 /**
- * A candidate: free text, or a statement of the workshop's template (`statementId`), whose
- * current text the server then uses.
+ * What a vote is about: statements of the template (Dag 1), or steps of the drejebog (Dag 2).
+ * Keeping its result adds chosen free texts as statements of an area, or as steps of a stage.
+ */
+export const VOTE_SUBJECTS = ['statements', 'steps'] as const;
+export type VoteSubject = (typeof VOTE_SUBJECTS)[number];
+
+/**
+ * A candidate: free text, a statement of the workshop's template (`statementId`) or a step of its
+ * drejebog (`stepId`), whose current text the server then uses.
  */
 export const candidateInputSchema = z
 	.object({
@@ -26,16 +34,41 @@ export const candidateInputSchema = z
 		statementId: z
 			.string()
 			.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'vote.error.unknownStatement' })
+			.optional(),
+		stepId: z
+			.string()
+			.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'runDays.vote.unknownStep' })
 			.optional()
 	})
-	.refine((c) => c.text !== undefined || c.statementId !== undefined, {
+	.refine((c) => c.text !== undefined || c.statementId !== undefined || c.stepId !== undefined, {
 		path: ['text'],
 		error: 'field.required'
+	})
+	.refine((c) => c.statementId === undefined || c.stepId === undefined, {
+		path: ['stepId'],
+		error: 'runDays.vote.mixed'
 	});
+export type CandidateInput = z.infer<typeof candidateInputSchema>;
+
+/**
+ * The subject of a vote on `candidates`: the one asked for, else steps when a candidate names a
+ * step, else statements. Null when a candidate names an element of the other document (a vote is
+ * about one document's elements).
+ */
+export function voteSubjectOf(
+	candidates: readonly CandidateInput[],
+	asked?: VoteSubject
+): VoteSubject | null {
+	const subject = asked ?? (candidates.some((c) => c.stepId) ? 'steps' : 'statements');
+	const foreign = subject === 'steps' ? 'statementId' : 'stepId';
+	return candidates.some((c) => c[foreign] !== undefined) ? null : subject;
+}
 
 /** The body of `POST /api/v1/workshops/{id}/votes`. */
 export const openVoteSchema = z.object({
 	title: text(MAX_TITLE_LENGTH),
+	/** Statements (the default) or drejebog steps; see `voteSubjectOf`. */
+	subject: z.enum(VOTE_SUBJECTS, { error: 'runDays.vote.mixed' }).optional(),
 	dotsPerPerson: z
 		.int({ error: 'vote.field.dots' })
 		.min(1, { error: 'vote.field.dots' })

@@ -2,6 +2,7 @@
  * The vocabulary of a workshop (udviklingsforløb): roles, phases and the documents it owns.
  * Everything here is plain data so that the server, the client and tests share one definition.
  */
+import { defaultAgenda, RUN_DAYS } from './run-days.ts';
 
 /** Roles a person holds in one workshop. */
 export const WORKSHOP_ROLES = ['facilitator', 'member', 'staff'] as const;
@@ -55,39 +56,10 @@ export type FormatDay = {
 };
 
 /**
- * The default three-day course from the source material: format design, drejebog, rollout.
- * Durations are the facilitator's starting point; the run-mode issue makes them editable.
+ * The default three-day course from the source material: format design, drejebog, rollout. The
+ * agendas are run mode's defaults (run-days.ts); facilitators edit them on "Kør dagen".
  */
 export const THREE_DAY_FORMAT: { name: string; days: FormatDay[] } = {
 	name: 'Tre dage',
-	days: [
-		{
-			phase: 'format',
-			agenda: [
-				{ title: 'Velkomst og mål for dagen', minutes: 20 },
-				{ title: 'Hvad skal læringsbeviset vise?', minutes: 60 },
-				{ title: 'Kompetenceområder og udsagn', minutes: 90 },
-				{ title: 'Skalaer og niveauer', minutes: 60 },
-				{ title: 'Gennemsyn og afstemning', minutes: 30 }
-			]
-		},
-		{
-			phase: 'drejebog',
-			agenda: [
-				{ title: 'Gennemgang af produktet', minutes: 30 },
-				{ title: 'Før praktik', minutes: 60 },
-				{ title: 'Under praktik', minutes: 60 },
-				{ title: 'Mod afslutningen', minutes: 60 },
-				{ title: 'CV og Min Plan', minutes: 30 }
-			]
-		},
-		{
-			phase: 'rollout',
-			agenda: [
-				{ title: 'Præsentation for medarbejderne', minutes: 45 },
-				{ title: 'Gennemgang trin for trin', minutes: 60 },
-				{ title: 'Spørgsmål og næste skridt', minutes: 30 }
-			]
-		}
-	]
+	days: RUN_DAYS.map((phase) => ({ phase, agenda: defaultAgenda(phase) }))
 };

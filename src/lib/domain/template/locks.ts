@@ -3,25 +3,46 @@
  * template as agreed, and the work group may no longer change it. This module is the pure part:
  * what a lock names, and which locked parts differ between two readings of a template. The
  * collaboration server runs `changedLockedTargets` on the template before and after a group
- * member's update and refuses the update when the list is not empty.
+ * member's update and refuses the update when the list is not empty. The drejebog's parts are
+ * locked the same way (`drejebog/locks.ts`); the kinds of both documents are listed here, since
+ * they share one table, one API and one client.
  */
 import { z } from 'zod';
 import type { Template } from './schemas.ts';
+import type { DocumentKind } from '../workshop.ts';
 
 /**
- * What can be locked: the whole template, one competence area, one scale, the rating plan (who
- * rates what when), or the goal part (goal, sub-goals, followed points, status scale).
+ * What can be locked in a template: the whole template, one competence area, one scale, the
+ * rating plan (who rates what when), or the goal part (goal, sub-goals, followed points, status
+ * scale).
  */
-export const LOCK_KINDS = ['template', 'area', 'scale', 'ratingPlan', 'goals'] as const;
+export const TEMPLATE_LOCK_KINDS = ['template', 'area', 'scale', 'ratingPlan', 'goals'] as const;
+/**
+ * What can be locked in a drejebog: one stage with its steps, "CV og Min Plan", or "Hurtig
+ * reaktion".
+ */
+export const DREJEBOG_LOCK_KINDS = ['stage', 'cvPlan', 'reactions'] as const;
+export const LOCK_KINDS = [...TEMPLATE_LOCK_KINDS, ...DREJEBOG_LOCK_KINDS] as const;
 export type LockKind = (typeof LOCK_KINDS)[number];
 
-/** The kinds whose target is the template document itself (there is one of each per template). */
-export const DOCUMENT_LOCK_KINDS: readonly LockKind[] = ['template', 'ratingPlan', 'goals'];
+/** The kinds whose target is the document itself (there is one of each per document). */
+export const DOCUMENT_LOCK_KINDS: readonly LockKind[] = [
+	'template',
+	'ratingPlan',
+	'goals',
+	'cvPlan',
+	'reactions'
+];
+
+/** The lock kinds a document of `kind` has. */
+export function lockKindsOf(kind: DocumentKind): readonly LockKind[] {
+	return kind === 'template' ? TEMPLATE_LOCK_KINDS : DREJEBOG_LOCK_KINDS;
+}
 
 /**
- * One locked part. `targetId` is the document id for `template`, `ratingPlan` and `goals`, the
- * area id for `area`, and the id of the scale's owner (an area, or a statement with its own
- * scale) for `scale`.
+ * One locked part. `targetId` is the document id for `template`, `ratingPlan`, `goals`, `cvPlan`
+ * and `reactions`, the area id for `area`, the id of the scale's owner (an area, or a statement
+ * with its own scale) for `scale`, and the stage id for `stage`.
  */
 export type LockTarget = { kind: LockKind; targetId: string };
 
@@ -65,6 +86,9 @@ export function lockedContent(template: Template, target: LockTarget): string | 
 			}
 			return null;
 		}
+		default:
+			// A drejebog's part: a template has none.
+			return null;
 	}
 }
 

@@ -7,6 +7,8 @@
 import * as Y from 'yjs';
 import { getDb } from '../platform/db.ts';
 import { initTemplate, readTemplate } from '#lib/collab/template/template-binding.ts';
+import { readDrejebog } from '#lib/collab/drejebog/drejebog-read.ts';
+import type { Drejebog } from '#lib/domain/drejebog/schemas.ts';
 import {
 	validateTemplate,
 	type Problem,
@@ -47,6 +49,16 @@ export function loadTemplate(documentId: string): Template {
 	const doc = loadDocument(documentId);
 	try {
 		return readTemplate(doc);
+	} finally {
+		doc.destroy();
+	}
+}
+
+/** The drejebog stored in the drejebog document `documentId`, as plain values. */
+export function loadDrejebog(documentId: string): Drejebog {
+	const doc = loadDocument(documentId);
+	try {
+		return readDrejebog(doc);
 	} finally {
 		doc.destroy();
 	}

@@ -179,7 +179,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		method: 'put',
 		path: `${V1}/workshops/{id}/run/follow`,
 		operationId: 'setFollowTarget',
-		summary: "Point everyone's template view at an element or section (facilitators)",
+		summary:
+			"Point everyone's view of the template or the drejebog at an element or section (facilitators)",
 		tag: 'workshops',
 		request: {
 			schema: setFollowSchema,
@@ -202,7 +203,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		path: `${V1}/workshops/{id}/run/events`,
 		operationId: 'runEvents',
 		summary:
-			'Server-Sent Events: `event: change` with `{"kind": "timer" | "agenda" | "follow" | …}` whenever the run state changes; fetch the state itself with getRunState',
+			'Server-Sent Events: `event: change` with `{"kind": "timer" | "agenda" | "follow" | "vote" | "comment" | "lock" | "access"}` (with `"documentId"` for comment and lock) whenever the run state changes; fetch the state itself with getRunState, listComments or listLocks',
 		tag: 'workshops',
 		success: {
 			status: 200,
@@ -225,7 +226,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		method: 'post',
 		path: `${V1}/workshops/{id}/votes`,
 		operationId: 'openVote',
-		summary: 'Open an anonymous dot vote on candidate statements (facilitators)',
+		summary:
+			'Open an anonymous dot vote on template statements (statementId) or, with subject steps, drejebog steps (stepId), and free texts (facilitators)',
 		tag: 'workshops',
 		request: {
 			schema: openVoteSchema,
@@ -262,7 +264,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		path: `${V1}/workshops/{id}/votes/{voteId}/keep`,
 		operationId: 'keepVote',
 		summary:
-			'Keep the chosen candidates of a closed vote in the template, in one step (facilitators)',
+			'Keep the chosen candidates of a closed vote in the template (areaId for new statements) or, for a vote on steps, the drejebog (stageId for new steps), in one step (facilitators)',
 		tag: 'workshops',
 		request: {
 			schema: keepVoteSchema,
@@ -279,7 +281,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		method: 'get',
 		path: `${V1}/workshops/{id}/documents/{docId}/comments`,
 		operationId: 'listComments',
-		summary: "A template document's comment threads and commentable elements",
+		summary:
+			"A template's or drejebog's comment threads and commentable elements (areas, statements, levels; stages, steps, cvPlan, reactions)",
 		tag: 'workshops',
 		success: { status: 200, description: 'Comments', schema: commentsSchema },
 		errors: [400, 401, 404]
@@ -288,7 +291,8 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		method: 'post',
 		path: `${V1}/workshops/{id}/documents/{docId}/comments`,
 		operationId: 'createComment',
-		summary: 'Comment on an area, statement or level, or reply with parentId (work group)',
+		summary:
+			'Comment on an element of the template or the drejebog, or reply with parentId (work group)',
 		tag: 'workshops',
 		request: {
 			schema: createCommentSchema,
@@ -322,7 +326,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		path: `${V1}/workshops/{id}/documents/{docId}/locks`,
 		operationId: 'listLocks',
 		summary:
-			"A template document's locked parts (areas, scales, the rating plan, the goals, the whole template)",
+			"A document's locked parts: a template's areas, scales, rating plan, goals or whole template; a drejebog's stages, CV og Min Plan or Hurtig reaktion",
 		tag: 'workshops',
 		success: { status: 200, description: 'Locks', schema: locksResponseSchema },
 		errors: [400, 401, 404]
@@ -332,7 +336,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		path: `${V1}/workshops/{id}/documents/{docId}/locks/{kind}/{targetId}`,
 		operationId: 'lockPart',
 		summary:
-			'Lock a part for the work group: kind area|scale|template|ratingPlan|goals; targetId is the area, the scale owner or docId (facilitators)',
+			'Lock a part for the work group: in a template kind area|scale|template|ratingPlan|goals (targetId the area, the scale owner or docId), in a drejebog stage|cvPlan|reactions (targetId the stage or docId) (facilitators)',
 		tag: 'workshops',
 		success: { status: 200, description: 'Locked; all locks', schema: locksResponseSchema },
 		errors: [400, 401, 403, 404]

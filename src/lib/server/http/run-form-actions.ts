@@ -7,7 +7,7 @@
  */
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { idSchema } from '#lib/domain/schemas.ts';
-import { castDotsSchema, openVoteSchema } from '#lib/domain/votes.ts';
+import { castDotsSchema, openVoteSchema, VOTE_SUBJECTS } from '#lib/domain/votes.ts';
 import { keepVoteSchema } from '#lib/domain/vote-keep.ts';
 import { createCommentSchema } from '#lib/domain/comments.ts';
 import {
@@ -30,6 +30,15 @@ type RunEvent = RequestEvent<{ id: string }>;
 function field(data: FormData, name: string): string {
 	const value = data.get(name);
 	return typeof value === 'string' ? value : '';
+}
+
+/**
+ * The document a comment form is about: the one it names (the drejebog's thread forms do), else
+ * the workshop's template. '' when there is none: the comment functions refuse it as unknown.
+ */
+function commentDocument(workshopId: string, named: string | undefined): string {
+	if (named) return idSchema.safeParse(named).success ? named : '';
+	return templateDocumentOf(workshopId) ?? '';
 }
 
 export const runFormActions = {
@@ -62,12 +71,17 @@ export const runFormActions = {
 			dotsPerPerson: field(data, 'dotsPerPerson'),
 			candidates: field(data, 'candidates')
 		};
-		const statementIds = data.getAll('statementId').filter((v) => typeof v === 'string');
+		const ids = (name: string) =>
+			data.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
+		// Beside the drejebog the vote is about its steps (the form says so), else statements.
+		const subject = VOTE_SUBJECTS.find((s) => s === field(data, 'subject'));
 		const parsed = openVoteSchema.safeParse({
 			title: kept.title,
+			subject,
 			dotsPerPerson: Number(kept.dotsPerPerson),
 			candidates: [
-				...statementIds.filter(Boolean).map((statementId) => ({ statementId })),
+				...ids('statementId').map((statementId) => ({ statementId })),
+				...ids('stepId').map((stepId) => ({ stepId })),
 				...kept.candidates
 					.split('\n')
 					.map((line) => line.trim())
@@ -121,9 +135,11 @@ export const runFormActions = {
 		const voteId = idSchema.safeParse(data.get('voteId'));
 		if (!voteId.success) return unknownReference('keep');
 		const areaId = field(data, 'areaId');
+		const stageId = field(data, 'stageId');
 		const parsed = keepVoteSchema.safeParse({
 			candidateIds: data.getAll('candidateId'),
 			areaId: areaId || undefined,
+			stageId: stageId || undefined,
 			// An unticked checkbox sends nothing: removing is only ever what was asked for.
 			removeOthers: field(data, 'removeOthers') === 'on'
 		});
@@ -133,7 +149,8 @@ export const runFormActions = {
 		}
 		const result = await actFor('keep', () => keepVote(user, params.id, voteId.data, parsed.data));
 		if (isFailure(result)) return fail(result.status, { ...result.data, voteId: voteId.data });
-		return { form: 'keep', voteId: voteId.data, notice: 'voteKeep.kept' };
+		const notice = result.subject === 'steps' ? 'runDays.keep.kept' : 'voteKeep.kept';
+		return { form: 'keep', voteId: voteId.data, notice };
 	},
 	comment: async ({ request, locals, url, params }: RunEvent) => {
 		const user = requireUser(locals, url);
@@ -146,20 +163,20 @@ export const runFormActions = {
 		if (!parsed.success) {
 			return fail(400, { form: 'comment', message: parsed.error.issues[0].message });
 		}
-		// '' when the workshop has no template: the comment functions refuse it as unknown.
-		const templateId = templateDocumentOf(params.id) ?? '';
+		const documentId = commentDocument(params.id, values.documentId);
 		const result = await actFor('comment', () =>
-			createComment(user, params.id, templateId, parsed.data)
+			createComment(user, params.id, documentId, parsed.data)
 		);
 		return isFailure(result) ? result : { form: 'comment', notice: 'comment.new.saved' };
 	},
 	resolve: async ({ request, locals, url, params }: RunEvent) => {
 		const user = requireUser(locals, url);
-		const threadId = idSchema.safeParse((await formValues(request)).threadId);
+		const values = await formValues(request);
+		const threadId = idSchema.safeParse(values.threadId);
 		if (!threadId.success) return unknownReference('resolve');
-		const templateId = templateDocumentOf(params.id) ?? '';
+		const documentId = commentDocument(params.id, values.documentId);
 		const result = await actFor('resolve', () =>
-			resolveThread(user, params.id, templateId, threadId.data)
+			resolveThread(user, params.id, documentId, threadId.data)
 		);
 		return isFailure(result) ? result : { form: 'resolve' };
 	}

@@ -1,13 +1,16 @@
 /**
- * Comments on template elements: threads with replies and a resolved state. The work group and
- * the facilitator (`comment`) write, answer and resolve; everyone who may read the workshop reads.
- * A new thread must name an element that exists in the stored template; a thread outlives its
- * element and then counts as resolved. Every function checks `can()` itself.
+ * Comments on the elements of a workshop's documents: the template's areas, statements and
+ * levels, and the drejebog's stages, steps, "CV og Min Plan" and "Hurtig reaktion". Threads have
+ * replies and a resolved state. The work group and the facilitator (`comment`) write, answer and
+ * resolve; everyone who may read the workshop reads. A new thread must name an element that
+ * exists in the stored document; a thread outlives its element and then counts as resolved.
+ * Every change is announced on the run-event stream (`comment`, with the document), so open pages
+ * fetch the threads and counts again at once. Every function checks `can()` itself.
  *
  * A thread keeps a copy of its element's text (`element_label`), so a thread on a deleted element
  * still says what it was about. The copy is written when the thread starts and refreshed whenever
  * the server reads the template for comments while the element is still there: on every reply,
- * every listing (each open template page lists every few seconds) and before a vote keep deletes
+ * every listing (each open document page lists again whenever a comment changes) and before a vote keep deletes
  * statements. Snapshotting at the moment of deletion is not possible here: deletions arrive as Yjs
  * updates from any browser through the sync server, which knows nothing about comments.
  */
@@ -15,12 +18,11 @@ import { getDb, transaction } from '../platform/db.ts';
 import { newId } from '../platform/ids.ts';
 import { authorizeWorkshop } from '../workshops/workshops.ts';
 import { publishRunChange } from './run-events.ts';
-import { loadTemplate } from '../documents/documents-state.ts';
+import { commentableOf, workshopDocumentKind } from './run-documents.ts';
 import { can, type Actor } from '#lib/domain/permissions.ts';
 import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
-import type { Template } from '#lib/domain/template/schemas.ts';
+import type { DocumentKind } from '#lib/domain/workshop.ts';
 import {
-	commentableElements,
 	type CommentableElement,
 	type CommentableKind,
 	type CreateCommentInput
@@ -64,13 +66,11 @@ type CommentRow = {
 	element_label: string | null;
 };
 
-/** The template document `documentId` of workshop `workshopId`. @throws NotFoundError. */
-function requireTemplateDocument(workshopId: string, documentId: string): void {
-	const row = getDb()
-		.prepare('SELECT kind FROM documents WHERE id = ? AND workshop_id = ?')
-		.get(documentId, workshopId) as { kind: string } | undefined;
-	if (!row) throw new NotFoundError('document');
-	if (row.kind !== 'template') throw new ValidationError('comment.error.notTemplate');
+/** The kind of document `documentId` of workshop `workshopId`. @throws NotFoundError. */
+function requireDocument(workshopId: string, documentId: string): DocumentKind {
+	const kind = workshopDocumentKind(workshopId, documentId);
+	if (!kind) throw new NotFoundError('document');
+	return kind;
 }
 
 function commentOf(row: CommentRow): CommentView {
@@ -118,22 +118,23 @@ function threadRows(documentId: string): CommentRow[] {
 }
 
 /**
- * Stores with each thread of the document the current label of its element, from `template`
- * (read by the caller, e.g. just before a vote keep deletes statements).
+ * Stores with each thread of the document the current label of its element, from `elements`
+ * (read by the caller, e.g. just before a vote keep deletes statements or steps).
  */
-export function rememberElementLabels(documentId: string, template: Template): void {
-	const byId = new Map(commentableElements(template).map((e) => [e.id, e]));
-	refreshLabels(threadRows(documentId), byId);
+export function rememberElementLabels(
+	documentId: string,
+	elements: readonly CommentableElement[]
+): void {
+	refreshLabels(threadRows(documentId), new Map(elements.map((e) => [e.id, e])));
 }
 
 /**
  * The document's comment threads, oldest first, with the elements one can comment on.
- * @throws NotFoundError (workshop or document), ValidationError (not a template).
+ * @throws NotFoundError (workshop or document).
  */
 export function listComments(actor: Actor, workshopId: string, documentId: string): CommentsView {
 	authorizeWorkshop(actor, workshopId, 'read');
-	requireTemplateDocument(workshopId, documentId);
-	const elements = commentableElements(loadTemplate(documentId));
+	const elements = commentableOf(documentId, requireDocument(workshopId, documentId));
 	const byId = new Map(elements.map((e) => [e.id, e]));
 	const rows = threadRows(documentId);
 	refreshLabels(rows, byId);
@@ -158,7 +159,7 @@ export function listComments(actor: Actor, workshopId: string, documentId: strin
 }
 
 /**
- * Starts a thread on an element of the stored template, or replies to a thread (`parentId`).
+ * Starts a thread on an element of the stored document, or replies to a thread (`parentId`).
  * @throws NotFoundError (workshop, document, thread), ForbiddenError (staff, administrators),
  * ValidationError `comment.error.unknownElement` when the element does not exist.
  */
@@ -169,7 +170,7 @@ export function createComment(
 	input: CreateCommentInput
 ): CommentsView {
 	authorizeWorkshop(actor, workshopId, 'comment');
-	requireTemplateDocument(workshopId, documentId);
+	const kind = requireDocument(workshopId, documentId);
 	const db = getDb();
 	let element: { id: string; kind: CommentableKind; label: string | null };
 	if (input.parentId) {
@@ -182,9 +183,7 @@ export function createComment(
 		if (!root) throw new NotFoundError('comment.error.unknownThread');
 		element = root;
 	} else {
-		const found = commentableElements(loadTemplate(documentId)).find(
-			(e) => e.id === input.elementId
-		);
+		const found = commentableOf(documentId, kind).find((e) => e.id === input.elementId);
 		if (!found) {
 			throw new ValidationError('comment.error.unknownElement', {
 				elementId: 'comment.error.unknownElement'
@@ -208,7 +207,7 @@ export function createComment(
 		Date.now(),
 		element.label
 	);
-	publishRunChange(workshopId, 'comment');
+	publishRunChange(workshopId, 'comment', documentId);
 	return listComments(actor, workshopId, documentId);
 }
 
@@ -223,7 +222,7 @@ export function resolveThread(
 	threadId: string
 ): CommentsView {
 	authorizeWorkshop(actor, workshopId, 'comment');
-	requireTemplateDocument(workshopId, documentId);
+	requireDocument(workshopId, documentId);
 	const db = getDb();
 	transaction(db, () => {
 		const result = db
@@ -234,6 +233,6 @@ export function resolveThread(
 			.run(Date.now(), actor.id, threadId, documentId);
 		if (result.changes === 0) throw new NotFoundError('comment.error.unknownThread');
 	});
-	publishRunChange(workshopId, 'comment');
+	publishRunChange(workshopId, 'comment', documentId);
 	return listComments(actor, workshopId, documentId);
 }

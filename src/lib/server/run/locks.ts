@@ -1,23 +1,31 @@
 /**
- * Locks on parts of a template document (issue 5). Locking is part of running the day, so the
+ * Locks on parts of a template document (issue 5) and of a drejebog (issue 11: a stage with its
+ * steps, "CV og Min Plan", "Hurtig reaktion"). Locking is part of running the day, so the
  * facilitator's `run` permission is what it takes to lock or unlock; everyone who may read the
  * workshop may see the locks. The collaboration server enforces them on every update a person
  * without `run` sends (`lockedTargets`, read from here at check time, so a change of lock needs
- * no cache invalidation: node:sqlite is synchronous and in this process).
+ * no cache invalidation: node:sqlite is synchronous and in this process). Every change is
+ * announced on the run-event stream (`lock`, with the document), which is how open editors learn
+ * of it.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { getDb } from '../platform/db.ts';
 import { authorizeWorkshop } from '../workshops/workshops.ts';
-import { loadTemplate } from '../documents/documents-state.ts';
+import { loadDrejebog, loadTemplate } from '../documents/documents-state.ts';
+import { publishRunChange } from './run-events.ts';
+import { workshopDocumentKind } from './run-documents.ts';
 import { can, type Actor, type WorkshopResource } from '#lib/domain/permissions.ts';
 import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import {
 	DOCUMENT_LOCK_KINDS,
 	lockedContent,
+	lockKindsOf,
 	lockTargetSchema,
 	type LockKind,
 	type LockTarget
 } from '#lib/domain/template/locks.ts';
+import { lockedDrejebogContent } from '#lib/domain/drejebog/locks.ts';
+import type { DocumentKind } from '#lib/domain/workshop.ts';
 
 /** The lock target named by a route's `kind` and `targetId`. @throws ValidationError. */
 export function parseLockTarget(params: { kind: string; targetId: string }): LockTarget {
@@ -40,13 +48,20 @@ type LockRow = {
 	locked_at: number;
 };
 
-/** The template document `documentId` of workshop `workshopId`. @throws NotFoundError, ValidationError. */
-function requireTemplateDocument(workshopId: string, documentId: string): void {
-	const row = getDb()
-		.prepare('SELECT kind FROM documents WHERE id = ? AND workshop_id = ?')
-		.get(documentId, workshopId) as { kind: string } | undefined;
-	if (!row) throw new NotFoundError('document');
-	if (row.kind !== 'template') throw new ValidationError('locks.error.notTemplate');
+/** The kind of document `documentId` of workshop `workshopId`. @throws NotFoundError. */
+function requireDocument(workshopId: string, documentId: string): DocumentKind {
+	const kind = workshopDocumentKind(workshopId, documentId);
+	if (!kind) throw new NotFoundError('document');
+	return kind;
+}
+
+/** True when `target` names a part of the stored document (of `kind`) that can be locked. */
+function targetExists(documentId: string, kind: DocumentKind, target: LockTarget): boolean {
+	if (!lockKindsOf(kind).includes(target.kind)) return false;
+	if (DOCUMENT_LOCK_KINDS.includes(target.kind)) return target.targetId === documentId;
+	return kind === 'template'
+		? lockedContent(loadTemplate(documentId), target) !== null
+		: lockedDrejebogContent(loadDrejebog(documentId), target) !== null;
 }
 
 /** One prepared statement per database handle: the sync server asks on every member's update. */
@@ -64,7 +79,7 @@ function lockedTargetsQuery(): StatementSync {
 
 /**
  * Every lock of a document, for the collaboration server's check. Returns an empty list for
- * documents without locks (every drejebog, most templates), which is what skips the check.
+ * documents without locks (most of them), which is what skips the check.
  */
 export function lockedTargets(documentId: string): LockTarget[] {
 	const rows = lockedTargetsQuery().all(documentId) as { kind: LockKind; target_id: string }[];
@@ -90,20 +105,19 @@ function locksView(actor: Actor, workshop: WorkshopResource, documentId: string)
 	};
 }
 
-/**
- * The locks of a template document. @throws NotFoundError (workshop, document), ValidationError
- * (not a template).
- */
+/** The locks of a template or drejebog document. @throws NotFoundError (workshop, document). */
 export function listLocks(actor: Actor, workshopId: string, documentId: string): LocksView {
 	const workshop = authorizeWorkshop(actor, workshopId, 'read');
-	requireTemplateDocument(workshopId, documentId);
+	requireDocument(workshopId, documentId);
 	return locksView(actor, workshop, documentId);
 }
 
 /**
- * Locks a part of the template (the facilitator); locking a locked part changes nothing.
+ * Locks a part of the template or drejebog (the facilitator); locking a locked part changes
+ * nothing.
  * @throws NotFoundError (workshop, document), ForbiddenError (not the facilitator),
- * ValidationError `locks.error.unknownTarget` when the part is not in the stored template.
+ * ValidationError `locks.error.unknownTarget` when the part is not in the stored document (a
+ * drejebog's kind on a template, and the other way round, included).
  */
 export function lockTarget(
 	actor: Actor,
@@ -112,14 +126,10 @@ export function lockTarget(
 	target: LockTarget
 ): LocksView {
 	const workshop = authorizeWorkshop(actor, workshopId, 'run');
-	requireTemplateDocument(workshopId, documentId);
-	const exists = DOCUMENT_LOCK_KINDS.includes(target.kind)
-		? target.targetId === documentId
-		: lockedContent(loadTemplate(documentId), target) !== null;
-	if (!exists) {
-		throw new ValidationError('locks.error.unknownTarget', {
-			targetId: 'locks.error.unknownTarget'
-		});
+	const kind = requireDocument(workshopId, documentId);
+	if (!targetExists(documentId, kind, target)) {
+		const key = kind === 'drejebog' ? 'runDays.locks.unknownTarget' : 'locks.error.unknownTarget';
+		throw new ValidationError(key, { targetId: key });
 	}
 	getDb()
 		.prepare(
@@ -127,6 +137,7 @@ export function lockTarget(
 			 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
 		)
 		.run(documentId, target.kind, target.targetId, actor.id, Date.now());
+	publishRunChange(workshopId, 'lock', documentId);
 	return locksView(actor, workshop, documentId);
 }
 
@@ -142,9 +153,10 @@ export function unlockTarget(
 	target: LockTarget
 ): LocksView {
 	const workshop = authorizeWorkshop(actor, workshopId, 'run');
-	requireTemplateDocument(workshopId, documentId);
-	getDb()
+	requireDocument(workshopId, documentId);
+	const result = getDb()
 		.prepare('DELETE FROM document_locks WHERE document_id = ? AND kind = ? AND target_id = ?')
 		.run(documentId, target.kind, target.targetId);
+	if (Number(result.changes) > 0) publishRunChange(workshopId, 'lock', documentId);
 	return locksView(actor, workshop, documentId);
 }

@@ -1,6 +1,6 @@
 /**
  * Push for run mode: a small in-process bus that says "workshop X's run state changed" (timer,
- * agenda, follow target, and later votes, comments, locks), and the Server-Sent Events stream
+ * agenda, follow target, votes, comments, locks), and the Server-Sent Events stream
  * (`GET /api/v1/workshops/{id}/run/events`) that carries it to browsers. Events name only what
  * changed; clients fetch the state itself through the ordinary, authorized routes, so the stream
  * never has to decide who may see what.
@@ -23,7 +23,11 @@ import { log } from '../platform/log.ts';
  * role), so open document pages reload what they may do and say why.
  */
 export type RunChangeKind = 'timer' | 'agenda' | 'follow' | 'vote' | 'comment' | 'lock' | 'access';
-export type RunChange = { workshopId: string; kind: RunChangeKind };
+/**
+ * One change. `documentId` names the document whose comments or locks changed (`comment`,
+ * `lock`), so a page showing another document need not fetch anything.
+ */
+export type RunChange = { workshopId: string; kind: RunChangeKind; documentId?: string };
 
 /** A heartbeat keeps proxies from closing an idle stream and re-checks the rights. */
 const DEFAULT_HEARTBEAT_MS = 25_000;
@@ -45,9 +49,16 @@ function bus(): Bus {
 	return g[REGISTRY];
 }
 
-/** Announces that a workshop's run state changed; listeners run synchronously. */
-export function publishRunChange(workshopId: string, kind: RunChangeKind): void {
-	bus().emitter.emit('change', { workshopId, kind } satisfies RunChange);
+/**
+ * Announces that a workshop's run state changed (for comments and locks: of which document);
+ * listeners run synchronously.
+ */
+export function publishRunChange(
+	workshopId: string,
+	kind: RunChangeKind,
+	documentId?: string
+): void {
+	bus().emitter.emit('change', { workshopId, kind, documentId } satisfies RunChange);
 }
 
 /** Subscribes to run changes of every workshop; returns the unsubscribe function. */
@@ -94,7 +105,8 @@ function mayStillRead(user: SessionUser, workshopId: string) {
 
 /**
  * Opens the event stream of a workshop's run state for `user`: an `event: change` with
- * `{"kind": …}` whenever it changes, a comment line as heartbeat. The stream ends the moment the
+ * `{"kind": …}` whenever it changes (with `"documentId"` for `comment` and `lock`), a comment line
+ * as heartbeat. The stream ends the moment the
  * session ends (logout, expiry, a password change or reset: session-watch.ts), when the user
  * loses access (checked on every access change of the user or workshop and at every heartbeat),
  * and at server shutdown.
@@ -130,10 +142,10 @@ export function openRunEventStream(
 				close('access');
 				return false;
 			};
-			const sendChange = (kind: RunChangeKind): void =>
-				send(`event: change\ndata: ${JSON.stringify({ kind })}\n\n`);
+			const sendChange = (kind: RunChangeKind, documentId?: string): void =>
+				send(`event: change\ndata: ${JSON.stringify({ kind, documentId })}\n\n`);
 			const unsubscribeRun = onRunChange((change) => {
-				if (change.workshopId === workshopId) sendChange(change.kind);
+				if (change.workshopId === workshopId) sendChange(change.kind, change.documentId);
 			});
 			const unsubscribeAccess = onAccessChanged((change) => {
 				if (change.userId && change.userId !== user.id) return;

@@ -1,15 +1,15 @@
 /**
- * "Follow me" on the server: the place of the workshop's template the facilitator points at,
- * stored in `run_follow` (migration 004) beside the run state. Everyone who may read the
+ * "Follow me" on the server: the place of the workshop's template or drejebog the facilitator
+ * points at, stored in `run_follow` (migration 004) beside the run state. Everyone who may read the
  * workshop sees it (it is part of the run view); only those who may `run` the workshop (the
  * facilitator) set or clear it. Every change is announced on the run-event bus.
  */
 import { getDb } from '../platform/db.ts';
 import { authorizeWorkshop } from '../workshops/workshops.ts';
-import { loadTemplate } from '../documents/documents-state.ts';
 import { publishRunChange } from './run-events.ts';
+import { followableOf, workshopDocumentKind } from './run-documents.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '#lib/domain/errors.ts';
-import { findFollowable, type FollowKind, type SetFollowInput } from '#lib/domain/follow.ts';
+import type { FollowKind, SetFollowInput } from '#lib/domain/follow.ts';
 import type { Actor } from '#lib/domain/permissions.ts';
 
 /** The current follow target as everyone in the workshop sees it. */
@@ -67,10 +67,10 @@ function authorizeLead(actor: Actor, workshopId: string): void {
 }
 
 /**
- * Points everyone at an element of the workshop's template (facilitators only). The element must
- * exist in the template as the collaboration server has stored it.
+ * Points everyone at an element of the workshop's template or drejebog (facilitators only). The
+ * element must exist in the document as the collaboration server has stored it.
  * @throws NotFoundError (workshop, or a document that is not this workshop's), ForbiddenError,
- * ValidationError `follow.error.notTemplate` / `follow.error.unknownElement`.
+ * ValidationError `follow.error.unknownElement`.
  */
 export function setFollowTarget(
 	actor: Actor,
@@ -79,12 +79,9 @@ export function setFollowTarget(
 ): FollowTargetView {
 	authorizeLead(actor, workshopId);
 	const db = getDb();
-	const document = db
-		.prepare('SELECT kind FROM documents WHERE id = ? AND workshop_id = ?')
-		.get(input.documentId, workshopId) as { kind: string } | undefined;
-	if (!document) throw new NotFoundError('follow.error.unknownDocument');
-	if (document.kind !== 'template') throw new ValidationError('follow.error.notTemplate');
-	const element = findFollowable(loadTemplate(input.documentId), input.elementId);
+	const kind = workshopDocumentKind(workshopId, input.documentId);
+	if (!kind) throw new NotFoundError('follow.error.unknownDocument');
+	const element = followableOf(input.documentId, kind).find((e) => e.id === input.elementId);
 	if (!element) {
 		throw new ValidationError('follow.error.unknownElement', {
 			elementId: 'follow.error.unknownElement'

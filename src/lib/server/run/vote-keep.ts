@@ -7,6 +7,10 @@
  * goes through the collaboration server (`editDocument`), so it is stored before anyone sees it
  * and appears live in every open editor. A vote is kept at most once.
  *
+ * A vote on drejebog steps (Dag 2) is kept the same way in the drejebog: chosen free texts become
+ * steps in the stage the facilitator picked, chosen steps stay, and the steps not chosen are
+ * removed only when asked; the drejebog records the keep in its own marker map.
+ *
  * Order of writes: the vote is marked kept first (so two clicks cannot both edit), then the
  * template edit is stored together with a marker of the vote (template-kept-votes.ts), then the
  * vote is marked applied. A crash between the first and the last write is sorted out at the next
@@ -16,34 +20,49 @@ import type * as Y from 'yjs';
 import { getDb, transaction } from '../platform/db.ts';
 import { authorizeWorkshop } from '../workshops/workshops.ts';
 import { getDocumentForUser } from '../documents/documents.ts';
-import { loadTemplate } from '../documents/documents-state.ts';
+import { loadDrejebog, loadTemplate } from '../documents/documents-state.ts';
 import { editDocument } from '../documents/document-edits.ts';
+import { workshopDocumentId } from '../documents/document-kind.ts';
 import {
 	candidatesOf,
 	loadVoteRow,
-	templateDocumentOf,
 	undoKeepRecord,
 	viewOf,
 	type CandidateRow,
 	type VoteView
 } from './votes.ts';
 import type { Actor } from '#lib/domain/permissions.ts';
-import { ConflictError, ValidationError } from '#lib/domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import { planKeep, type KeepVoteInput } from '#lib/domain/vote-keep.ts';
+import type { VoteSubject } from '#lib/domain/votes.ts';
 import { addStatement, removeStatement } from '#lib/collab/template/template-ops-statements.ts';
 import { markVoteKept } from '#lib/collab/template/template-kept-votes.ts';
+import { addStep, removeStep } from '#lib/collab/drejebog/drejebog-ops-steps.ts';
+import { markDrejebogVoteKept } from '#lib/collab/drejebog/drejebog-kept-votes.ts';
 import { rememberElementLabels } from './comments.ts';
+import { commentableDrejebogElements, commentableElements } from '#lib/domain/comments.ts';
 
-type Plan = { added: CandidateRow[]; removed: string[]; areaId: string | undefined };
+type Vote = { id: string; keptAt: number };
 
-/** What keeping `input` does to the stored template. @throws ValidationError. */
-function planFor(documentId: string, candidates: CandidateRow[], input: KeepVoteInput): Plan {
+/** What keeping a vote does to its document, and how to write it there (in one update). */
+type Keep = { documentId: string; apply: (doc: Y.Doc, origin: string, vote: Vote) => void };
+
+/** The chosen candidates must be the vote's. @throws ValidationError. */
+function requireKnown(candidates: CandidateRow[], input: KeepVoteInput): void {
 	const known = new Set(candidates.map((c) => c.id));
 	if (input.candidateIds.some((id) => !known.has(id))) {
 		throw new ValidationError('voteKeep.error.unknownCandidate', {
 			candidateIds: 'voteKeep.error.unknownCandidate'
 		});
 	}
+}
+
+/** What keeping `input` does to the stored template. @throws ValidationError. */
+function keepStatements(
+	documentId: string,
+	candidates: CandidateRow[],
+	input: KeepVoteInput
+): Keep {
 	const template = loadTemplate(documentId);
 	const { added, removed } = planKeep({
 		candidates: candidates.map((row) => ({ ...row, statementId: row.statement_id })),
@@ -56,34 +75,82 @@ function planFor(documentId: string, candidates: CandidateRow[], input: KeepVote
 		throw new ValidationError(key, { areaId: key });
 	}
 	// Threads on the statements about to go keep the text they had (comments.ts shows it).
-	if (removed.length > 0) rememberElementLabels(documentId, template);
-	return { added, removed, areaId: input.areaId };
+	if (removed.length > 0) rememberElementLabels(documentId, commentableElements(template));
+	return {
+		documentId,
+		apply(doc, origin, vote) {
+			const ctx = { doc, origin };
+			for (const statementId of removed) removeStatement(ctx, { statementId });
+			for (const candidate of added) {
+				addStatement(ctx, { areaId: input.areaId as string, text: candidate.text });
+			}
+			markVoteKept(doc, vote.id, vote.keptAt);
+		}
+	};
 }
 
-/**
- * Applies the plan with the template's named operations, as the facilitator (`origin`), and marks
- * the vote as kept; `editDocument` stores all of it as one update.
- */
-function applyPlan(
-	doc: Y.Doc,
-	origin: string,
-	plan: Plan,
-	vote: { id: string; keptAt: number }
-): void {
-	const ctx = { doc, origin };
-	for (const statementId of plan.removed) removeStatement(ctx, { statementId });
-	for (const candidate of plan.added) {
-		addStatement(ctx, { areaId: plan.areaId as string, text: candidate.text });
+/** What keeping `input` does to the stored drejebog. @throws ValidationError. */
+function keepSteps(documentId: string, candidates: CandidateRow[], input: KeepVoteInput): Keep {
+	const drejebog = loadDrejebog(documentId);
+	const { added, removed } = planKeep({
+		candidates: candidates.map((row) => ({ ...row, statementId: row.step_id })),
+		chosenIds: input.candidateIds,
+		removeOthers: input.removeOthers,
+		existingStatementIds: new Set(drejebog.stages.flatMap((s) => s.steps.map((step) => step.id)))
+	});
+	if (added.length > 0 && !drejebog.stages.some((s) => s.id === input.stageId)) {
+		const key = input.stageId ? 'runDays.keep.unknownStage' : 'runDays.keep.stageRequired';
+		throw new ValidationError(key, { stageId: key });
 	}
-	markVoteKept(doc, vote.id, vote.keptAt);
+	// Threads on the steps about to go keep the title they had (comments.ts shows it).
+	if (removed.length > 0) {
+		rememberElementLabels(documentId, commentableDrejebogElements(drejebog));
+	}
+	return {
+		documentId,
+		apply(doc, origin, vote) {
+			const ctx = { doc, origin };
+			for (const stepId of removed) removeStep(ctx, { stepId });
+			for (const candidate of added) {
+				addStep(ctx, { stageId: input.stageId as string, title: candidate.text });
+			}
+			markDrejebogVoteKept(doc, vote.id, vote.keptAt);
+		}
+	};
 }
 
 /**
- * Keeps the chosen candidates of a closed vote in the workshop's template (facilitators only) and
- * records it on the vote. On any error nothing is changed: neither the template nor the vote.
+ * The keep of a vote on `subject`, checked against the stored document.
+ * @throws ConflictError `template_locked` (the actor may not write the template), NotFoundError
+ * (the workshop has no drejebog), ValidationError.
+ */
+function planFor(
+	actor: Actor,
+	workshopId: string,
+	subject: VoteSubject,
+	candidates: CandidateRow[],
+	input: KeepVoteInput
+): Keep {
+	requireKnown(candidates, input);
+	if (subject === 'steps') {
+		const documentId = workshopDocumentId(workshopId, 'drejebog');
+		if (!documentId) throw new NotFoundError('document');
+		return keepSteps(documentId, candidates, input);
+	}
+	const documentId = workshopDocumentId(workshopId, 'template');
+	if (!documentId || !getDocumentForUser(actor, workshopId, documentId).canWrite) {
+		throw new ConflictError('template_locked', 'voteKeep.error.templateLocked');
+	}
+	return keepStatements(documentId, candidates, input);
+}
+
+/**
+ * Keeps the chosen candidates of a closed vote in the workshop's template, or in its drejebog for
+ * a vote on steps (facilitators only), and records it on the vote. On any error nothing is
+ * changed: neither the document nor the vote.
  * @throws NotFoundError (workshop, vote), ForbiddenError (not the facilitator), ConflictError
  * `vote_open`, `vote_kept`, `template_locked`, `document_too_large`, ValidationError (unknown
- * candidate or area, or a statement the area cannot take, e.g. a duplicate text).
+ * candidate, area or stage, or a statement or step its place cannot take, e.g. a duplicate text).
  */
 export async function keepVote(
 	actor: Actor,
@@ -95,12 +162,8 @@ export async function keepVote(
 	const row = loadVoteRow(workshopId, voteId);
 	if (row.is_open === 1) throw new ConflictError('vote_open', 'voteKeep.error.open');
 	if (row.kept_at !== null) throw new ConflictError('vote_kept', 'voteKeep.error.kept');
-	const documentId = templateDocumentOf(workshopId);
-	if (!documentId || !getDocumentForUser(actor, workshopId, documentId).canWrite) {
-		throw new ConflictError('template_locked', 'voteKeep.error.templateLocked');
-	}
 	const candidates = candidatesOf(voteId);
-	const plan = planFor(documentId, candidates, input);
+	const keep = planFor(actor, workshopId, row.subject, candidates, input);
 	const db = getDb();
 	const chosen = new Set(input.candidateIds);
 	const keptAt = Date.now();
@@ -122,8 +185,8 @@ export async function keepVote(
 		}
 	});
 	try {
-		await editDocument(documentId, actor.id, (doc) =>
-			applyPlan(doc, actor.id, plan, { id: voteId, keptAt })
+		await editDocument(keep.documentId, actor.id, (doc) =>
+			keep.apply(doc, actor.id, { id: voteId, keptAt })
 		);
 	} catch (error) {
 		transaction(db, () => {

@@ -1,5 +1,6 @@
 /**
- * Anonymous dot votes on the server. The facilitator (`run`) opens and closes votes; the work
+ * Anonymous dot votes on the server, on template statements (Dag 1) or drejebog steps (Dag 2,
+ * the vote's `subject`). The facilitator (`run`) opens and closes votes; the work
  * group and the facilitator (`vote`) cast their own dots. Counts are shown to the facilitator
  * while a vote is open and to everyone once it is closed; who gave which dots is never shown to
  * anyone but the voter. Every function checks `can()` itself.
@@ -10,20 +11,25 @@ import { authorizeWorkshop } from '../workshops/workshops.ts';
 import { publishRunChange } from './run-events.ts';
 import { can, type Actor } from '#lib/domain/permissions.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#lib/domain/errors.ts';
-import { loadTemplate } from '../documents/documents-state.ts';
+import { loadDrejebog, loadTemplate } from '../documents/documents-state.ts';
+import { workshopDocumentId } from '../documents/document-kind.ts';
 import {
 	allocate,
 	dotsUsed,
 	tally,
+	voteSubjectOf,
 	type Allocation,
 	type CastDotsInput,
-	type OpenVoteInput
+	type OpenVoteInput,
+	type VoteSubject
 } from '#lib/domain/votes.ts';
 
 export type VoteCandidateView = {
 	id: string;
 	text: string;
 	statementId: string | null;
+	/** The drejebog step it names, in a vote on steps; null for free text and statements. */
+	stepId: string | null;
 	/** Total dots; null while the vote is open, unless the requester runs the workshop. */
 	count: number | null;
 	/** Whether the facilitator kept it (see vote-keep.ts); null until the vote is kept. */
@@ -32,6 +38,8 @@ export type VoteCandidateView = {
 export type VoteView = {
 	id: string;
 	title: string;
+	/** Template statements or drejebog steps. */
+	subject: VoteSubject;
 	dotsPerPerson: number;
 	isOpen: boolean;
 	candidates: VoteCandidateView[];
@@ -54,16 +62,18 @@ export type VoteRow = {
 	is_open: number;
 	kept_at: number | null;
 	keep_removed_others: number | null;
+	subject: VoteSubject;
 };
 /** A candidate as stored. */
 export type CandidateRow = {
 	id: string;
 	text: string;
 	statement_id: string | null;
+	step_id: string | null;
 	is_kept: number | null;
 };
 
-const VOTE_COLUMNS = 'id, title, dots_per_person, is_open, kept_at, keep_removed_others';
+const VOTE_COLUMNS = 'id, title, dots_per_person, is_open, kept_at, keep_removed_others, subject';
 
 /** The stored vote `voteId` of the workshop. @throws NotFoundError `vote.error.unknown`. */
 export function loadVoteRow(workshopId: string, voteId: string): VoteRow {
@@ -78,7 +88,8 @@ export function loadVoteRow(workshopId: string, voteId: string): VoteRow {
 export function candidatesOf(voteId: string): CandidateRow[] {
 	return getDb()
 		.prepare(
-			'SELECT id, text, statement_id, is_kept FROM vote_candidates WHERE vote_id = ? ORDER BY position'
+			`SELECT id, text, statement_id, step_id, is_kept FROM vote_candidates WHERE vote_id = ?
+			 ORDER BY position`
 		)
 		.all(voteId) as CandidateRow[];
 }
@@ -110,12 +121,14 @@ export function viewOf(row: VoteRow, actor: Actor, canSeeOpenCounts: boolean): V
 	return {
 		id: row.id,
 		title: row.title,
+		subject: row.subject,
 		dotsPerPerson: row.dots_per_person,
 		isOpen,
 		candidates: candidates.map((c) => ({
 			id: c.id,
 			text: c.text,
 			statementId: c.statement_id,
+			stepId: c.step_id,
 			count: showCounts ? counts[c.id] : null,
 			isKept: c.is_kept === null ? null : c.is_kept === 1
 		})),
@@ -157,59 +170,78 @@ export function listVotes(actor: Actor, workshopId: string): VoteView[] {
 
 /** The id of the workshop's template document, or null when it has none. */
 export function templateDocumentOf(workshopId: string): string | null {
-	const doc = getDb()
-		.prepare(`SELECT id FROM documents WHERE workshop_id = ? AND kind = 'template'`)
-		.get(workshopId) as { id: string } | undefined;
-	return doc?.id ?? null;
+	return workshopDocumentId(workshopId, 'template');
 }
 
-/** Statement id → current text, from the workshop's template as the sync server stored it. */
-function templateStatements(workshopId: string): Map<string, string> {
-	const documentId = templateDocumentOf(workshopId);
+/**
+ * Element id → current text of what a vote on `subject` may name: the template's statements, or
+ * the drejebog's steps, as the sync server stored them.
+ */
+function currentElements(workshopId: string, subject: VoteSubject): Map<string, string> {
+	const documentId = workshopDocumentId(workshopId, subject === 'steps' ? 'drejebog' : 'template');
 	if (!documentId) return new Map();
+	if (subject === 'steps') {
+		const drejebog = loadDrejebog(documentId);
+		return new Map(drejebog.stages.flatMap((s) => s.steps.map((step) => [step.id, step.title])));
+	}
 	const template = loadTemplate(documentId);
 	return new Map(template.areas.flatMap((a) => a.statements.map((s) => [s.id, s.text])));
 }
 
-/** Candidates with their texts: a template statement's current text wins over a given one. */
+type ResolvedCandidate = { text: string; statementId: string | null; stepId: string | null };
+
+/**
+ * The vote's subject and its candidates with their texts: a named statement's or step's current
+ * text wins over a given one.
+ * @throws ValidationError when a candidate names an element that does not exist, or one of the
+ * other document.
+ */
 function resolveCandidates(
 	workshopId: string,
-	candidates: OpenVoteInput['candidates']
-): { text: string; statementId: string | null }[] {
-	const statements = candidates.some((c) => c.statementId)
-		? templateStatements(workshopId)
-		: new Map<string, string>();
-	return candidates.map((candidate) => {
-		if (!candidate.statementId) return { text: candidate.text ?? '', statementId: null };
-		const text = statements.get(candidate.statementId);
+	input: Pick<OpenVoteInput, 'candidates' | 'subject'>
+): { subject: VoteSubject; candidates: ResolvedCandidate[] } {
+	const subject = voteSubjectOf(input.candidates, input.subject);
+	if (!subject) {
+		throw new ValidationError('runDays.vote.mixed', { candidates: 'runDays.vote.mixed' });
+	}
+	const named = input.candidates.some((c) => c.statementId ?? c.stepId);
+	const elements = named ? currentElements(workshopId, subject) : new Map<string, string>();
+	const candidates = input.candidates.map((candidate) => {
+		const id = candidate.statementId ?? candidate.stepId;
+		if (!id) return { text: candidate.text ?? '', statementId: null, stepId: null };
+		const text = elements.get(id);
 		if (text === undefined) {
-			throw new ValidationError('vote.error.unknownStatement', {
-				candidates: 'vote.error.unknownStatement'
-			});
+			const key = subject === 'steps' ? 'runDays.vote.unknownStep' : 'vote.error.unknownStatement';
+			throw new ValidationError(key, { candidates: key });
 		}
-		return { text, statementId: candidate.statementId };
+		return subject === 'steps'
+			? { text, statementId: null, stepId: id }
+			: { text, statementId: id, stepId: null };
 	});
+	return { subject, candidates };
 }
 
 /**
- * Opens a vote on `input.candidates` (facilitators only); template statements are checked to
- * exist and shown with their current text.
- * @throws NotFoundError, ForbiddenError, ValidationError `vote.error.unknownStatement`.
+ * Opens a vote on `input.candidates` (facilitators only); template statements and drejebog steps
+ * are checked to exist and shown with their current text.
+ * @throws NotFoundError, ForbiddenError, ValidationError `vote.error.unknownStatement`,
+ * `runDays.vote.unknownStep`, `runDays.vote.mixed`.
  */
 export function openVote(actor: Actor, workshopId: string, input: OpenVoteInput): VoteView {
 	authorizeWorkshop(actor, workshopId, 'run');
-	const candidates = resolveCandidates(workshopId, input.candidates);
+	const { subject, candidates } = resolveCandidates(workshopId, input);
 	const db = getDb();
 	const id = newId();
 	transaction(db, () => {
 		db.prepare(
-			`INSERT INTO votes (id, workshop_id, title, dots_per_person, is_open, created_by, created_at)
-			 VALUES (?, ?, ?, ?, 1, ?, ?)`
-		).run(id, workshopId, input.title, input.dotsPerPerson, actor.id, Date.now());
+			`INSERT INTO votes (id, workshop_id, title, dots_per_person, is_open, created_by, created_at, subject)
+			 VALUES (?, ?, ?, ?, 1, ?, ?, ?)`
+		).run(id, workshopId, input.title, input.dotsPerPerson, actor.id, Date.now(), subject);
 		candidates.forEach((candidate, position) => {
 			db.prepare(
-				`INSERT INTO vote_candidates (vote_id, id, text, statement_id, position) VALUES (?, ?, ?, ?, ?)`
-			).run(id, newId(), candidate.text, candidate.statementId, position);
+				`INSERT INTO vote_candidates (vote_id, id, text, statement_id, step_id, position)
+				 VALUES (?, ?, ?, ?, ?, ?)`
+			).run(id, newId(), candidate.text, candidate.statementId, candidate.stepId, position);
 		});
 	});
 	publishRunChange(workshopId, 'vote');

@@ -7,6 +7,7 @@ import { newId } from '../platform/ids.ts';
 import { ensureOrgMember } from '../accounts/accounts.ts';
 import { notifyAccessChanged } from '../platform/access-events.ts';
 import { templateProblems } from '../documents/documents-state.ts';
+import { pauseDayLeft } from '../run/run-state-store.ts';
 import {
 	can,
 	type Actor,
@@ -228,7 +229,8 @@ export function removeWorkshopMember(actor: Actor, workshopId: string, userId: s
  * Moves a workshop to another phase. Closing Dag 1 locks the template for the work group, so it
  * is refused while the template (its current state in the collaboration store) has problems.
  * Going on to Dag 3 (or operation) needs a published version. Check and update run
- * synchronously, so no accepted edit can slip in between them.
+ * synchronously, so no accepted edit can slip in between them. Run mode then runs the new phase's
+ * day; the timer of the day left is paused with the move.
  * @throws NotFoundError, ForbiddenError, ConflictError `template_invalid` with every problem,
  * `no_publication` before the first version.
  */
@@ -244,7 +246,11 @@ export function changePhase(actor: Actor, workshopId: string, phase: Phase): voi
 	if (isEnteringRollout(workshop.phase, phase) && !hasPublication(workshopId)) {
 		throw new ConflictError('no_publication', 'phaseChange.noPublication');
 	}
-	getDb().prepare('UPDATE workshops SET phase = ? WHERE id = ?').run(phase, workshopId);
+	const db = getDb();
+	transaction(db, () => {
+		db.prepare('UPDATE workshops SET phase = ? WHERE id = ?').run(phase, workshopId);
+		pauseDayLeft(workshopId, workshop.phase, phase, Date.now());
+	});
 	notifyAccessChanged({ workshopId });
 }
 

@@ -1,5 +1,5 @@
 /**
- * "Follow me" on the template page, as reactive state: the current follow target (from the run
+ * "Follow me" on a document page (the template, or the drejebog on Dag 2), as reactive state: the current follow target (from the run
  * view, refreshed whenever the run-event stream says it changed), whether this person may lead
  * (the facilitator), and whether this tab follows or has stepped out (kept in sessionStorage, so
  * a reload keeps the choice and another tab can choose differently). Components reach it through
@@ -10,6 +10,7 @@ import { t } from '#lib/i18n/index.svelte.ts';
 import { watchRunEvents } from '#lib/collab/run-stream.ts';
 import type { FollowTargetBody, RunViewBody } from '#lib/domain/api-schemas.ts';
 import { highlight, isTyping, revealFollowTarget, waitForFollowElement } from './follow-reveal.ts';
+import { followTargetName } from '../element-names.ts';
 
 /** How long a new target may take to appear on the page (the template may still be loading). */
 const APPEAR_TIMEOUT_MS = 10_000;
@@ -31,11 +32,9 @@ export function setFollowState(state: FollowState): FollowState {
 	return state;
 }
 
-/** What the target is called, in the reader's language. */
+/** What the target is called, in the reader's language (template or drejebog). */
 export function followLabel(target: Pick<FollowTargetBody, 'kind' | 'label'>): string {
-	if (target.kind === 'section') return t(`follow.section.${target.label}`);
-	if (target.kind === 'scale') return t('follow.kind.scale', { label: target.label });
-	return target.label;
+	return followTargetName(target);
 }
 
 export class FollowState {

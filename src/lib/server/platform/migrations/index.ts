@@ -13,6 +13,7 @@ import { m008SessionRevision } from './008-session-revision.ts';
 import { m009KeepChoiceAndCommentCopies } from './009-keep-choice-and-comment-copies.ts';
 import { m010LockPlanAndGoals } from './010-lock-plan-and-goals.ts';
 import { m011Publications } from './011-publications.ts';
+import { m012RunDays } from './012-run-days.ts';
 
 export type Migration = {
 	version: number;
@@ -37,5 +38,6 @@ export const MIGRATIONS: readonly Migration[] = [
 	m008SessionRevision,
 	m009KeepChoiceAndCommentCopies,
 	m010LockPlanAndGoals,
-	m011Publications
+	m011Publications,
+	m012RunDays
 ];

@@ -19,12 +19,12 @@ export const load = (({ locals, params, url, depends }) => {
 		redirect(303, `/workshops/${params.id}/documents/${replacement}`);
 	}
 	const document = loadOrError(() => getDocumentForUser(user, params.id, params.docId));
-	// Comments on the template's elements are made in the template editor itself.
-	const comments = document.kind === 'template' ? commentRights(user, params.id) : null;
+	// Comments on the document's elements are made in its editor itself (the template's areas,
+	// statements and levels; the drejebog's stages, steps and rule sections).
 	return {
 		document,
-		commentRights: comments,
-		room: loadOrError(() => loadRunRoom(user, params.id)),
+		commentRights: commentRights(user, params.id),
+		room: loadOrError(() => loadRunRoom(user, params.id, document.id)),
 		// The drejebog editor reads the template alongside: its links and problems refer to it.
 		templateDocumentId: document.kind === 'drejebog' ? templateDocumentFor(user, params.id) : null
 	};

@@ -1,36 +1,37 @@
 /**
- * TemplateLocks: which parts of a template document the facilitator has locked, as Svelte state,
- * kept fresh by a light poll of `GET …/documents/{docId}/locks` (a lock must reach every open
- * editor within about a second; the answer is a few hundred bytes), and the facilitator's
- * lock/unlock calls. The server enforces locks on every update regardless; this only lets the
+ * DocumentLocks: which parts of a template or drejebog document the facilitator has locked, as
+ * Svelte state, and the facilitator's lock/unlock calls. The locks are fetched
+ * (`GET …/documents/{docId}/locks`, a few hundred bytes) when the run-event stream opens and
+ * whenever it announces a `lock` change of this document, so a lock reaches every open editor at
+ * once without polling; only when the stream cannot be used at all does run-stream.ts fall back
+ * to a slow poll. The server enforces locks on every update regardless; this only lets the
  * editor show locked parts as read-only before anyone types into them.
  */
+import { watchRunEvents } from './run-stream.ts';
 import {
 	locksResponseSchema,
 	type LockKind,
 	type LockTarget,
 	type LocksResponse
-} from '../../domain/template/locks.ts';
+} from '../domain/template/locks.ts';
 
-/** How often open editors ask for the current locks. */
-export const LOCKS_POLL_INTERVAL_MS = 1000;
+export type DocumentLocksOptions = { workshopId: string; documentId: string };
 
-export type TemplateLocksOptions = { workshopId: string; documentId: string };
-
-/** The locks of one template document, polled while started. */
-export class TemplateLocks {
+/** The locks of one document, kept current while started. */
+export class DocumentLocks {
 	/** Every locked part. */
 	locks = $state.raw<LockTarget[]>([]);
 	/** True for the facilitator, who may lock and unlock (and is not bound by locks). */
 	canChange = $state(false);
 	readonly documentId: string;
+	readonly #workshopId: string;
 	readonly #url: string;
-	#timer: ReturnType<typeof setTimeout> | undefined;
-	#isStarted = false;
+	#stop: (() => void) | null = null;
 	#lastBody = '';
 
-	constructor(options: TemplateLocksOptions) {
+	constructor(options: DocumentLocksOptions) {
 		this.documentId = options.documentId;
+		this.#workshopId = options.workshopId;
 		this.#url = `/api/v1/workshops/${options.workshopId}/documents/${options.documentId}/locks`;
 	}
 
@@ -49,17 +50,37 @@ export class TemplateLocks {
 		return this.locks.some((lock) => lock.kind === 'template') || this.hasLock(kind, targetId);
 	}
 
-	/** Starts polling (at once, then every second while the page is visible). */
+	/** Fetches the locks now and again whenever the run-event stream says they changed. */
 	start(): void {
-		if (this.#isStarted) return;
-		this.#isStarted = true;
-		void this.#poll();
+		if (this.#stop) return;
+		this.#stop = watchRunEvents(this.#workshopId, {
+			onChange: (kind, documentId) => {
+				// An access change may change who is bound by locks (`canChange`).
+				if ((kind === 'lock' && documentId === this.documentId) || kind === 'access') {
+					void this.refresh();
+				}
+			},
+			onSync: () => void this.refresh()
+		});
 	}
 
-	/** Stops polling. */
+	/** Stops listening. */
 	stop(): void {
-		this.#isStarted = false;
-		clearTimeout(this.#timer);
+		this.#stop?.();
+		this.#stop = null;
+	}
+
+	/** Fetches the current locks; keeps the last known ones when offline or refused. */
+	async refresh(): Promise<void> {
+		try {
+			const response = await fetch(this.#url, {
+				headers: { accept: 'application/json' },
+				cache: 'no-store'
+			});
+			if (response.ok) this.#apply(await response.json());
+		} catch {
+			// Offline or server restarting: the stream's next opening fetches them again.
+		}
 	}
 
 	/**
@@ -83,27 +104,10 @@ export class TemplateLocks {
 		}
 	}
 
-	async #poll(): Promise<void> {
-		if (!this.#isStarted) return;
-		const isHidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
-		if (!isHidden) {
-			try {
-				const response = await fetch(this.#url, {
-					headers: { accept: 'application/json' },
-					cache: 'no-store'
-				});
-				if (response.ok) this.#apply(await response.json());
-			} catch {
-				// Offline or server restarting: keep the last known locks and try again.
-			}
-		}
-		if (this.#isStarted) this.#timer = setTimeout(() => void this.#poll(), LOCKS_POLL_INTERVAL_MS);
-	}
-
 	#apply(body: unknown): void {
 		const parsed = locksResponseSchema.safeParse(body);
 		if (!parsed.success) return;
-		// Most polls bring no news; only a change re-renders the editor.
+		// Only a change re-renders the editor.
 		const key = JSON.stringify(parsed.data);
 		if (key === this.#lastBody) return;
 		this.#lastBody = key;

@@ -1,12 +1,15 @@
 /**
- * Comments on the template page: the document's threads through the JSON API
- * (`/api/v1/workshops/{id}/documents/{docId}/comments`), polled while the page is visible, with
- * the unresolved count per element and which element's thread panel is open. The server decides
- * everything (rights, which elements exist, that a thread of a deleted element counts as
- * resolved); this only fetches and shows it.
+ * Comments on a document page (the template, or the drejebog): the document's threads through the
+ * JSON API (`/api/v1/workshops/{id}/documents/{docId}/comments`), with the unresolved count per
+ * element and which element's thread panel is open. They are fetched when the run-event stream
+ * opens and whenever it announces a `comment` change of this document, so another person's
+ * comment and the counts arrive at once without polling (run-stream.ts polls slowly only when the
+ * stream cannot be used at all). The server decides everything (rights, which elements exist,
+ * that a thread of a deleted element counts as resolved); this only fetches and shows it.
  */
 import type { CommentsBody } from '#lib/domain/api-schemas.ts';
 import type { CommentableKind } from '#lib/domain/comments.ts';
+import { watchRunEvents } from '#lib/collab/run-stream.ts';
 import { t } from '#lib/i18n/index.svelte.ts';
 
 export type CommentThreadBody = CommentsBody['threads'][number];
@@ -24,11 +27,8 @@ export type CommentsSource = () => {
 /** An element whose threads are shown. */
 export type CommentTarget = { id: string; kind: CommentableKind; label: string };
 
-/** How often other people's comments are fetched while the page is visible. */
-export const COMMENTS_POLL_MS = 5000;
-
-/** The template page's comments; one per page, shared through context.ts. */
-export class TemplateComments {
+/** The document page's comments; one per page, shared through context.ts. */
+export class DocumentComments {
 	threads = $state.raw<CommentThreadBody[]>([]);
 	unresolvedCount = $state(0);
 	/** A translated message when the last fetch failed. */
@@ -95,13 +95,19 @@ export class TemplateComments {
 		}
 	}
 
-	/** Polls while the page is visible; returns the function that stops it. */
-	poll(intervalMs = COMMENTS_POLL_MS): () => void {
-		void this.refresh();
-		const timer = setInterval(() => {
-			if (document.visibilityState === 'visible') void this.refresh();
-		}, intervalMs);
-		return () => clearInterval(timer);
+	/**
+	 * Fetches the threads now and again whenever the run-event stream announces a change of this
+	 * document's comments (or of the person's rights); returns the function that stops it.
+	 */
+	watch(): () => void {
+		const { workshopId } = this.source();
+		return watchRunEvents(workshopId, {
+			onChange: (kind, documentId) => {
+				const isMine = kind === 'comment' && documentId === this.source().documentId;
+				if (isMine || kind === 'access') void this.refresh();
+			},
+			onSync: () => void this.refresh()
+		});
 	}
 
 	/** Starts a thread on `elementId`; answers the (translated) reason when it fails. */
