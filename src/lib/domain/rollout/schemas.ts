@@ -170,12 +170,13 @@ export type FeedbackInput = z.infer<typeof feedbackSchema>;
 export const isoDateSchema = z
 	.string()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'rollout.input.date' })
-	.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), {
-		error: 'rollout.input.date'
-	})
-	.refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-		error: 'rollout.input.date'
-	});
+	.refine(isCalendarDate, { error: 'rollout.input.date' });
+
+/** True for a real calendar date `YYYY-MM-DD` (not 2026-02-30). */
+function isCalendarDate(value: string): boolean {
+	const ms = Date.parse(`${value}T00:00:00Z`);
+	return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
+}
 
 export const followUpSchema = z.object({ date: isoDateSchema });
 
