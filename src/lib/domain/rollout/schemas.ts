@@ -34,7 +34,23 @@ export type Block =
 	  }
 	| { type: 'definitions'; items: { term: Txt; description: Txt }[] }
 	| { type: 'steps'; items: DrejebogStepView[] }
-	| { type: 'practice' };
+	| { type: 'practice'; practice: PracticeCase };
+
+/**
+ * The practice læringsbevis: an invented young person and the version's areas to rate. It lives
+ * only in the browser that fills it in (sandbox data, never a case).
+ */
+export type PracticeCase = {
+	name: string;
+	areas: {
+		id: string;
+		label: string;
+		levels: { id: string; label: string }[];
+		/** The first level (0-based) that puts a statement into the læringsbevis. */
+		reachedFrom: number;
+		statements: { id: string; text: string; cvPhrase: string }[];
+	}[];
+};
 
 /** One step of a drejebog stage as the walkthrough shows it: what, who, when, what it makes. */
 export type DrejebogStepView = {

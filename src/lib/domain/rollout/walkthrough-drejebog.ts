@@ -7,7 +7,8 @@ import { isRichTextEmpty } from '../template/rich-text.ts';
 import type { Template } from '../template/schemas.ts';
 import type { Drejebog, LevelThreshold, Step, When } from '../drejebog/schemas.ts';
 import { stageWhoQuestion } from './questions.ts';
-import type { Block, DrejebogStepView, Txt, WalkthroughStep } from './schemas.ts';
+import { firstReachedLevelIndex } from '../template/laeringsbevis.ts';
+import type { Block, DrejebogStepView, PracticeCase, Txt, WalkthroughStep } from './schemas.ts';
 import { timingText } from './walkthrough-template.ts';
 
 const key = (k: string, params?: Record<string, string | number>): Txt =>
@@ -164,14 +165,27 @@ export function startCaseStep(template: Template): WalkthroughStep {
 }
 
 /** The practice læringsbevis: staff fill one in for an invented young person (sandbox). */
-export function practiceStep(): WalkthroughStep {
+export function practiceStep(template: Template): WalkthroughStep {
+	const practice: PracticeCase = {
+		name: 'Mikkel Testesen',
+		areas: template.areas.map((area) => ({
+			id: area.id,
+			label: area.label,
+			levels: area.scale.levels.map((l) => ({ id: l.id, label: l.label })),
+			reachedFrom: firstReachedLevelIndex(area.scale.levels.length),
+			statements: area.statements.map((s) => ({ id: s.id, text: s.text, cvPhrase: s.cvPhrase }))
+		}))
+	};
 	return {
 		id: 'practice',
 		kind: 'practice',
 		title: key('rollout.walk.practice.title'),
 		learningGoal: 'method',
 		requiresAck: true,
-		blocks: [{ type: 'paragraph', text: key('rollout.walk.practice.intro') }, { type: 'practice' }],
+		blocks: [
+			{ type: 'paragraph', text: key('rollout.walk.practice.intro', { name: practice.name }) },
+			{ type: 'practice', practice }
+		],
 		question: null
 	};
 }

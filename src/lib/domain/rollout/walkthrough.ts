@@ -41,7 +41,7 @@ export function generateWalkthrough(source: WalkthroughSource): Walkthrough {
 			...stageSteps(drejebog, template),
 			rulesStep(drejebog, template),
 			startCaseStep(template),
-			practiceStep()
+			practiceStep(template)
 		]
 	};
 }
