@@ -39,7 +39,7 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 		};
 		return { workshopId: row.id, orgId: row.org_id };
 	});
-	await publishVersion(server, workshopId, 1, 'Første version til drift');
+	await publishVersion(server, workshopId, 'Første version til drift');
 	const [bo, cecilie, late] = await createStaff(server, orgId, 3, 'e2e');
 
 	// The facilitator starts the session from the workshop's Dag 3 page.
@@ -47,6 +47,9 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 	await facilitator.getByRole('link', { name: 'Dag 3: Idriftsættelse' }).click();
 	await expect(facilitator.getByRole('heading', { name: 'Version 1' })).toBeVisible();
 	await expectAccessible(facilitator);
+	// The version page is where a version is read, and where its walkthrough starts.
+	await facilitator.getByRole('link', { name: 'Læs versionen' }).click();
+	await expect(facilitator.getByRole('heading', { name: 'Dag 3: Idriftsættelse' })).toBeVisible();
 	await facilitator.getByRole('button', { name: 'Start gennemgang for medarbejderne' }).click();
 	await expect(facilitator).toHaveURL(/\/present$/);
 	await expect(heading(facilitator)).toHaveText('Hvad læringsbeviset skal bruges til');

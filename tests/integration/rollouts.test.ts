@@ -13,6 +13,7 @@ import { createMunicipality } from '../support/db.ts';
 import {
 	demoClient,
 	demoWorkshop,
+	insertVersion,
 	loginAs,
 	publishVersion,
 	staffClients
@@ -41,7 +42,7 @@ beforeAll(async () => {
 	const workshop = await demoWorkshop(facilitator);
 	workshopId = workshop.id;
 	orgId = workshop.orgId;
-	versionId = await publishVersion(server, workshopId, 1);
+	versionId = await publishVersion(server, workshopId);
 });
 afterAll(async () => {
 	await server?.stop();
@@ -312,7 +313,7 @@ describe('closing', () => {
 	});
 
 	it('retires the version in operation when the next one goes into operation', async () => {
-		const second = await publishVersion(server, workshopId, 2);
+		const second = await insertVersion(server, workshopId, 2);
 		const created = createdRolloutSchema.parse(
 			(await facilitator.request('POST', `/api/v1/publications/${second}/rollouts`)).body
 		);

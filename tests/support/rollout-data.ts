@@ -1,37 +1,17 @@
 /**
- * Data for rollout tests, without a test runner (vitest and Playwright both use it): a published
- * version of a workshop (a row of migration 011's `publications`) and staff accounts.
- *
- * TEMPORARY until the publish branch (issue 11) is in main: the version is inserted straight into
- * the server's database, and the `publications` table is created here exactly as 011 creates it
- * when the server's database does not have it yet. Once 011 is merged, `publishVersion` should
- * publish through `POST /api/v1/workshops/{id}/publications` instead and the CREATE goes away.
+ * Data for rollout tests, without a test runner (vitest and Playwright both use it): a version
+ * published through the API, a further version row inserted directly (publishing a second
+ * version through the API needs a new draft and an edit, which is not what these tests are
+ * about), and staff accounts.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { withServerDb } from './db.ts';
+import { ApiClient } from './http.ts';
 import type { TestServer } from './server.ts';
 import { createUser, setOrgRole } from '#lib/server/accounts/accounts.ts';
 import { starterToTemplate } from '#lib/domain/template/from-starter.ts';
 import { getStarter } from '#lib/domain/template/starters/index.ts';
 import { starterDrejebog } from '#lib/domain/drejebog/starter.ts';
-
-const PUBLICATIONS_011 = `
-CREATE TABLE IF NOT EXISTS publications (
-	id TEXT PRIMARY KEY,
-	workshop_id TEXT NOT NULL REFERENCES workshops(id),
-	org_id TEXT NOT NULL REFERENCES organisations(id),
-	number INTEGER NOT NULL CHECK (number >= 1),
-	note TEXT NOT NULL,
-	published_by TEXT NOT NULL,
-	published_by_name TEXT NOT NULL,
-	published_at INTEGER NOT NULL,
-	format INTEGER NOT NULL,
-	template_shape_version INTEGER NOT NULL,
-	drejebog_shape_version INTEGER NOT NULL,
-	content TEXT NOT NULL,
-	sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
-	UNIQUE (workshop_id, number)
-);`;
 
 /** The template and drejebog a test version holds: the detail starter and STAR's drejebog. */
 export function versionContent(starterId = 'detail') {
@@ -39,15 +19,39 @@ export function versionContent(starterId = 'detail') {
 	return { format: 1, template, drejebog: starterDrejebog(template) };
 }
 
-/** Inserts version `number` of `workshopId` and returns its id. */
-export function publishVersion(
+/**
+ * Publishes the workshop's current template and drejebog as its next version through
+ * `POST /api/v1/workshops/{id}/publications`, as `facilitator` (demo login), and returns its id.
+ */
+export async function publishVersion(
+	server: TestServer,
+	workshopId: string,
+	note = 'Første version'
+): Promise<string> {
+	const { email, password } = server.logins.facilitator[0];
+	const client = new ApiClient(server.url);
+	await client.login(email, password);
+	const response = await client.request<{ id: string }>(
+		'POST',
+		`/api/v1/workshops/${workshopId}/publications`,
+		{ note }
+	);
+	if (response.status !== 201)
+		{throw new Error(`publishing failed: ${JSON.stringify(response.body)}`);}
+	return response.body.id;
+}
+
+/**
+ * Inserts version `number` of `workshopId` straight into the database (a row exactly as
+ * publishing writes it, holding the detail starter), and returns its id.
+ */
+export function insertVersion(
 	server: TestServer,
 	workshopId: string,
 	number: number,
 	note = `Version ${number}`
 ): Promise<string> {
 	return withServerDb(server.dataDir, (db) => {
-		db.exec(PUBLICATIONS_011);
 		const { org_id: orgId } = db
 			.prepare('SELECT org_id FROM workshops WHERE id = ?')
 			.get(workshopId) as { org_id: string };

@@ -9,7 +9,7 @@ import type { TestServer } from './server.ts';
 import { workshopSummarySchema } from '#lib/domain/api-schemas.ts';
 import { createStaff } from './rollout-data.ts';
 
-export { publishVersion, versionContent } from './rollout-data.ts';
+export { insertVersion, publishVersion, versionContent } from './rollout-data.ts';
 
 /** A client logged in as `email`. */
 export async function loginAs(server: TestServer, email: string, password: string) {

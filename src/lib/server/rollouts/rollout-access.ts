@@ -52,7 +52,7 @@ export function loadRollout(actor: Actor, id: string): LoadedRollout {
 	if (!row || !can(actor, 'read', { type: 'org', id: row.org_id })) {
 		throw new NotFoundError('rollout');
 	}
-	const version = loadVersion(row.publication_id);
+	const version = loadVersion(actor, row.publication_id);
 	const settings = settingsSchema.parse(JSON.parse(row.settings));
 	return {
 		row,

@@ -6,6 +6,7 @@
 import { getDb } from '../platform/db.ts';
 import { authorizeWorkshop } from '../workshops/workshops.ts';
 import { can, type Actor } from '#lib/domain/permissions.ts';
+import type { Phase } from '#lib/domain/workshop.ts';
 
 export type RolloutVersionSummary = {
 	id: string;
@@ -53,5 +54,44 @@ export function listRolloutVersions(
 			openRolloutId: r.open_rollout,
 			operationRolloutId: r.operation_rollout
 		}))
+	};
+}
+
+/**
+ * Dag 3 for one version on its page (everyone who may read the version): in operation or not,
+ * its open session, and whether `actor` may start one (the workshop's facilitator).
+ */
+export function versionRolloutState(
+	actor: Actor,
+	version: { id: string; workshopId: string; orgId: string }
+): {
+	version: Pick<RolloutVersionSummary, 'id' | 'operation' | 'openRolloutId' | 'operationRolloutId'>;
+	canPresent: boolean;
+} {
+	const db = getDb();
+	const workshop = db
+		.prepare('SELECT phase FROM workshops WHERE id = ?')
+		.get(version.workshopId) as { phase: Phase } | undefined;
+	const operation = db
+		.prepare('SELECT rollout_id, retired_at FROM publication_operation WHERE publication_id = ?')
+		.get(version.id) as { rollout_id: string | null; retired_at: number | null } | undefined;
+	const open = db
+		.prepare('SELECT id FROM rollouts WHERE publication_id = ? AND closed_at IS NULL')
+		.get(version.id) as { id: string } | undefined;
+	return {
+		version: {
+			id: version.id,
+			operation: !operation ? null : operation.retired_at === null ? 'inOperation' : 'retired',
+			openRolloutId: open?.id ?? null,
+			operationRolloutId: operation?.rollout_id ?? null
+		},
+		canPresent:
+			!!workshop &&
+			can(actor, 'run', {
+				type: 'workshop',
+				id: version.workshopId,
+				orgId: version.orgId,
+				phase: workshop.phase
+			})
 	};
 }

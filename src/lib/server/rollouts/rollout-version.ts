@@ -1,15 +1,14 @@
 /**
  * The published version a rollout shows, and its walkthrough. A version never changes (011's
- * triggers), so its parsed content and generated walkthrough are kept in memory by id: two
- * hundred followers asking for the same steps cost one parse.
- *
- * Reads the `publications` table of migration 011 directly, for the columns a rollout needs;
- * access is decided by the callers (rollouts.ts), which check the organisation with `can()`.
+ * triggers), so its content and generated walkthrough are kept in memory by id once
+ * `getPublication` has loaded it for someone allowed to read it: two hundred followers asking for
+ * the same steps cost one parse. The access check is `getPublication`'s on the first load and the
+ * caller's (`loadRollout`: the same organisation) afterwards.
  */
-import { getDb } from '../platform/db.ts';
-import { NotFoundError } from '#lib/domain/errors.ts';
-import { templateSchema, type Template } from '#lib/domain/template/schemas.ts';
-import { drejebogSchema, type Drejebog } from '#lib/domain/drejebog/schemas.ts';
+import { getPublication } from '../publications/publications.ts';
+import type { Actor } from '#lib/domain/permissions.ts';
+import type { Template } from '#lib/domain/template/schemas.ts';
+import type { Drejebog } from '#lib/domain/drejebog/schemas.ts';
 import {
 	applySettings,
 	generateWalkthrough,
@@ -30,39 +29,25 @@ export type RolloutVersion = {
 	walkthrough: Walkthrough;
 };
 
-type Row = {
-	id: string;
-	workshop_id: string;
-	org_id: string;
-	number: number;
-	note: string;
-	content: string;
-};
-
 const MAX_CACHED = 32;
 const cache = new Map<string, RolloutVersion>();
 
 /**
- * The version with `id` and its walkthrough, without an access check.
- * @throws NotFoundError when there is no such version.
+ * The version with `id` and its walkthrough, for `actor` (everyone in its municipality).
+ * @throws NotFoundError when there is no such version, or it is another municipality's.
  */
-export function loadVersion(id: string): RolloutVersion {
+export function loadVersion(actor: Actor, id: string): RolloutVersion {
 	const cached = cache.get(id);
-	if (cached) return cached;
-	const row = getDb()
-		.prepare('SELECT id, workshop_id, org_id, number, note, content FROM publications WHERE id = ?')
-		.get(id) as Row | undefined;
-	if (!row) throw new NotFoundError('publication');
-	const content = JSON.parse(row.content) as { template: unknown; drejebog: unknown };
-	const template = templateSchema.parse(content.template);
-	const drejebog = drejebogSchema.parse(content.drejebog);
-	const meta = { number: row.number, note: row.note };
+	if (cached && actor.orgRoles[cached.orgId]) return cached;
+	const { summary, content } = getPublication(actor, id);
+	const { template, drejebog } = content;
+	const meta = { number: summary.number, note: summary.note };
 	const version: RolloutVersion = {
-		id: row.id,
-		workshopId: row.workshop_id,
-		orgId: row.org_id,
-		number: row.number,
-		note: row.note,
+		id: summary.id,
+		workshopId: summary.workshopId,
+		orgId: summary.orgId,
+		number: summary.number,
+		note: summary.note,
 		template,
 		drejebog,
 		walkthrough: generateWalkthrough({ template, drejebog, meta })
