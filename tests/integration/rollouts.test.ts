@@ -54,6 +54,14 @@ async function view(client: ApiClient, id = rollout.id): Promise<RolloutViewResp
 	return rolloutViewSchema.parse(response.body);
 }
 
+/** Whether the version library marks the version "I drift", as staff read it. */
+async function isInOperation(publicationId: string): Promise<boolean> {
+	const response = await staff.request('GET', `/api/v1/publications?organisation=${orgId}`);
+	expect(response.status).toBe(200);
+	const versions = response.body as { id: string; isInOperation: boolean }[];
+	return versions.find((v) => v.id === publicationId)!.isInOperation;
+}
+
 async function join(client: ApiClient, code: string) {
 	return client.request('POST', '/api/v1/rollouts/join', { code });
 }
@@ -269,6 +277,7 @@ describe('closing', () => {
 		expect(closed.operation?.since).toBeGreaterThan(0);
 		expect(closed.operation?.retiredAt).toBeNull();
 		expect(closed.facilitator!.code).toBeNull();
+		expect(await isInOperation(versionId)).toBe(true);
 		const workshop = await facilitator.request('GET', `/api/v1/workshops/${workshopId}`);
 		expect((workshop.body as { phase: string }).phase).toBe('drift');
 		const [late] = await staffClients(server, orgId, 1, 'late');
@@ -322,5 +331,8 @@ describe('closing', () => {
 		);
 		expect((await view(facilitator, created.id)).operation?.retiredAt).toBeNull();
 		expect((await view(facilitator)).operation?.retiredAt).toEqual(expect.any(Number));
+		// The version library says which one is in operation, to staff too.
+		expect(await isInOperation(second)).toBe(true);
+		expect(await isInOperation(versionId)).toBe(false);
 	});
 });
