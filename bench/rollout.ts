@@ -19,50 +19,20 @@ import { insertUser, setOrgRole } from '#lib/server/accounts/accounts.ts';
 import { createSession } from '#lib/server/accounts/sessions.ts';
 import { cpuSeconds, machine, memory, percentiles } from './proc-stats.ts';
 import { ensureBuild } from './collab-setup.ts';
+import { openSse, type SseStream } from '../tests/support/sse.ts';
 
 const FOLLOWERS = Number(process.env.BENCH_FOLLOWERS ?? 200);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 40);
 const GAP_MS = 250;
 
-type Follower = { cookie: string; arrivals: Map<string, number>; close: () => void };
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Opens the follower's event stream and records when each presenter step first arrives. */
-async function follow(url: string, cookie: string): Promise<Follower> {
-	const controller = new AbortController();
-	const response = await fetch(url, {
-		headers: { accept: 'text/event-stream', cookie },
-		signal: controller.signal
-	});
-	if (response.status !== 200 || !response.body) throw new Error(`stream: HTTP ${response.status}`);
-	const arrivals = new Map<string, number>();
-	const reader = response.body.getReader();
-	const decoder = new TextDecoder();
-	let buffer = '';
-	void (async () => {
-		try {
-			for (;;) {
-				const { done, value } = await reader.read();
-				if (done) return;
-				const now = performance.now();
-				buffer += decoder.decode(value, { stream: true });
-				let end: number;
-				while ((end = buffer.indexOf('\n\n')) >= 0) {
-					const block = buffer.slice(0, end);
-					buffer = buffer.slice(end + 2);
-					if (!block.startsWith('event: presenter')) continue;
-					const { stepId } = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as {
-						stepId: string;
-					};
-					if (!arrivals.has(stepId)) arrivals.set(stepId, now);
-				}
-			}
-		} catch {
-			// Aborted at the end of the run.
-		}
-	})();
-	return { cookie, arrivals, close: () => controller.abort() };
+/** When `stream` first received the presenter at `stepId` since `since`, or undefined. */
+function arrival(stream: SseStream, stepId: string, since: number): number | undefined {
+	return stream.events.find(
+		(e) =>
+			e.at >= since && e.event === 'presenter' && (e.data as { stepId: string }).stepId === stepId
+	)?.at;
 }
 
 ensureBuild();
@@ -118,11 +88,11 @@ const cookies = await withServerDb(server.dataDir, () =>
 	})
 );
 const before = memory(pid);
-const followers: Follower[] = [];
+const followers: SseStream[] = [];
 for (const cookie of cookies) {
 	const joined = await request('POST', '/api/v1/rollouts/join', { code }, cookie);
 	if (joined.status !== 200) throw new Error(`join: HTTP ${joined.status}`);
-	followers.push(await follow(`${server.url}/api/v1/rollouts/${rolloutId}/events`, cookie));
+	followers.push(await openSse(`${server.url}/api/v1/rollouts/${rolloutId}/events`, cookie));
 }
 await sleep(1000);
 const connected = memory(pid);
@@ -133,17 +103,17 @@ let missed = 0;
 const cpuBefore = cpuSeconds(pid);
 for (let i = 0; i < CHANGES; i++) {
 	const stepId = steps[(i + 1) % steps.length];
-	for (const f of followers) f.arrivals.delete(stepId);
 	const sent = performance.now();
 	const response = await facilitator.request('POST', `/api/v1/rollouts/${rolloutId}/presenter`, {
 		stepId
 	});
 	if (response.status !== 204) throw new Error(`presenter: HTTP ${response.status}`);
 	const deadline = sent + 5000;
-	while (followers.some((f) => !f.arrivals.has(stepId)) && performance.now() < deadline) {
+	let times = followers.map((f) => arrival(f, stepId, sent));
+	while (times.some((t) => t === undefined) && performance.now() < deadline) {
 		await sleep(2);
+		times = followers.map((f) => arrival(f, stepId, sent));
 	}
-	const times = followers.map((f) => f.arrivals.get(stepId));
 	missed += times.filter((t) => t === undefined).length;
 	const got = times.filter((t): t is number => t !== undefined).map((t) => t - sent);
 	deliveries.push(...got);

@@ -36,8 +36,9 @@ export async function publishVersion(
 		`/api/v1/workshops/${workshopId}/publications`,
 		{ note }
 	);
-	if (response.status !== 201)
-		{throw new Error(`publishing failed: ${JSON.stringify(response.body)}`);}
+	if (response.status !== 201) {
+		throw new Error(`publishing failed: ${JSON.stringify(response.body)}`);
+	}
 	return response.body.id;
 }
 

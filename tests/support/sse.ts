@@ -1,5 +1,10 @@
-/** A small Server-Sent Events reader for tests: fetch with the session cookie, parsed events. */
+/**
+ * A small Server-Sent Events reader for tests and benches: fetch with the session cookie, parsed
+ * events with their arrival time.
+ */
+import { performance } from 'node:perf_hooks';
 
+/** `at`: `performance.now()` when the chunk holding the event arrived. */
 export type SseEvent = { event: string; data: unknown; at: number };
 export type SseStream = {
 	status: number;
@@ -27,6 +32,7 @@ export async function openSse(url: string, cookie: string): Promise<SseStream> {
 				for (;;) {
 					const { done, value } = await reader.read();
 					if (done) return;
+					const at = performance.now();
 					buffer += decoder.decode(value, { stream: true });
 					let end: number;
 					while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -34,7 +40,7 @@ export async function openSse(url: string, cookie: string): Promise<SseStream> {
 						buffer = buffer.slice(end + 2);
 						const name = /^event: (.*)$/m.exec(block)?.[1];
 						const data = /^data: (.*)$/m.exec(block)?.[1];
-						if (name && data) events.push({ event: name, data: JSON.parse(data), at: Date.now() });
+						if (name && data) events.push({ event: name, data: JSON.parse(data), at });
 					}
 					for (const wake of waiting) wake();
 				}
