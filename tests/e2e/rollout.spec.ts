@@ -174,6 +174,10 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 	}
 	await facilitator.goto(`${server.url}/workshops/${workshopId}/rollout`);
 	await expect(facilitator.getByText('I drift', { exact: true })).toBeVisible();
+	// Bo's suggestion waits on the version page for the next revision.
+	await facilitator.getByRole('link', { name: 'Læs versionen' }).click();
+	await expect(facilitator.getByText('Et udsagn om at møde til tiden')).toBeVisible();
+	await expectAccessible(facilitator);
 
 	// A colleague who missed it takes the walkthrough alone.
 	const latePage = await (await browser.newContext()).newPage();

@@ -7,6 +7,7 @@ import { getDb } from '../platform/db.ts';
 import { newId } from '../platform/ids.ts';
 import { can, type Actor } from '#lib/domain/permissions.ts';
 import { ForbiddenError } from '#lib/domain/errors.ts';
+import type { Phase } from '#lib/domain/workshop.ts';
 import {
 	SELF_CHECK_OCCASIONS,
 	aggregateSelfChecks,
@@ -48,6 +49,26 @@ export function listFeedback(publicationId: string): FeedbackItem[] {
 			created_at: number;
 		}[]
 	).map((r) => ({ id: r.id, kind: r.kind, text: r.text, createdAt: r.created_at }));
+}
+
+/**
+ * The questions and suggestions about a version, for its workshop's facilitator on the version
+ * page (the list for the next revision); empty for everyone else.
+ */
+export function versionFeedback(
+	actor: Actor,
+	version: { id: string; workshopId: string; orgId: string }
+): FeedbackItem[] {
+	const workshop = getDb()
+		.prepare('SELECT phase FROM workshops WHERE id = ?')
+		.get(version.workshopId) as { phase: Phase } | undefined;
+	const resource = workshop && {
+		type: 'workshop' as const,
+		id: version.workshopId,
+		orgId: version.orgId,
+		phase: workshop.phase
+	};
+	return resource && can(actor, 'run', resource) ? listFeedback(version.id) : [];
 }
 
 /** A question or suggestion from a participant or the facilitator. */

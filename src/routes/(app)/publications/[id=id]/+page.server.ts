@@ -1,5 +1,6 @@
 import { getPublication, listSiblingVersions } from '#lib/server/publications/publications.ts';
 import { versionRolloutState } from '#lib/server/rollouts/rollout-overview.ts';
+import { versionFeedback } from '#lib/server/rollouts/rollout-feedback.ts';
 import { rolloutFormActions } from '#lib/server/http/rollout-form-actions.ts';
 import { loadOrError, requireUser } from '#lib/server/http/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +13,8 @@ export const load = (({ locals, url, params }) => {
 		version: summary,
 		content,
 		siblings: listSiblingVersions(user, summary),
-		rollout: versionRolloutState(user, summary)
+		rollout: versionRolloutState(user, summary),
+		feedback: versionFeedback(user, summary)
 	};
 }) satisfies PageServerLoad;
 

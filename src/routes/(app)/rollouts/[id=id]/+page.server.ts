@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getRolloutView } from '#lib/server/rollouts/rollout-view.ts';
 import { mySelfChecks } from '#lib/server/rollouts/rollout-feedback.ts';
+import { danishDate } from '#lib/domain/rollout/completion.ts';
 import { publicOrigin } from '#lib/server/accounts/session-cookie.ts';
 import { loadOrError, requireUser } from '#lib/server/http/guards.ts';
 import type { PageServerLoad } from './$types';
@@ -16,5 +17,9 @@ export const load = (({ locals, url, params }) => {
 		throw e;
 	}
 	if (!view.me && view.isFacilitator) redirect(303, `/rollouts/${params.id}/present`);
-	return { view, selfChecks: loadOrError(() => mySelfChecks(user, params.id)) };
+	return {
+		view,
+		selfChecks: loadOrError(() => mySelfChecks(user, params.id)),
+		today: danishDate(Date.now())
+	};
 }) satisfies PageServerLoad;
