@@ -22,6 +22,9 @@ type JsonSchema = {
 	minLength?: number;
 	pattern?: string;
 	enum?: unknown[];
+	minItems?: number;
+	maxItems?: number;
+	items?: JsonSchema;
 };
 type OpenApi = {
 	openapi: string;
@@ -120,7 +123,10 @@ describe('the server validates with the documented request schemas', () => {
 		expect(response.status, label).toBe(400);
 		const error = apiErrorSchema.parse(response.body).error;
 		expect(error.code, label).toBe('invalid');
-		const named = Object.keys(error.fields ?? {});
+		// A rule broken inside a list names the item ("choices.0"): it belongs to its field.
+		const named = Object.keys(error.fields ?? {}).map((field) =>
+			isExact ? field : field.split('.')[0]
+		);
 		if (isExact) expect(named.sort(), label).toEqual([...fields].sort());
 		else expect(named, label).toEqual(expect.arrayContaining(fields));
 	}
@@ -148,6 +154,15 @@ describe('the server validates with the documented request schemas', () => {
 				}
 				if (property.enum) bad.push('not-one-of-them');
 				if (property.pattern) bad.push('!');
+				// Lists: too few or too many items, or an item over its length.
+				const sample = (example as Record<string, unknown[]>)[name]?.[0] ?? 'x';
+				if (property.minItems !== undefined && property.minItems > 0) bad.push([]);
+				if (property.maxItems !== undefined) {
+					bad.push(Array.from({ length: property.maxItems + 1 }, () => sample));
+				}
+				if (property.items?.maxLength !== undefined) {
+					bad.push(['x'.repeat(property.items.maxLength + 1)]);
+				}
 				for (const value of bad) {
 					// Not exact: breaking newPassword also breaks its match with confirmPassword.
 					await expectRejected(op, { ...example, [name]: value }, [name], false);

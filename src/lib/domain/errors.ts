@@ -60,8 +60,9 @@ export class RateLimitedError extends Error {
 	readonly code = 'rate_limited';
 	readonly status = 429;
 	readonly retryAfterSeconds: number;
-	constructor(retryAfterSeconds: number) {
-		super('too many attempts');
+	/** `messageKey`: what to say (with `{{minutes}}`); the login's message by default. */
+	constructor(retryAfterSeconds: number, messageKey = 'login.throttled') {
+		super(messageKey);
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
 }

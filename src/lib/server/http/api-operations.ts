@@ -37,6 +37,7 @@ import { chooseStarterInputSchema } from '#lib/domain/template/inputs.ts';
 import { setFollowSchema } from '#lib/domain/follow.ts';
 import { drejebogStartedSchema, startDrejebogSchema } from '#lib/domain/drejebog/schemas.ts';
 import { PUBLICATION_OPERATIONS } from './api-operations-publications.ts';
+import { ROLLOUT_OPERATIONS } from './api-operations-rollouts.ts';
 
 /** One documented operation: the route file under src/routes/api/v1 must export `method`. */
 export type ApiOperation = {
@@ -45,7 +46,7 @@ export type ApiOperation = {
 	path: string;
 	operationId: string;
 	summary: string;
-	tag: 'session' | 'workshops' | 'invitations' | 'publications' | 'meta';
+	tag: 'session' | 'workshops' | 'invitations' | 'publications' | 'rollouts' | 'meta';
 	/** Works without a session. */
 	isPublic?: boolean;
 	/** Query parameters (strings). */
@@ -429,6 +430,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 		errors: [400, 404, 409, 413]
 	},
 	...PUBLICATION_OPERATIONS,
+	...ROLLOUT_OPERATIONS,
 	{
 		method: 'get',
 		path: `${V1}/openapi.json`,

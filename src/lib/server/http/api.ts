@@ -186,7 +186,10 @@ function failureResponse(event: RequestEvent, error: unknown): Response {
 		const minutes = Math.ceil(error.retryAfterSeconds / 60);
 		return apiError(
 			429,
-			{ code: error.code, message: t('login.throttled', { minutes }) },
+			{
+				code: error.code,
+				message: translateFirst(t, [error.message, 'login.throttled'], { minutes })
+			},
 			{ 'retry-after': String(error.retryAfterSeconds) }
 		);
 	}

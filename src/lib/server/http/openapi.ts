@@ -15,9 +15,9 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 	401: 'No valid session (`unauthenticated`), or wrong credentials at login (`invalid_credentials`)',
 	403: 'The role does not allow this (`forbidden`), or a request from another origin (`cross_origin`)',
 	404: 'Unknown, or not visible to you (`not_found`)',
-	409: 'Invitation already used, revoked or expired (`invitation_accepted`, `invitation_revoked`, `invitation_expired`), email taken (`email_taken`), a template that is not ready for Dag 2 (`template_invalid`, with `problems`), Dag 3 before a published version (`no_publication`), publishing a draft with problems (`draft_invalid`, with `problems` whose paths start with `template` or `drejebog`) or unchanged since the latest version (`no_changes`), a new draft before any version (`no_publication`)',
+	409: 'Invitation already used, revoked or expired (`invitation_accepted`, `invitation_revoked`, `invitation_expired`), email taken (`email_taken`), a template that is not ready for Dag 2 (`template_invalid`, with `problems`), Dag 3 before a published version (`no_publication`), publishing a draft with problems (`draft_invalid`, with `problems` whose paths start with `template` or `drejebog`) or unchanged since the latest version (`no_changes`), a new draft before any version (`no_publication`), a rollout for a version already in operation (`in_operation`) or with a session open (`session_open`), a closed session (`closed`), a question already answered (`already_answered`)',
 	413: 'Body larger than the limit (`payload_too_large`)',
-	429: 'Too many failed logins (`rate_limited`); see Retry-After',
+	429: 'Too many failed logins or wrong join codes (`rate_limited`); see Retry-After',
 	500: 'Unexpected error (`unexpected`, with `requestId` for the logs)'
 };
 
@@ -141,6 +141,11 @@ export function openApiDocument(): JsonSchema {
 			{
 				name: 'publications',
 				description: 'Published versions (template and drejebog), their diffs, new drafts'
+			},
+			{
+				name: 'rollouts',
+				description:
+					'Dag 3: rollout sessions, the walkthrough, completion and the version in operation'
 			},
 			{ name: 'meta', description: 'About the API' }
 		],

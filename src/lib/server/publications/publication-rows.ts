@@ -23,6 +23,7 @@ export type PublicationRow = {
 	drejebog_shape_version: number;
 	sha256: string;
 	latest_number: number;
+	in_operation: number;
 };
 
 /** A published version without its content, as lists, pages and the API show it. */
@@ -43,9 +44,9 @@ export type PublicationSummary = {
 	/** The workshop's newest version. */
 	isLatest: boolean;
 	/**
-	 * The version the municipality uses in operation (marked on Dag 3). Hook: nothing marks a
-	 * version yet, so this is false until the rollout work stores the mark (in its own table; a
-	 * version's row never changes).
+	 * The version the municipality uses in operation: put there by closing its Dag 3 session, and
+	 * until the next version of its workshop goes into operation (`publication_operation`,
+	 * migration 013; a version's row never changes).
 	 */
 	isInOperation: boolean;
 };
@@ -59,7 +60,9 @@ export function selectSummaries(extra = ''): string {
 		p.number, p.note,
 		p.published_by, p.published_by_name, p.published_at, p.format, p.template_shape_version,
 		p.drejebog_shape_version, p.sha256${extra},
-		(SELECT MAX(l.number) FROM publications l WHERE l.workshop_id = p.workshop_id) AS latest_number
+		(SELECT MAX(l.number) FROM publications l WHERE l.workshop_id = p.workshop_id) AS latest_number,
+		EXISTS (SELECT 1 FROM publication_operation po
+			WHERE po.publication_id = p.id AND po.retired_at IS NULL) AS in_operation
 		FROM publications p JOIN workshops w ON w.id = p.workshop_id
 		JOIN organisations o ON o.id = p.org_id`;
 }
@@ -80,7 +83,7 @@ export function toSummary(row: PublicationRow): PublicationSummary {
 		format: row.format,
 		shapeVersions: { template: row.template_shape_version, drejebog: row.drejebog_shape_version },
 		isLatest: row.number === row.latest_number,
-		isInOperation: false
+		isInOperation: row.in_operation === 1
 	};
 }
 

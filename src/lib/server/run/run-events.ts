@@ -12,10 +12,13 @@
  */
 import { EventEmitter } from 'node:events';
 import { onAccessChanged } from '../platform/access-events.ts';
-import { watchSession } from '../accounts/session-watch.ts';
 import { loadSessionUser, type SessionUser } from '../accounts/accounts.ts';
 import { authorizeWorkshop } from '../workshops/workshops.ts';
-import { log } from '../platform/log.ts';
+import {
+	closeEventStreams,
+	openEventStream,
+	openEventStreamCount
+} from '../platform/event-stream.ts';
 
 /**
  * What changed; the list grows as more of run mode publishes. `access` is not published on the
@@ -29,13 +32,8 @@ export type RunChangeKind = 'timer' | 'agenda' | 'follow' | 'vote' | 'comment' |
  */
 export type RunChange = { workshopId: string; kind: RunChangeKind; documentId?: string };
 
-/** A heartbeat keeps proxies from closing an idle stream and re-checks the rights. */
-const DEFAULT_HEARTBEAT_MS = 25_000;
-/** How long a browser waits before reconnecting after the stream ends (the SSE `retry` field). */
-const RETRY_MS = 3_000;
-
 const REGISTRY = Symbol.for('formvaerk.run-events');
-type Bus = { emitter: EventEmitter; closers: Set<() => void> };
+type Bus = { emitter: EventEmitter };
 type GlobalWithBus = typeof globalThis & { [REGISTRY]?: Bus };
 
 function bus(): Bus {
@@ -44,7 +42,7 @@ function bus(): Bus {
 		const emitter = new EventEmitter();
 		// One listener per open stream: hundreds are normal, not a leak.
 		emitter.setMaxListeners(0);
-		g[REGISTRY] = { emitter, closers: new Set() };
+		g[REGISTRY] = { emitter };
 	}
 	return g[REGISTRY];
 }
@@ -68,29 +66,22 @@ export function onRunChange(listener: (change: RunChange) => void): () => void {
 }
 
 /**
- * Ends every open event stream (graceful shutdown: an open stream would otherwise hold the HTTP
- * server's close until the grace period cuts it off). Returns how many were ended.
+ * Ends every open event stream, run mode's and the rollout's (graceful shutdown: an open stream
+ * would otherwise hold the HTTP server's close until the grace period cuts it off). Returns how
+ * many were ended.
  */
 export function closeRunStreams(): number {
-	const closers = [...bus().closers];
-	for (const close of closers) close();
-	return closers.length;
+	return closeEventStreams();
 }
 
 /** The number of open event streams (for logs and tests). */
 export function openRunStreamCount(): number {
-	return bus().closers.size;
-}
-
-function heartbeatMs(): number {
-	// Tests shorten it to see session expiry without waiting 25 seconds.
-	const value = Number(process.env.FORMVAERK_RUN_EVENTS_HEARTBEAT_MS);
-	return Number.isInteger(value) && value > 0 ? value : DEFAULT_HEARTBEAT_MS;
+	return openEventStreamCount();
 }
 
 /**
  * True while the user may still read the workshop. The session itself is watched separately:
- * reading it here would count the heartbeat as use and keep an idle session alive.
+ * reading it here would count the check as use and keep an idle session alive.
  */
 function mayStillRead(user: SessionUser, workshopId: string) {
 	const current = loadSessionUser(user.id);
@@ -106,10 +97,9 @@ function mayStillRead(user: SessionUser, workshopId: string) {
 /**
  * Opens the event stream of a workshop's run state for `user`: an `event: change` with
  * `{"kind": …}` whenever it changes (with `"documentId"` for `comment` and `lock`), a comment line
- * as heartbeat. The stream ends the moment the
- * session ends (logout, expiry, a password change or reset: session-watch.ts), when the user
- * loses access (checked on every access change of the user or workshop and at every heartbeat),
- * and at server shutdown.
+ * as heartbeat. The stream ends the moment the session ends (logout, expiry, a password change or
+ * reset: session-watch.ts), when the user loses access (checked on every access change of the user
+ * or workshop and at every heartbeat), and at server shutdown (`platform/event-stream.ts`).
  * @throws NotFoundError when the workshop is missing or invisible to the user.
  */
 export function openRunEventStream(
@@ -118,32 +108,13 @@ export function openRunEventStream(
 	workshopId: string
 ): Response {
 	authorizeWorkshop(user, workshopId, 'read');
-	const encoder = new TextEncoder();
-	let cleanup = (): void => {};
-
-	const body = new ReadableStream<Uint8Array>({
-		start(controller) {
-			let isClosed = false;
-			const send = (text: string): void => {
-				if (!isClosed) controller.enqueue(encoder.encode(text));
-			};
-			const close = (reason: string): void => {
-				if (isClosed) return;
-				cleanup();
-				log.debug({ userId: user.id, workshopId, reason }, 'run event stream ended');
-				try {
-					controller.close();
-				} catch {
-					// Already cancelled by the client: nothing left to end.
-				}
-			};
-			const recheck = (): boolean => {
-				if (mayStillRead(user, workshopId)) return true;
-				close('access');
-				return false;
-			};
+	return openEventStream({
+		context: { userId: user.id, workshopId },
+		sessionToken,
+		mayStillRead: () => mayStillRead(user, workshopId),
+		subscribe: ({ send, recheck, isClosed }) => {
 			const sendChange = (kind: RunChangeKind, documentId?: string): void =>
-				send(`event: change\ndata: ${JSON.stringify({ kind, documentId })}\n\n`);
+				send('change', { kind, documentId });
 			const unsubscribeRun = onRunChange((change) => {
 				if (change.workshopId === workshopId) sendChange(change.kind, change.documentId);
 			});
@@ -152,39 +123,13 @@ export function openRunEventStream(
 				if (change.workshopId && change.workshopId !== workshopId) return;
 				// Events fire inside the caller's transaction; re-check after it has committed.
 				setImmediate(() => {
-					if (!isClosed && recheck()) sendChange('access');
+					if (!isClosed() && recheck()) sendChange('access');
 				});
 			});
-			const heartbeat = setInterval(() => {
-				recheck();
-				send(': heartbeat\n\n');
-			}, heartbeatMs());
-			const closer = (): void => close('shutdown');
-			bus().closers.add(closer);
-			const session = watchSession(sessionToken, () => close('session'));
-			cleanup = () => {
-				isClosed = true;
-				session.stop();
+			return () => {
 				unsubscribeRun();
 				unsubscribeAccess();
-				clearInterval(heartbeat);
-				bus().closers.delete(closer);
 			};
-			// Something to send at once: headers and this line reach the browser now, so its
-			// EventSource opens (and fetches the current state) without waiting for a change.
-			send(`retry: ${RETRY_MS}\n: connected\n\n`);
-		},
-		cancel() {
-			cleanup();
-		}
-	});
-
-	return new Response(body, {
-		headers: {
-			'content-type': 'text/event-stream; charset=utf-8',
-			'cache-control': 'no-store',
-			// nginx and similar proxies buffer responses unless told not to.
-			'x-accel-buffering': 'no'
 		}
 	});
 }

@@ -14,6 +14,7 @@ import { m009KeepChoiceAndCommentCopies } from './009-keep-choice-and-comment-co
 import { m010LockPlanAndGoals } from './010-lock-plan-and-goals.ts';
 import { m011Publications } from './011-publications.ts';
 import { m012RunDays } from './012-run-days.ts';
+import { m013Rollouts } from './013-rollouts.ts';
 
 export type Migration = {
 	version: number;
@@ -39,5 +40,6 @@ export const MIGRATIONS: readonly Migration[] = [
 	m009KeepChoiceAndCommentCopies,
 	m010LockPlanAndGoals,
 	m011Publications,
-	m012RunDays
+	m012RunDays,
+	m013Rollouts
 ];
