@@ -10,8 +10,20 @@ import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible, newLoggedInPage } from './fixtures.ts';
 import { createStaff, publishVersion } from '../support/rollout-data.ts';
 import { withServerDb } from '../support/db.ts';
+import { resetDemoDay } from '../support/run-reset.ts';
 
 const PHONE = { width: 390, height: 844 };
+
+// Closing the session moves the workshop to Drift; other tests on this worker's server expect the
+// demo workshop in Dag 1 with its day at the start (its version stays: versions are immutable).
+test.afterEach(async ({ server }) => {
+	await withServerDb(server.dataDir, (db) => {
+		db.prepare(
+			"UPDATE workshops SET phase = 'format' WHERE id = (SELECT id FROM workshops LIMIT 1)"
+		).run();
+	});
+	await resetDemoDay(server);
+});
 
 async function loginWith(page: Page, url: string, email: string, password: string) {
 	await page.goto(`${url}/login`);
