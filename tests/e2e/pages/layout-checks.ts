@@ -38,8 +38,9 @@ export function narrowFields(page: Page, scope: string, chars: number): Promise<
 				const room =
 					field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
 				const name = field.labels?.[0]?.textContent?.trim() ?? field.id;
-				if (room < needed)
+				if (room < needed) {
 					offenders.push(`${name}: ${Math.round(room)} < ${Math.round(needed)} px`);
+				}
 			}
 			return offenders;
 		},
