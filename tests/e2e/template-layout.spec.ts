@@ -87,6 +87,7 @@ for (const screen of SCREENS) {
 			expect(await horizontalOverflow(page)).toBe(0);
 			expect(await narrowFields(page, '.edit-column', TYPICAL_CHARS)).toEqual([]);
 			expect(await coveredControls(page, 'main')).toEqual([]);
+			await expectAccessible(page);
 		}
 
 		await template.view('Forhåndsvisning');
