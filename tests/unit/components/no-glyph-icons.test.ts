@@ -44,8 +44,8 @@ describe('icons', () => {
 	});
 
 	it('are no emoji or symbols at the edge of a message ("← Alle udviklingsforløb")', () => {
-		const offenders = [...texts(da as Messages), ...texts(en as Messages)].filter(
-			([, text]) => /\p{Extended_Pictographic}|^\p{S}\s|\s\p{S}$/u.test(text)
+		const offenders = [...texts(da as Messages), ...texts(en as Messages)].filter(([, text]) =>
+			/\p{Extended_Pictographic}|^\p{S}\s|\s\p{S}$/u.test(text)
 		);
 		expect(offenders).toEqual([]);
 	});
