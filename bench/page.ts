@@ -28,6 +28,7 @@ import { loginCookie } from '../tests/support/collab-client.ts';
 import { demoDocuments } from '../tests/support/demo-documents.ts';
 import { ensureBuild } from './collab-setup.ts';
 import { machine } from './proc-stats.ts';
+import playwrightConfig from '../playwright.config.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CPU_THROTTLE = 4;
@@ -179,19 +180,8 @@ const sum = (scripts: Script[], key: keyof Omit<Script, 'url'>) =>
 
 ensureBuild();
 const server = await startServer();
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-});
+// The same Chromium and flags as the browser tests.
+const browser = await chromium.launch(playwrightConfig.use?.launchOptions);
 try {
 	const docs = demoDocuments(server);
 	const url = `${server.url}/workshops/${docs.workshopId}/documents/${docs.template}`;
