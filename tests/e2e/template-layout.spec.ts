@@ -2,14 +2,15 @@
  * The template page's layout on a laptop (1366 × 768), a large screen (1920 × 1080) and a phone
  * (390 × 844), on the demo template (the retail starter) as the facilitator sees it (the most
  * controls): no sideways scrolling of the page, text fields as wide as what is typed in them,
- * field labels on one line, a toolbar that stays one band, nothing fixed or sticky over a control,
- * a preview that uses the width it has, a progression table that scrolls in its own region and
- * chart labels of at least 12 px. Screenshots of each view are attached to the test report.
+ * statement boxes showing all their lines, field labels on one line, a toolbar that stays one
+ * band, nothing fixed or sticky over a control, a preview that uses the width it has, a
+ * progression table that scrolls in its own region and chart labels of at least 12 px. Screenshots of each view are attached to the test report.
  */
 import type { Page, TestInfo } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures.ts';
 import { TemplatePage } from './pages/template-page.ts';
 import {
+	clippedTextAreas,
 	coveredControls,
 	horizontalOverflow,
 	narrowFields,
@@ -53,6 +54,8 @@ for (const screen of SCREENS) {
 
 		expect(await horizontalOverflow(page), 'the page scrolls sideways').toBe(0);
 		expect(await narrowFields(page, '.edit-column', TYPICAL_CHARS)).toEqual([]);
+		// Statements of three lines on a phone show all three (their boxes grow).
+		expect(await clippedTextAreas(page, '.edit-column')).toEqual([]);
 		// "Kompetenceområde 4" wrapped under its squeezed field; each label is one line now.
 		const labelHeights = await page
 			.locator('.area-name label')

@@ -87,6 +87,15 @@ export function coveredControls(page: Page, scope: string): Promise<string[]> {
 	);
 }
 
+/** Text areas in `scope` that hide lines of their text (it scrolls inside them). */
+export function clippedTextAreas(page: Page, scope: string): Promise<string[]> {
+	return page.evaluate((scope) => {
+		return [...document.querySelectorAll<HTMLTextAreaElement>(`${scope} textarea`)]
+			.filter((area) => area.checkVisibility() && area.scrollHeight > area.clientHeight + 1)
+			.map((area) => `${area.labels?.[0]?.textContent?.trim() ?? area.id}: ${area.value}`);
+	}, scope);
+}
+
 /** Chart texts rendered smaller than `minPx` (font size × the SVG's scale on screen). */
 export function smallChartTexts(page: Page, minPx: number): Promise<string[]> {
 	return page.evaluate((minPx) => {
