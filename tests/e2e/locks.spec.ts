@@ -218,12 +218,12 @@ test("a lock on a statement's own scale also keeps the member from removing that
 		template
 			.area(PERSONAL)
 			.locator('li.statement')
-			.filter({ hasText: 'Beskrivelse og egen skala' })
+			.filter({ hasText: 'CV-sætning, beskrivelse og egen skala' })
 			.first();
 	const ownScale = (template: TemplatePage) =>
 		item(template).getByRole('checkbox', { name: /^Udsagnet har sin egen skala/ });
 
-	await item(frida).getByText('Beskrivelse og egen skala').click();
+	await item(frida).getByText('CV-sætning, beskrivelse og egen skala').click();
 	await ownScale(frida).check();
 	await loggedInPage.getByRole('button', { name: `Lås skalaen ${statement}`, exact: true }).click();
 	const unlock = loggedInPage.getByRole('button', {
@@ -232,7 +232,7 @@ test("a lock on a statement's own scale also keeps the member from removing that
 	});
 	await expect(unlock).toBeVisible();
 
-	await item(jonas).getByText('Beskrivelse og egen skala').click();
+	await item(jonas).getByText('CV-sætning, beskrivelse og egen skala').click();
 	await expect(ownScale(jonas)).toBeChecked();
 	// Unchecking would delete the locked scale: the checkbox is off while the lock holds.
 	await expect(ownScale(jonas)).toBeDisabled({ timeout: 3000 });

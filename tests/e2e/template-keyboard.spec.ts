@@ -63,7 +63,7 @@ test('keyboard only: start a blank template, add statements and reorder them', a
 	const row = editor.statementRow(AREA, 'Kan tale med kunder');
 	for (const stop of [
 		row.getByRole('combobox', { name: 'Type af kompetence for »Kan tale med kunder«' }),
-		row.getByRole('button', { name: 'Beskrivelse og egen skala' }),
+		row.getByRole('button', { name: 'CV-sætning, beskrivelse og egen skala' }),
 		row.getByRole('button', { name: 'Kommentér udsagnet »Kan tale med kunder«' }),
 		row.getByRole('button', { name: 'Flyt ned Kan tale med kunder' })
 	]) {

@@ -45,7 +45,7 @@ for (const screen of SCREENS) {
 		await template.openScale(PROFESSIONAL);
 		await page.getByText('Felter i toppen').click();
 		const firstRow = template.area(PROFESSIONAL).getByRole('toolbar').nth(1);
-		await firstRow.getByRole('button', { name: 'Beskrivelse og egen skala' }).click();
+		await firstRow.getByRole('button', { name: 'CV-sætning, beskrivelse og egen skala' }).click();
 		await attachScreenshot(page, testInfo, `${screen.name}: editor, top`);
 		await template.area(PROFESSIONAL).scrollIntoViewIfNeeded();
 		await attachScreenshot(page, testInfo, `${screen.name}: editor, first area`);

@@ -86,6 +86,14 @@ export class TemplatePage {
 		});
 	}
 
+	/** Opens a statement's details (its CV phrase, description and own scale) below its row. */
+	async openStatementDetails(areaLabel: string, statement: string): Promise<void> {
+		const toggle = this.statementRow(areaLabel, statement).getByRole('button', {
+			name: 'CV-sætning, beskrivelse og egen skala'
+		});
+		if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+	}
+
 	/** Deletes a statement through its "more actions" menu. */
 	async removeStatement(areaLabel: string, statement: string): Promise<void> {
 		await this.statementMenu(areaLabel, statement).click();
