@@ -43,13 +43,13 @@ for (const screen of SCREENS) {
 		await expect(page.getByRole('heading', { name: 'Underskrifter', exact: true })).toBeVisible();
 		// Open what is closed at first, so its fields are measured too.
 		await template.openScale(PROFESSIONAL);
-		await page.getByText('Felter i toppen').click();
+		await page.getByText(/^Felter \(\d+\)$/).click();
 		const firstRow = template.area(PROFESSIONAL).getByRole('toolbar').nth(1);
 		await firstRow.getByRole('button', { name: 'CV-sætning, beskrivelse og egen skala' }).click();
 		await attachScreenshot(page, testInfo, `${screen.name}: editor, top`);
 		await template.area(PROFESSIONAL).scrollIntoViewIfNeeded();
 		await attachScreenshot(page, testInfo, `${screen.name}: editor, first area`);
-		await page.getByRole('heading', { name: 'Målepunkter og bedømmere' }).scrollIntoViewIfNeeded();
+		await page.getByRole('heading', { name: 'Målepunkter og vurderere' }).scrollIntoViewIfNeeded();
 		await attachScreenshot(page, testInfo, `${screen.name}: editor, measuring points`);
 
 		expect(await horizontalOverflow(page), 'the page scrolls sideways').toBe(0);
@@ -103,7 +103,11 @@ for (const screen of SCREENS) {
 			page.locator('.workspace').evaluate((e) => e.getBoundingClientRect().width)
 		]);
 		expect(previewWidth).toBeGreaterThan(workspaceWidth * 0.95);
-		const table = page.getByRole('region', { name: 'Niveau pr. målepunkt og bedømmer' });
+		// The progressionsskema holds the wide table and the charts.
+		await template.outputTab('Progressionsskema').click();
+		const table = template
+			.outputPanel('Progressionsskema')
+			.getByRole('region', { name: 'Niveau pr. målepunkt og vurderer' });
 		await expect(table).toHaveAttribute('tabindex', '0');
 		await table.scrollIntoViewIfNeeded();
 		await attachScreenshot(page, testInfo, `${screen.name}: progression table`);
