@@ -81,13 +81,17 @@ test('the rating plan, edited in two browsers, and the progression table follows
 	// The facilitator locks the plan: Jonas can read it, not change it, and sees why.
 	const lock = plan(frida).getByRole('button', { name: 'Lås planen Hvem vurderer hvad hvornår' });
 	await lock.click();
-	await expect(lock).toHaveAttribute('aria-pressed', 'true');
+	// The button now says what pressing it does.
+	const unlock = plan(frida).getByRole('button', {
+		name: 'Lås planen op Hvem vurderer hvad hvornår'
+	});
+	await expect(unlock).toBeVisible();
 	await expect(cell(jonas)).toBeDisabled({ timeout: 3000 });
 	await expect(plan(jonas)).toContainText('Du kan læse planen, men ikke ændre den.');
 	await expect(
 		jonas.page.getByRole('combobox', { name: 'Hvornår er målepunktet »Midtvejs«' })
 	).toBeEnabled();
-	await lock.click();
+	await unlock.click();
 	await expect(cell(jonas)).toBeEnabled({ timeout: 3000 });
 	await frida.expectSaved();
 });
