@@ -12,9 +12,13 @@ const SOCIAL = 'Sociale kompetencer';
 const PERSONAL = 'Personlige kompetencer';
 const PROFESSIONAL = 'Faglige kompetencer';
 
-/** The facilitator's lock toggle of an area. */
-function areaLockToggle(page: Page, areaLabel: string): Locator {
-	return page.getByRole('button', { name: `Lås området ${areaLabel}`, exact: true });
+/**
+ * The facilitator's lock button of an area: it says what pressing it does now, "Lås området"
+ * while open and "Lås området op" while locked.
+ */
+function areaLockButton(page: Page, areaLabel: string, isLocked = false): Locator {
+	const action = isLocked ? 'Lås området op' : 'Lås området';
+	return page.getByRole('button', { name: `${action} ${areaLabel}`, exact: true });
 }
 
 /** The lockable part around an area: its lock control and the area itself. */
@@ -37,7 +41,7 @@ test('the facilitator locks an area; the member sees it read-only and why, until
 	await expect(label).toHaveValue(SOCIAL);
 	await expect(label).not.toHaveAttribute('readonly');
 	// The member gets no lock buttons.
-	await expect(areaLockToggle(secondUser, SOCIAL)).toHaveCount(0);
+	await expect(areaLockButton(secondUser, SOCIAL)).toHaveCount(0);
 	// He is in the middle of editing a level's description when the lock comes.
 	await jonas.openScale(SOCIAL);
 	await jonas
@@ -48,10 +52,10 @@ test('the facilitator locks an area; the member sees it read-only and why, until
 	const descriptor = jonas.area(SOCIAL).getByRole('textbox', { name: /^Beskrivelse af niveauet/ });
 	await expect(descriptor).toBeFocused();
 
-	const toggle = areaLockToggle(loggedInPage, SOCIAL);
-	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-	await toggle.click();
-	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+	await areaLockButton(loggedInPage, SOCIAL).click();
+	const unlock = areaLockButton(loggedInPage, SOCIAL, true);
+	await expect(unlock).toBeVisible();
+	await expect(areaLockButton(loggedInPage, SOCIAL)).toHaveCount(0);
 	await expect(areaScope(frida, SOCIAL)).toContainText('Låst for arbejdsgruppen');
 	// The facilitator is not bound by the lock.
 	await expect(
@@ -68,6 +72,7 @@ test('the facilitator locks an area; the member sees it read-only and why, until
 	const area = jonas.area(SOCIAL);
 	await expect(area.getByRole('textbox', { name: 'Nyt kompetenceudsagn' })).toHaveCount(0);
 	await expect(area.getByRole('button', { name: /^Slet / })).toHaveCount(0);
+	await expect(area.getByRole('button', { name: /^Flere handlinger/ })).toHaveCount(0);
 	// With the scale open, its descriptors would offer "Rediger" if they were editable.
 	await expect(area.getByRole('button', { name: /^Rediger / })).toHaveCount(0);
 	await expect(jonas.levelLabel(SOCIAL, 1)).toHaveAttribute('readonly');
@@ -78,8 +83,8 @@ test('the facilitator locks an area; the member sees it read-only and why, until
 	await expectAccessible(secondUser);
 	await expectAccessible(loggedInPage);
 
-	await toggle.click();
-	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+	await unlock.click();
+	await expect(areaLockButton(loggedInPage, SOCIAL)).toBeVisible();
 	await expect(label).not.toHaveAttribute('readonly', { timeout: 3000 });
 	await expect(areaScope(jonas, SOCIAL)).not.toContainText('Låst af facilitatoren');
 });
@@ -103,9 +108,8 @@ test('an offline edit to a part locked meanwhile is refused, restored and explai
 	await expect(jonas.area('Personlige evner')).toBeVisible();
 
 	// Meanwhile Frida locks that area.
-	const toggle = areaLockToggle(loggedInPage, PERSONAL);
-	await toggle.click();
-	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+	await areaLockButton(loggedInPage, PERSONAL).click();
+	await expect(areaLockButton(loggedInPage, PERSONAL, true)).toBeVisible();
 
 	// Back online, his editor sends the rename; the server refuses it (the editor's own guard is
 	// bypassed, as with any client that did not know about the lock).
@@ -135,8 +139,8 @@ test('an offline edit to a part locked meanwhile is refused, restored and explai
 	await jonas.waitForEditor();
 	await expect(jonas.area(PERSONAL)).toBeVisible();
 
-	await toggle.click();
-	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+	await areaLockButton(loggedInPage, PERSONAL, true).click();
+	await expect(areaLockButton(loggedInPage, PERSONAL)).toBeVisible();
 });
 
 test('a scale lock covers only the scale; a template lock covers everything', async ({
@@ -150,12 +154,16 @@ test('a scale lock covers only the scale; a template lock covers everything', as
 	await jonas.open(server);
 	await jonas.openScale(PROFESSIONAL);
 
-	const scaleToggle = loggedInPage.getByRole('button', {
+	const scaleLock = loggedInPage.getByRole('button', {
 		name: `Lås skalaen ${PROFESSIONAL}`,
 		exact: true
 	});
-	await scaleToggle.click();
-	await expect(scaleToggle).toHaveAttribute('aria-pressed', 'true');
+	const scaleUnlock = loggedInPage.getByRole('button', {
+		name: `Lås skalaen op ${PROFESSIONAL}`,
+		exact: true
+	});
+	await scaleLock.click();
+	await expect(scaleUnlock).toBeVisible();
 	await expect(jonas.levelLabel(PROFESSIONAL, 1)).toHaveAttribute('readonly', { timeout: 3000 });
 	await expect(
 		secondUser
@@ -165,18 +173,19 @@ test('a scale lock covers only the scale; a template lock covers everything', as
 	await expect(
 		jonas.area(PROFESSIONAL).getByRole('textbox', { name: 'Kompetenceområde 1' })
 	).not.toHaveAttribute('readonly');
-	await scaleToggle.click();
-	await expect(scaleToggle).toHaveAttribute('aria-pressed', 'false');
+	await scaleUnlock.click();
+	await expect(scaleLock).toBeVisible();
 	await expect(jonas.levelLabel(PROFESSIONAL, 1)).not.toHaveAttribute('readonly', {
 		timeout: 3000
 	});
 
-	const templateToggle = loggedInPage.getByRole('button', {
-		name: 'Lås Hele skabelonen',
+	const templateLock = loggedInPage.getByRole('button', { name: 'Lås skabelonen', exact: true });
+	const templateUnlock = loggedInPage.getByRole('button', {
+		name: 'Lås skabelonen op',
 		exact: true
 	});
-	await templateToggle.click();
-	await expect(templateToggle).toHaveAttribute('aria-pressed', 'true');
+	await templateLock.click();
+	await expect(templateUnlock).toBeVisible();
 	await expect(secondUser.getByText('Du kan læse skabelonen, men ikke ændre den.')).toBeVisible({
 		timeout: 3000
 	});
@@ -188,8 +197,8 @@ test('a scale lock covers only the scale; a template lock covers everything', as
 	// The facilitator keeps editing.
 	await expect(loggedInPage.getByRole('textbox', { name: 'Nyt kompetenceområde' })).toBeVisible();
 	await expectAccessible(secondUser);
-	await templateToggle.click();
-	await expect(templateToggle).toHaveAttribute('aria-pressed', 'false');
+	await templateUnlock.click();
+	await expect(templateLock).toBeVisible();
 	await expect(secondUser.getByRole('textbox', { name: 'Nyt kompetenceområde' })).toBeVisible({
 		timeout: 3000
 	});
@@ -209,27 +218,27 @@ test("a lock on a statement's own scale also keeps the member from removing that
 		template
 			.area(PERSONAL)
 			.locator('li.statement')
-			.filter({ hasText: 'Beskrivelse og egen skala' })
+			.filter({ hasText: 'CV-sætning, beskrivelse og egen skala' })
 			.first();
 	const ownScale = (template: TemplatePage) =>
 		item(template).getByRole('checkbox', { name: /^Udsagnet har sin egen skala/ });
 
-	await item(frida).getByText('Beskrivelse og egen skala').click();
+	await item(frida).getByText('CV-sætning, beskrivelse og egen skala').click();
 	await ownScale(frida).check();
-	const toggle = loggedInPage.getByRole('button', {
-		name: `Lås skalaen ${statement}`,
+	await loggedInPage.getByRole('button', { name: `Lås skalaen ${statement}`, exact: true }).click();
+	const unlock = loggedInPage.getByRole('button', {
+		name: `Lås skalaen op ${statement}`,
 		exact: true
 	});
-	await toggle.click();
-	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+	await expect(unlock).toBeVisible();
 
-	await item(jonas).getByText('Beskrivelse og egen skala').click();
+	await item(jonas).getByText('CV-sætning, beskrivelse og egen skala').click();
 	await expect(ownScale(jonas)).toBeChecked();
 	// Unchecking would delete the locked scale: the checkbox is off while the lock holds.
 	await expect(ownScale(jonas)).toBeDisabled({ timeout: 3000 });
 	await expect(ownScale(frida)).toBeEnabled();
 
-	await toggle.click();
+	await unlock.click();
 	await expect(ownScale(jonas)).toBeEnabled({ timeout: 3000 });
 	await ownScale(frida).uncheck();
 	await expect(ownScale(jonas)).not.toBeChecked();

@@ -143,7 +143,7 @@ test('Dag 2 under a member editing a rich-text field of the template: the same n
 	await template.open(server);
 	// A statement's description: a rich-text editor that disappears when the template locks.
 	const area = template.area(PERSONAL);
-	await area.getByText('Beskrivelse og egen skala').first().click();
+	await area.getByText('CV-sætning, beskrivelse og egen skala').first().click();
 	await area
 		.getByRole('button', { name: /^Rediger Beskrivelse/ })
 		.first()

@@ -141,7 +141,7 @@ test('undo takes back only one’s own changes, also a deletion', async ({
 	await expect(areaLabel).toHaveValue(PROFESSIONAL);
 
 	// Jonas deletes his statement and brings it back.
-	await jonas.statementButton(SOCIAL, 'Slet', 'Kan sige farvel til kunderne').click();
+	await jonas.removeStatement(SOCIAL, 'Kan sige farvel til kunderne');
 	await expect(jonas.announcer).toHaveText(/»Kan sige farvel til kunderne« er slettet/);
 	await expect.poll(() => frida.statements(SOCIAL)).not.toContain('Kan sige farvel til kunderne');
 	await jonas.historyButton('Fortryd').click();

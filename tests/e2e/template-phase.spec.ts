@@ -74,6 +74,7 @@ test('Dag 2 is refused with the problems until they are fixed, then the group ca
 	await expect(secondUser.getByText(/Dag 1 er afsluttet, så skabelonen er låst/)).toBeVisible();
 	await expect(secondUser.getByRole('textbox', { name: 'Nyt kompetenceudsagn' })).toHaveCount(0);
 	await expect(secondUser.getByRole('button', { name: /^Slet / })).toHaveCount(0);
+	await expect(secondUser.getByRole('button', { name: /^Flere handlinger/ })).toHaveCount(0);
 	await expect(jonas.historyButton('Fortryd')).toHaveCount(0);
 	const field = jonas.statementFields(EXTRA).first();
 	await expect(field).toHaveAttribute('readonly', '');

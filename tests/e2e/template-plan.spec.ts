@@ -81,13 +81,17 @@ test('the rating plan, edited in two browsers, and the progression table follows
 	// The facilitator locks the plan: Jonas can read it, not change it, and sees why.
 	const lock = plan(frida).getByRole('button', { name: 'Lås planen Hvem vurderer hvad hvornår' });
 	await lock.click();
-	await expect(lock).toHaveAttribute('aria-pressed', 'true');
+	// The button now says what pressing it does.
+	const unlock = plan(frida).getByRole('button', {
+		name: 'Lås planen op Hvem vurderer hvad hvornår'
+	});
+	await expect(unlock).toBeVisible();
 	await expect(cell(jonas)).toBeDisabled({ timeout: 3000 });
 	await expect(plan(jonas)).toContainText('Du kan læse planen, men ikke ændre den.');
 	await expect(
 		jonas.page.getByRole('combobox', { name: 'Hvornår er målepunktet »Midtvejs«' })
 	).toBeEnabled();
-	await lock.click();
+	await unlock.click();
 	await expect(cell(jonas)).toBeEnabled({ timeout: 3000 });
 	await frida.expectSaved();
 });
@@ -182,8 +186,7 @@ test('a CV phrase typed live, and a statement moved to another area by keyboard'
 	const statement = 'Kan sætte priser og skilte på varerne, så de passer';
 
 	// The CV phrase sits in the statement's details; Jonas sees Frida's typing.
-	const details = frida.area(PROFESSIONAL).locator('details.more').nth(4);
-	await details.locator('summary').first().click();
+	await frida.openStatementDetails(PROFESSIONAL, statement);
 	const phrase = frida.area(PROFESSIONAL).getByRole('textbox', {
 		name: `CV-sætning til »${statement}« (skrevet i jeg-form)`
 	});
@@ -191,8 +194,7 @@ test('a CV phrase typed live, and a statement moved to another area by keyboard'
 	const original = await phrase.inputValue();
 	await phrase.press('End');
 	await phrase.pressSequentially(' i butikken');
-	const jonasDetails = jonas.area(PROFESSIONAL).locator('details.more').nth(4);
-	await jonasDetails.locator('summary').first().click();
+	await jonas.openStatementDetails(PROFESSIONAL, statement);
 	await expect(
 		jonas.area(PROFESSIONAL).getByRole('textbox', {
 			name: `CV-sætning til »${statement}« (skrevet i jeg-form)`
@@ -205,21 +207,16 @@ test('a CV phrase typed live, and a statement moved to another area by keyboard'
 		})
 	).toHaveValue(original);
 
-	// Moving by keyboard only: open the move control, choose the area, press the button.
-	// The first other area is offered first, so no choice needs changing.
-	const open = frida.area(PROFESSIONAL).locator('details.move summary').nth(4);
-	await expect(open).toHaveAccessibleName(`Flyt til andet område ${statement}`);
-	await open.focus();
+	// Moving by keyboard only: the statement's "more actions" menu lists the other areas.
+	const more = frida.statementMenu(PROFESSIONAL, statement);
+	await more.focus();
 	await loggedInPage.keyboard.press('Enter');
-	await loggedInPage.keyboard.press('Tab');
-	const target = frida.area(PROFESSIONAL).getByRole('combobox', { name: 'Flyt til' });
-	await expect(target).toBeFocused();
-	await expect(target.locator('option:checked')).toHaveText(SOCIAL);
-	await loggedInPage.keyboard.press('Tab');
-	await expect(
-		frida.area(PROFESSIONAL).getByRole('button', { name: `Flyt ${statement}`, exact: true })
-	).toBeFocused();
+	const menu = loggedInPage.getByRole('menu');
+	await expect(menu).toBeVisible();
+	await loggedInPage.keyboard.press('ArrowDown');
+	await expect(menu.getByRole('menuitem', { name: SOCIAL })).toBeFocused();
 	await loggedInPage.keyboard.press('Enter');
+	await expect(menu).toHaveCount(0);
 	await expect.poll(() => jonas.statements(SOCIAL)).toContain(statement);
 	await expect.poll(() => jonas.statements(PROFESSIONAL)).not.toContain(statement);
 	const moved = frida

@@ -3,7 +3,7 @@
  * load from the user's setting or cookie), so a component never passes the locale around.
  */
 import { page } from '$app/state';
-import { translator, DEFAULT_LOCALE } from './translate.ts';
+import { translator, DEFAULT_LOCALE } from './locales.ts';
 import type { Locale } from '#lib/domain/schemas.ts';
 
 /** Translates `key` in the current page's locale. */

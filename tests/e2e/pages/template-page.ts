@@ -63,12 +63,41 @@ export class TemplatePage {
 		await expect(input).toHaveValue('');
 	}
 
-	/** A button of one statement ("Flyt op", "Flyt ned", "Slet"). */
+	/** The row (toolbar) of one statement: its text, kind, comments, moves, more actions. */
+	statementRow(areaLabel: string, statement: string): Locator {
+		return this.area(areaLabel)
+			.getByRole('toolbar')
+			.filter({ has: this.page.getByRole('button', { name: `Flyt ned ${statement}` }) });
+	}
+
+	/** A button of one statement's row ("Flyt op", "Flyt ned"). */
 	statementButton(areaLabel: string, action: string, statement: string): Locator {
 		return this.area(areaLabel).getByRole('button', {
 			name: `${action} ${statement}`,
 			exact: true
 		});
+	}
+
+	/** A statement's "more actions" menu button (moving it to another area, deleting it). */
+	statementMenu(areaLabel: string, statement: string): Locator {
+		return this.area(areaLabel).getByRole('button', {
+			name: `Flere handlinger for »${statement}«`,
+			exact: true
+		});
+	}
+
+	/** Opens a statement's details (its CV phrase, description and own scale) below its row. */
+	async openStatementDetails(areaLabel: string, statement: string): Promise<void> {
+		const toggle = this.statementRow(areaLabel, statement).getByRole('button', {
+			name: 'CV-sætning, beskrivelse og egen skala'
+		});
+		if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+	}
+
+	/** Deletes a statement through its "more actions" menu. */
+	async removeStatement(areaLabel: string, statement: string): Promise<void> {
+		await this.statementMenu(areaLabel, statement).click();
+		await this.page.getByRole('menuitem', { name: 'Slet udsagnet' }).click();
 	}
 
 	/** Opens the scale of an area (a disclosure, closed at first). */

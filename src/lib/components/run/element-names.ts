@@ -57,9 +57,15 @@ export function isDrejebogTarget(target: Pick<FollowTargetBody, 'kind' | 'label'
 const isDrejebogLock = (kind: LockKind) =>
 	(DREJEBOG_LOCK_KINDS as readonly string[]).includes(kind);
 
-/** The facilitator's lock button for a part of `kind` ("Lås området", "Lås fasen"). */
-export function lockToggleName(kind: LockKind): string {
-	return isDrejebogLock(kind) ? t(`runDays.locks.toggle.${kind}`) : t(`locks.toggle.${kind}`);
+/**
+ * The facilitator's lock button for a part of `kind`, saying what pressing it does: "Lås området"
+ * while open, "Lås området op" while locked ("Lås fasen", "Lås fasen op").
+ */
+export function lockToggleName(kind: LockKind, isLocked: boolean): string {
+	if (isDrejebogLock(kind)) {
+		return isLocked ? t(`runDays.locks.unlock.${kind}`) : t(`runDays.locks.toggle.${kind}`);
+	}
+	return t(`templateLayout.lock.${isLocked ? 'unlock' : 'lock'}.${kind}`);
 }
 
 /** What the work group reads on a part of `kind` while it is locked. */

@@ -26,12 +26,20 @@ function dragType(list: string): string {
 	return `application/x-formvaerk-${list}`.toLowerCase();
 }
 
-/** Runs a move and puts focus back where it was once the list has re-rendered. */
-export async function moveKeepingFocus(move: () => boolean): Promise<void> {
+/**
+ * Runs a move and puts focus back where it was once the list has re-rendered. When that control
+ * can no longer take focus (a move button disabled at the end of the list), `onFocusLost` picks
+ * another one.
+ */
+export async function moveKeepingFocus(
+	move: () => boolean,
+	onFocusLost?: () => void
+): Promise<void> {
 	const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
 	if (!move()) return;
 	await tick();
 	active?.focus();
+	if (active && document.activeElement !== active) onFocusLost?.();
 }
 
 /** Makes an element the drag handle of a list item: `<span use:dragHandle={{ list, itemId }}>`. */

@@ -88,7 +88,7 @@ export function problemTargetId(path: readonly string[]): string {
  * Returns false when there is no such element (yet).
  */
 export async function revealAndFocus(id: string): Promise<boolean> {
-	const element = document.getElementById(id);
+	const element = await revealById(id);
 	if (!element) return false;
 	await revealElement(element, { shouldFocus: true });
 	return true;
@@ -109,4 +109,40 @@ export async function revealElement(
 	await tick();
 	element.scrollIntoView({ block: 'center' });
 	if (shouldFocus) element.focus();
+}
+
+/** A part of the editor rendered only once opened (a scale, a statement's details). */
+export type Revealer = {
+	/** True while closed and `id` would be rendered inside once opened. */
+	owns: (id: string) => boolean;
+	open: () => void;
+};
+
+const revealers = new Set<Revealer>();
+
+/**
+ * Registers a closed part that renders its contents only when opened (most of the page is in
+ * closed scales and details, and rendering it all up front made the page slow to open), so links
+ * to a field inside can still find it. Returns the unregistration.
+ */
+export function registerRevealer(revealer: Revealer): () => void {
+	revealers.add(revealer);
+	return () => revealers.delete(revealer);
+}
+
+/**
+ * The element with `id`, opening the closed parts that would render it (a statement's details,
+ * then the scale inside them); null when nothing on the page has it.
+ */
+export async function revealById(id: string): Promise<HTMLElement | null> {
+	// Each round opens one level of nesting; the deepest is three (area, statement, own scale).
+	for (let round = 0; round < 4; round++) {
+		const element = document.getElementById(id);
+		if (element) return element;
+		const owner = [...revealers].find((revealer) => revealer.owns(id));
+		if (!owner) return null;
+		owner.open();
+		await tick();
+	}
+	return document.getElementById(id);
 }

@@ -6,7 +6,7 @@
  * their context. They stay put, hear the move from the live region, and the view follows when
  * they leave the field (FollowState).
  */
-import { fieldId, revealElement } from '../../template/targets.ts';
+import { fieldId, revealById, revealElement } from '../../template/targets.ts';
 
 /** The class that marks the element being shown (styled in FollowScope.svelte). */
 export const HIGHLIGHT_CLASS = 'follow-highlight';
@@ -25,6 +25,14 @@ export function findFollowElement(elementId: string): HTMLElement | null {
 		document.getElementById(fieldId(elementId, 'text')) ??
 		document.getElementById(fieldId(elementId, 'label'));
 	return field?.closest('li') ?? field;
+}
+
+/**
+ * Opens the closed part that would render the element (a closed scale renders no levels, a
+ * statement's closed details no own scale), so a followed target inside can be found.
+ */
+export async function revealHiddenTarget(elementId: string): Promise<void> {
+	if (!findFollowElement(elementId)) await revealById(elementId);
 }
 
 /** True while the person is typing: focus is in a text field, a select or a rich-text editor. */

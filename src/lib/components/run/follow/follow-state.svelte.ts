@@ -9,7 +9,13 @@ import { createContext } from 'svelte';
 import { t } from '#lib/i18n/index.svelte.ts';
 import { watchRunEvents } from '#lib/collab/run-stream.ts';
 import type { FollowTargetBody, RunViewBody } from '#lib/domain/api-schemas.ts';
-import { highlight, isTyping, revealFollowTarget, waitForFollowElement } from './follow-reveal.ts';
+import {
+	highlight,
+	isTyping,
+	revealFollowTarget,
+	revealHiddenTarget,
+	waitForFollowElement
+} from './follow-reveal.ts';
 import { followTargetName } from '../element-names.ts';
 
 /** How long a new target may take to appear on the page (the template may still be loading). */
@@ -159,6 +165,7 @@ export class FollowState {
 		const controller = new AbortController();
 		this.pending = controller;
 		const label = followLabel(target);
+		await revealHiddenTarget(target.elementId);
 		const element = await waitForFollowElement(
 			target.elementId,
 			APPEAR_TIMEOUT_MS,
