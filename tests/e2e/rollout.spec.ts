@@ -11,16 +11,17 @@ import { test, expect, expectAccessible, newLoggedInPage } from './fixtures.ts';
 import { createStaff, publishVersion } from '../support/rollout-data.ts';
 import { withServerDb } from '../support/db.ts';
 import { resetDemoDay } from '../support/run-reset.ts';
+import { demoDocuments } from '../support/demo-documents.ts';
 
 const PHONE = { width: 390, height: 844 };
 
 // Closing the session moves the workshop to Drift; other tests on this worker's server expect the
 // demo workshop in Dag 1 with its day at the start (its version stays: versions are immutable).
 test.afterEach(async ({ server }) => {
+	// By the demo's id: other tests create workshops, and the table has no order to rely on.
+	const { workshopId } = demoDocuments(server);
 	await withServerDb(server.dataDir, (db) => {
-		db.prepare(
-			"UPDATE workshops SET phase = 'format' WHERE id = (SELECT id FROM workshops LIMIT 1)"
-		).run();
+		db.prepare("UPDATE workshops SET phase = 'format' WHERE id = ?").run(workshopId);
 	});
 	await resetDemoDay(server);
 });
@@ -44,12 +45,12 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 }, testInfo) => {
 	// Five browsers, a dozen axe runs and live updates: well beyond one person's test.
 	test.slow();
-	const { workshopId, orgId } = await withServerDb(server.dataDir, (db) => {
-		const row = db.prepare('SELECT id, org_id FROM workshops LIMIT 1').get() as {
-			id: string;
+	const { workshopId } = demoDocuments(server);
+	const orgId = await withServerDb(server.dataDir, (db) => {
+		const row = db.prepare('SELECT org_id FROM workshops WHERE id = ?').get(workshopId) as {
 			org_id: string;
 		};
-		return { workshopId: row.id, orgId: row.org_id };
+		return row.org_id;
 	});
 	await publishVersion(server, workshopId, 'Første version til drift');
 	const [bo, cecilie, late] = await createStaff(server, orgId, 3, 'e2e');
