@@ -1,6 +1,7 @@
 /**
- * The room core's check of an update before the room stores it: does it keep the template's
- * shape (template-shape-check.ts), and would it change a part the facilitator has locked? Both
+ * The room core's check of an update before the room stores it: does it keep the shape of its
+ * document's kind (template-shape-check.ts, drejebog-shape-check.ts), and would it change a part
+ * the facilitator has locked? Both
  * are answered in one pass on a scratch copy of the room's document, never on the document
  * itself, so a refused update leaves no trace. Used by `LocalRoomCore` and by the worker thread
  * (`room-core-thread.ts`) alike. Locked parts are compared on the reading of the document's kind:
@@ -16,8 +17,11 @@
 import * as Y from 'yjs';
 import { readTemplate } from '../../src/lib/collab/template/template-read.ts';
 import { readDrejebog } from '../../src/lib/collab/drejebog/drejebog-read.ts';
-import { ShapeCheck } from '../../src/lib/collab/template/template-shape-check.ts';
+import type { ShapeCheck } from '../../src/lib/collab/shape-check.ts';
+import { templateShapeCheck } from '../../src/lib/collab/template/template-shape-check.ts';
+import { drejebogShapeCheck } from '../../src/lib/collab/drejebog/drejebog-shape-check.ts';
 import { templateRoots } from '../../src/lib/collab/template/template-doc.ts';
+import { drejebogRoots, introductionFragment } from '../../src/lib/collab/drejebog/drejebog-doc.ts';
 import { changedLockedTargets, type LockTarget } from '../../src/lib/domain/template/locks.ts';
 import { changedLockedDrejebogTargets } from '../../src/lib/domain/drejebog/locks.ts';
 import type { Template } from '../../src/lib/domain/template/schemas.ts';
@@ -62,7 +66,8 @@ const CHECKED = Symbol('checked update');
 export class UpdateCheck {
 	private readonly source: Y.Doc;
 	private scratch: Y.Doc | null = null;
-	private readonly shape = new ShapeCheck();
+	/** The shape check of the room's kind (made on the first check; a room's kind never changes). */
+	private shape: ShapeCheck | null = null;
 	/** Updates this copy checked and accepted (so `follow` need not apply them again). */
 	private accepted = new WeakSet<Uint8Array>();
 	/** What the shape check said about the last checked transaction. */
@@ -76,7 +81,9 @@ export class UpdateCheck {
 	 */
 	private readonly inspect = (transaction: Y.Transaction) => {
 		this.lastRead = null;
-		if (transaction.origin === CHECKED) this.shapeProblem = this.shape.problem(transaction);
+		if (transaction.origin === CHECKED && this.shape) {
+			this.shapeProblem = this.shape.problem(transaction);
+		}
 	};
 
 	constructor(source: Y.Doc) {
@@ -117,8 +124,9 @@ export class UpdateCheck {
 		locks: readonly LockTarget[],
 		kind: DocumentKind = 'template'
 	): CheckVerdict {
+		this.shape ??= kind === 'template' ? templateShapeCheck() : drejebogShapeCheck();
 		const isFresh = this.scratch === null;
-		const scratch = this.copy();
+		const scratch = this.copy(kind);
 		try {
 			if (isFresh && pending.length > 0) this.follow(pending);
 			const cached = this.lastRead?.kind === kind ? this.lastRead : null;
@@ -158,12 +166,16 @@ export class UpdateCheck {
 		this.accepted = new WeakSet();
 	}
 
-	private copy(): Y.Doc {
+	private copy(kind: DocumentKind): Y.Doc {
 		if (this.scratch) return this.scratch;
 		const scratch = new Y.Doc();
-		// The template's roots are maps from the start, so content of another kind sent to one
+		// The kind's roots have their types from the start, so content of another kind sent to one
 		// (list items in a map) is integrated where the shape check sees it.
-		templateRoots(scratch);
+		if (kind === 'template') templateRoots(scratch);
+		else {
+			drejebogRoots(scratch);
+			introductionFragment(scratch);
+		}
 		Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.source));
 		scratch.on('afterTransaction', this.inspect);
 		this.scratch = scratch;

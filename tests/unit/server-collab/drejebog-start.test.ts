@@ -42,11 +42,12 @@ describe('starting a drejebog through the edit bridge', () => {
 			editDocument(documentId, fixture.users.member.id, () => {
 				throw new Error('refused');
 			}),
+			// A key of the drejebog's layout: the server refuses keys the layout does not have.
 			editDocument(documentId, fixture.users.member.id, (doc) =>
-				doc.getMap('drejebog.meta').set('note', 'efter')
+				doc.getMap('drejebog.keptVotes').set('vote-after', 2)
 			)
 		]);
 		expect(edits.map((e) => e.status)).toEqual(['rejected', 'fulfilled']);
-		expect(loadDocument(documentId).getMap('drejebog.meta').get('note')).toBe('efter');
+		expect(loadDocument(documentId).getMap('drejebog.keptVotes').get('vote-after')).toBe(2);
 	});
 });

@@ -152,7 +152,7 @@ describe('updates that break the shape are refused', () => {
 			}
 		],
 		[
-			'a key the template does not have',
+			'a key the layout does not have',
 			(doc) => mapAt(doc, 'areas', area.id).set('colour', 'red')
 		],
 		[
