@@ -85,6 +85,16 @@ else {
 	delete process.env.ORIGIN;
 	process.env.PROTOCOL_HEADER = 'x-formvaerk-proto';
 }
+// The client address (throttles) is the socket's peer, unless proxies are configured: then
+// adapter-node reads it from X-Forwarded-For, `proxyHops` entries from the right (the entries a
+// client sent itself are further left and never used). Set from the configuration only.
+if (config.proxyHops > 0) {
+	process.env.ADDRESS_HEADER = 'x-forwarded-for';
+	process.env.XFF_DEPTH = String(config.proxyHops);
+} else {
+	delete process.env.ADDRESS_HEADER;
+	delete process.env.XFF_DEPTH;
+}
 // The build output is not type-checked (it may not exist yet when `npm run check` runs), so the
 // path is a variable and the module's shape is asserted here.
 const HANDLER_MODULE = '../build/handler.js';

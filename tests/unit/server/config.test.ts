@@ -20,7 +20,8 @@ describe('loadConfig', () => {
 			maxFrameBytes: 2 * 1024 * 1024,
 			sessionIdleSeconds: undefined,
 			sessionAbsoluteSeconds: undefined,
-			shutdownGraceSeconds: 10
+			shutdownGraceSeconds: 10,
+			proxyHops: 0
 		});
 	});
 
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
 			FORMVAERK_SESSION_IDLE_SECONDS: '60',
 			FORMVAERK_SESSION_ABSOLUTE_SECONDS: '120',
 			FORMVAERK_SHUTDOWN_GRACE_SECONDS: '30',
+			FORMVAERK_PROXY_HOPS: '1',
 			LOG_LEVEL: 'silent'
 		});
 		expect(config).toEqual({
@@ -46,7 +48,8 @@ describe('loadConfig', () => {
 			maxFrameBytes: 1000,
 			sessionIdleSeconds: 60,
 			sessionAbsoluteSeconds: 120,
-			shutdownGraceSeconds: 30
+			shutdownGraceSeconds: 30,
+			proxyHops: 1
 		});
 	});
 
@@ -63,6 +66,8 @@ describe('loadConfig', () => {
 		['FORMVAERK_MAX_FRAME_BYTES', '0'],
 		['FORMVAERK_SESSION_ABSOLUTE_SECONDS', '1e6'],
 		['FORMVAERK_SHUTDOWN_GRACE_SECONDS', 'ti'],
+		['FORMVAERK_PROXY_HOPS', '6'],
+		['FORMVAERK_PROXY_HOPS', 'ja'],
 		['LOG_LEVEL', 'loud']
 	])('refuses %s=%s with a message naming it', (name, value) => {
 		expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

@@ -18,7 +18,17 @@ export type Config = {
 	sessionAbsoluteSeconds: number | undefined;
 	/** How long a shutdown waits for in-flight requests before cutting them off. */
 	shutdownGraceSeconds: number;
+	/**
+	 * How many reverse proxies in front of the server append to `X-Forwarded-For`
+	 * (`FORMVAERK_PROXY_HOPS`, 0 = none: the header is ignored, as any client could send it).
+	 * The client address (login and join-code throttles) is then the entry that many hops from
+	 * the right, the one the outermost trusted proxy wrote.
+	 */
+	proxyHops: number;
 };
+
+/** More proxies than this in a chain is a misconfiguration rather than a setup. */
+export const MAX_PROXY_HOPS = 5;
 
 /** Thrown for a malformed environment value; the message names the variable and what it needs. */
 export class ConfigError extends Error {}
@@ -134,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		shutdownGraceSeconds:
 			intFromEnv(env, 'FORMVAERK_SHUTDOWN_GRACE_SECONDS', DEFAULT_SHUTDOWN_GRACE_SECONDS, {
 				max: MAX_SHUTDOWN_GRACE_SECONDS
-			}) ?? DEFAULT_SHUTDOWN_GRACE_SECONDS
+			}) ?? DEFAULT_SHUTDOWN_GRACE_SECONDS,
+		proxyHops: intFromEnv(env, 'FORMVAERK_PROXY_HOPS', 0, { max: MAX_PROXY_HOPS }) ?? 0
 	};
 }
