@@ -43,10 +43,38 @@ export async function loadLocale(locale: Locale): Promise<void> {
 }
 
 /**
+ * Translations already made, per instance: i18next took about a quarter of the template editor's
+ * first render on a slow laptop (hundreds of labels, most without variables), and an instance
+ * never changes, so the same key and variables always give the same text. Cleared when full, so
+ * texts typed into variables (statement names) cannot grow it without bound.
+ */
+const done = new Map<i18n, Map<string, string>>();
+const MAX_DONE = 5000;
+
+function cacheKey(key: string, vars: Record<string, string | number> | undefined): string {
+	if (!vars) return key;
+	let id = key;
+	for (const name in vars) id += `\u0000${name}\u0000${typeof vars[name]}${vars[name]}`;
+	return id;
+}
+
+/**
  * A translate function for `locale`; unknown keys come back as the key itself, and a locale whose
  * messages are not loaded yet reads Danish.
  */
 export function translator(locale: Locale): Translate {
 	const instance = instances.get(locale) ?? instances.get(DEFAULT_LOCALE)!;
-	return (key, vars) => instance.t(key, vars ?? {});
+	let cache = done.get(instance);
+	if (!cache) done.set(instance, (cache = new Map<string, string>()));
+	const texts = cache;
+	return (key, vars) => {
+		const id = cacheKey(key, vars);
+		let text = texts.get(id);
+		if (text === undefined) {
+			if (texts.size >= MAX_DONE) texts.clear();
+			text = instance.t(key, vars ?? {});
+			texts.set(id, text);
+		}
+		return text;
+	};
 }
