@@ -2,7 +2,8 @@
  * Dag 3 in the browser: the facilitator starts the walkthrough of a published version and
  * presents it; three staff join (by the link, by the code read aloud, on a phone), follow the
  * presenter, step back and jump back, confirm, answer and practise a læringsbevis; the
- * dashboard follows them live; closing puts the version in operation; a late colleague takes the
+ * dashboard follows them live; a suggestion is collected into the version library's list for the
+ * next version; closing puts the version in operation; a late colleague takes the
  * walkthrough alone. Axe on every view, screenshots of the projector and the phone, and the
  * presenter and follower both driven by keyboard.
  */
@@ -174,6 +175,10 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 	await boPage.getByRole('button', { name: 'Send', exact: true }).click();
 	await expect(boPage.getByText('Tak. Facilitatoren har fået det.')).toBeVisible();
 	await expect(dashboard.getByText('Et udsagn om at møde til tiden')).toBeVisible();
+	await dashboard.getByRole('button', { name: 'Saml i listen til næste version' }).click();
+	await expect(
+		dashboard.getByText('Spørgsmål og forslag er samlet i listen til næste version.')
+	).toBeVisible();
 
 	// Closing puts the version in operation.
 	await dashboard.getByText('Afslut og sæt versionen i drift').click();
@@ -190,6 +195,11 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 	// Bo's suggestion waits on the version page for the next revision.
 	await facilitator.getByRole('link', { name: 'Læs versionen' }).click();
 	await expect(facilitator.getByText('Et udsagn om at møde til tiden')).toBeVisible();
+	await expectAccessible(facilitator);
+	// The version library lists it for the next version, since it was collected.
+	await facilitator.goto(`${server.url}/publications`);
+	const nextVersion = facilitator.getByRole('region', { name: 'Til næste version' });
+	await expect(nextVersion.getByText('Et udsagn om at møde til tiden')).toBeVisible();
 	await expectAccessible(facilitator);
 
 	// A colleague who missed it takes the walkthrough alone.

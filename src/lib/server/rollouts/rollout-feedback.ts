@@ -33,6 +33,8 @@ export type FeedbackItem = {
 	kind: 'question' | 'suggestion';
 	text: string;
 	createdAt: number;
+	/** When the facilitator took it into the list for the next version; null until then. */
+	collectedAt: number | null;
 };
 
 /** Every question and suggestion about a version, oldest first (for its next revision). */
@@ -40,15 +42,22 @@ export function listFeedback(publicationId: string): FeedbackItem[] {
 	return (
 		getDb()
 			.prepare(
-				'SELECT id, kind, text, created_at FROM rollout_feedback WHERE publication_id = ? ORDER BY created_at, id'
+				'SELECT id, kind, text, created_at, collected_at FROM rollout_feedback WHERE publication_id = ? ORDER BY created_at, id'
 			)
 			.all(publicationId) as {
 			id: string;
 			kind: 'question' | 'suggestion';
 			text: string;
 			created_at: number;
+			collected_at: number | null;
 		}[]
-	).map((r) => ({ id: r.id, kind: r.kind, text: r.text, createdAt: r.created_at }));
+	).map((r) => ({
+		id: r.id,
+		kind: r.kind,
+		text: r.text,
+		createdAt: r.created_at,
+		collectedAt: r.collected_at
+	}));
 }
 
 /**
@@ -75,7 +84,13 @@ export function versionFeedback(
 export function postFeedback(actor: Actor, rolloutId: string, input: FeedbackInput): FeedbackItem {
 	const rollout = loadRollout(actor, rolloutId);
 	if (!isFacilitatorOf(actor, rollout)) requireParticipant(actor, rollout);
-	const item = { id: newId(), kind: input.kind, text: input.text, createdAt: Date.now() };
+	const item: FeedbackItem = {
+		id: newId(),
+		kind: input.kind,
+		text: input.text,
+		createdAt: Date.now(),
+		collectedAt: null
+	};
 	getDb()
 		.prepare(
 			`INSERT INTO rollout_feedback (id, rollout_id, publication_id, user_id, kind, text, created_at)

@@ -7,6 +7,7 @@ import { getRolloutView } from '#lib/server/rollouts/rollout-view.ts';
 import { selfCheckAggregates } from '#lib/server/rollouts/rollout-feedback.ts';
 import { closeRollout, setFollowUpDate } from '#lib/server/rollouts/rollouts.ts';
 import { addSlide, setLearningGoal } from '#lib/server/rollouts/rollout-settings.ts';
+import { collectFeedback } from '#lib/server/rollouts/rollout-next-version.ts';
 import { qrSvg } from '#lib/server/rollouts/qr.ts';
 import { publicOrigin } from '#lib/server/accounts/session-cookie.ts';
 import { actOrFail, formValues, loadOrError, requireUser } from '#lib/server/http/guards.ts';
@@ -46,6 +47,13 @@ export const actions = {
 		return 'publicationId' in result
 			? { form: 'close', notice: 'rollout.dashboard.closed' }
 			: result;
+	},
+	collect: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const result = await actOrFail(() => collectFeedback(user, params.id));
+		if (typeof result !== 'number') return result;
+		const notice = result > 0 ? 'rollout.nextVersion.collected' : 'rollout.nextVersion.nothingNew';
+		return { form: 'collect', notice };
 	},
 	slide: async ({ request, locals, url, params }) => {
 		const user = requireUser(locals, url);
