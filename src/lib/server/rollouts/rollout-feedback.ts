@@ -133,10 +133,18 @@ export function selfCheckAggregates(actor: Actor, rolloutId: string): SelfCheckA
 	const rollout = loadRollout(actor, rolloutId);
 	const isLead = can(actor, 'manage', { type: 'org', id: rollout.version.orgId });
 	if (!isFacilitatorOf(actor, rollout) && !isLead) throw new ForbiddenError('rollout');
+	return versionSelfCheckAggregates(rollout.version.id);
+}
+
+/**
+ * The self-check's aggregates of one version, per occasion, groups under five hidden. The caller
+ * decides who may see them (`selfCheckAggregates`, rollout-readiness.ts).
+ */
+export function versionSelfCheckAggregates(publicationId: string): SelfCheckAggregate[] {
 	return SELF_CHECK_OCCASIONS.map((occasion) => {
 		const rows = getDb()
 			.prepare('SELECT answers FROM rollout_self_checks WHERE publication_id = ? AND occasion = ?')
-			.all(rollout.version.id, occasion) as { answers: string }[];
+			.all(publicationId, occasion) as { answers: string }[];
 		return aggregateSelfChecks(
 			occasion,
 			rows.map((r) => JSON.parse(r.answers) as SelfCheckAnswers)

@@ -1,5 +1,6 @@
 import { listPublications } from '#lib/server/publications/publications.ts';
 import { nextVersionLists } from '#lib/server/rollouts/rollout-next-version.ts';
+import { mayReadReadiness } from '#lib/server/rollouts/rollout-readiness.ts';
 import { requireUser } from '#lib/server/http/guards.ts';
 import type { PageServerLoad } from './$types';
 
@@ -10,6 +11,8 @@ import type { PageServerLoad } from './$types';
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url);
 	return {
+		// The team lead's readiness page is linked from here: it is about the versions.
+		canReadReadiness: user.orgs.some((org) => mayReadReadiness(user, org.orgId)),
 		organisations: user.orgs.map((org) => ({
 			id: org.orgId,
 			name: org.orgName,
