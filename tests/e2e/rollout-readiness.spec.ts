@@ -5,23 +5,13 @@
  * browser on the meeting's day, and the aggregate counts the fifth. Staff cannot open the page.
  * Axe on the team lead's page and the staff member's form.
  */
-import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, newLoggedInPage } from './fixtures.ts';
-import { createStaff, publishVersion } from '../support/rollout-data.ts';
-import { withServerDb } from '../support/db.ts';
+import { test, expect, expectAccessible, loginWithPassword, newLoggedInPage } from './fixtures.ts';
+import { createStaff, publishVersion, workshopOrgId } from '../support/rollout-data.ts';
 import { demoDocuments } from '../support/demo-documents.ts';
 import { ApiClient } from '../support/http.ts';
 import { SELF_CHECK_ITEMS, danishDate } from '#lib/domain/rollout/index.ts';
 
 const ANSWERS = Object.fromEntries(SELF_CHECK_ITEMS.map((item) => [item.id, 4]));
-
-async function loginWith(page: Page, url: string, email: string, password: string) {
-	await page.goto(`${url}/login`);
-	await page.getByLabel('E-mail').fill(email);
-	await page.getByLabel('Adgangskode').fill(password);
-	await page.getByRole('button', { name: 'Log ind' }).click();
-	await expect(page).toHaveURL(/\/workshops/);
-}
 
 test('the team lead sees readiness only from five answers; the follow-up self-check counts', async ({
 	browser,
@@ -29,12 +19,7 @@ test('the team lead sees readiness only from five answers; the follow-up self-ch
 }) => {
 	test.slow();
 	const { workshopId } = demoDocuments(server);
-	const orgId = await withServerDb(server.dataDir, (db) => {
-		const row = db.prepare('SELECT org_id FROM workshops WHERE id = ?').get(workshopId) as {
-			org_id: string;
-		};
-		return row.org_id;
-	});
+	const orgId = await workshopOrgId(server, workshopId);
 	const versionId = await publishVersion(server, workshopId, 'Version til selvtjek');
 	const lead = new ApiClient(server.url);
 	const { email, password } = server.logins.facilitator[0];
@@ -84,7 +69,7 @@ test('the team lead sees readiness only from five answers; the follow-up self-ch
 
 	// The fifth answers the follow-up self-check in the browser on the meeting's day.
 	const fifth = await (await browser.newContext()).newPage();
-	await loginWith(fifth, server.url, people[4].email, people[4].password);
+	await loginWithPassword(fifth, server.url, people[4].email, people[4].password);
 	await fifth.goto(`${server.url}/rollouts/${id}`);
 	await expect(fifth.getByText('Selvtjek til opfølgningsmødet')).toBeVisible();
 	// One "I nogen grad" per statement.

@@ -8,8 +8,8 @@
  * presenter and follower both driven by keyboard.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, newLoggedInPage } from './fixtures.ts';
-import { createStaff, publishVersion } from '../support/rollout-data.ts';
+import { test, expect, expectAccessible, loginWithPassword, newLoggedInPage } from './fixtures.ts';
+import { createStaff, publishVersion, workshopOrgId } from '../support/rollout-data.ts';
 import { withServerDb } from '../support/db.ts';
 import { resetDemoDay } from '../support/run-reset.ts';
 import { demoDocuments } from '../support/demo-documents.ts';
@@ -27,14 +27,6 @@ test.afterEach(async ({ server }) => {
 	await resetDemoDay(server);
 });
 
-async function loginWith(page: Page, url: string, email: string, password: string) {
-	await page.goto(`${url}/login`);
-	await page.getByLabel('E-mail').fill(email);
-	await page.getByLabel('Adgangskode').fill(password);
-	await page.getByRole('button', { name: 'Log ind' }).click();
-	await expect(page).toHaveURL(/\/workshops/);
-}
-
 function heading(page: Page) {
 	return page.getByRole('article').getByRole('heading', { level: 2 });
 }
@@ -47,12 +39,7 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 	// Five browsers, a dozen axe runs and live updates: well beyond one person's test.
 	test.slow();
 	const { workshopId } = demoDocuments(server);
-	const orgId = await withServerDb(server.dataDir, (db) => {
-		const row = db.prepare('SELECT org_id FROM workshops WHERE id = ?').get(workshopId) as {
-			org_id: string;
-		};
-		return row.org_id;
-	});
+	const orgId = await workshopOrgId(server, workshopId);
 	await publishVersion(server, workshopId, 'Første version til drift');
 	const [bo, cecilie, late] = await createStaff(server, orgId, 3, 'e2e');
 
@@ -82,7 +69,7 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 	await expectAccessible(anne);
 	await anne.getByRole('button', { name: 'Deltag' }).click();
 	const boPage = await (await browser.newContext()).newPage();
-	await loginWith(boPage, server.url, bo.email, bo.password);
+	await loginWithPassword(boPage, server.url, bo.email, bo.password);
 	await boPage.goto(`${server.url}/join`);
 	await boPage.getByLabel('Kode').fill('AAAAAA');
 	await boPage.getByRole('button', { name: 'Deltag' }).click();
@@ -96,7 +83,7 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 		hasTouch: true
 	});
 	const ceciliePage = await cecilieContext.newPage();
-	await loginWith(ceciliePage, server.url, cecilie.email, cecilie.password);
+	await loginWithPassword(ceciliePage, server.url, cecilie.email, cecilie.password);
 	await ceciliePage.goto(link);
 	await ceciliePage.getByRole('button', { name: 'Deltag' }).click();
 	const staff = [anne, boPage, ceciliePage];
@@ -204,7 +191,7 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 
 	// A colleague who missed it takes the walkthrough alone.
 	const latePage = await (await browser.newContext()).newPage();
-	await loginWith(latePage, server.url, late.email, late.password);
+	await loginWithPassword(latePage, server.url, late.email, late.password);
 	await latePage.goto(`${server.url}/join?code=${code}`);
 	await latePage.getByRole('button', { name: 'Deltag' }).click();
 	await expect(latePage.getByRole('alert')).toContainText('sessionen er slut');

@@ -77,6 +77,16 @@ export function insertVersion(
 	});
 }
 
+/** The organisation of `workshopId` (the demo workshop's municipality in the browser tests). */
+export function workshopOrgId(server: TestServer, workshopId: string): Promise<string> {
+	return withServerDb(server.dataDir, (db) => {
+		const row = db.prepare('SELECT org_id FROM workshops WHERE id = ?').get(workshopId) as {
+			org_id: string;
+		};
+		return row.org_id;
+	});
+}
+
 /** `count` staff accounts (organisation role `member`) in `orgId`. */
 export async function createStaff(
 	server: TestServer,

@@ -30,3 +30,12 @@ export function richTextToSlideText(richText: RichText): string {
 		.filter((text) => text.trim() !== '')
 		.join('\n\n');
 }
+
+/** A slide's values as the dashboard's form holds them (the body as text in the markup). */
+export type SlideFormValues = {
+	title: string;
+	text: string;
+	afterStepId: string | null;
+	learningGoal: string;
+	requiresAck: boolean;
+};
