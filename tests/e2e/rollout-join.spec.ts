@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures.ts';
-import { publishVersion } from '../support/rollout-data.ts';
+import { nextVersion } from '../support/rollout-data.ts';
 import { createMunicipality } from '../support/db.ts';
 import { demoDocuments } from '../support/demo-documents.ts';
 import { ApiClient } from '../support/http.ts';
@@ -23,7 +23,7 @@ test('joining logged out, with a new account from an invitation, and from anothe
 }) => {
 	test.slow();
 	const { workshopId } = demoDocuments(server);
-	const versionId = await publishVersion(server, workshopId, 'Version til tilmelding');
+	const versionId = await nextVersion(server, workshopId);
 	const facilitator = new ApiClient(server.url);
 	const login = server.logins.facilitator[0];
 	expect((await facilitator.login(login.email, login.password)).status).toBe(200);

@@ -6,7 +6,7 @@
  * Axe on the team lead's page and the staff member's form.
  */
 import { test, expect, expectAccessible, loginWithPassword, newLoggedInPage } from './fixtures.ts';
-import { createStaff, publishVersion, workshopOrgId } from '../support/rollout-data.ts';
+import { createStaff, nextVersion, workshopOrgId } from '../support/rollout-data.ts';
 import { demoDocuments } from '../support/demo-documents.ts';
 import { ApiClient } from '../support/http.ts';
 import { SELF_CHECK_ITEMS, danishDate } from '#lib/domain/rollout/index.ts';
@@ -20,7 +20,7 @@ test('the team lead sees readiness only from five answers; the follow-up self-ch
 	test.slow();
 	const { workshopId } = demoDocuments(server);
 	const orgId = await workshopOrgId(server, workshopId);
-	const versionId = await publishVersion(server, workshopId, 'Version til selvtjek');
+	const versionId = await nextVersion(server, workshopId);
 	const lead = new ApiClient(server.url);
 	const { email, password } = server.logins.facilitator[0];
 	expect((await lead.login(email, password)).status).toBe(200);
@@ -57,9 +57,8 @@ test('the team lead sees readiness only from five answers; the follow-up self-ch
 	await admin.goto(`${server.url}/publications`);
 	await admin.getByRole('link', { name: 'Se medarbejdernes parathed' }).click();
 	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Medarbejdernes parathed');
-	const version = admin
-		.getByRole('region')
-		.filter({ has: admin.locator(`a[href="/publications/${versionId}"]`) });
+	// The version's own card (the organisation's section holds every rolled-out version).
+	const version = admin.locator(`section[aria-labelledby="version-${versionId}"]`);
 	await expect(version.getByRole('table')).toHaveCount(1);
 	await expect(version.getByRole('table')).toContainText('5 har svaret');
 	await expect(

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible, newLoggedInPage } from './fixtures.ts';
-import { publishVersion } from '../support/rollout-data.ts';
+import { nextVersion } from '../support/rollout-data.ts';
 import { demoDocuments } from '../support/demo-documents.ts';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -23,7 +23,7 @@ test('the facilitator adds, edits and deletes a slide of their own while staff f
 }) => {
 	test.slow();
 	const { workshopId } = demoDocuments(server);
-	const versionId = await publishVersion(server, workshopId, 'Version med egne dias');
+	const versionId = await nextVersion(server, workshopId);
 	const created = await facilitator.request.post(
 		`${server.url}/api/v1/publications/${versionId}/rollouts`,
 		{ headers: JSON_HEADERS }

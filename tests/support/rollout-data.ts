@@ -77,6 +77,23 @@ export function insertVersion(
 	});
 }
 
+/**
+ * A further version of `workshopId` inserted directly with the next free number: browser tests
+ * sharing a worker's server each need a version of their own (one open session per version), and
+ * publishing unchanged content through the API is refused.
+ */
+export async function nextVersion(server: TestServer, workshopId: string): Promise<string> {
+	const number = await withServerDb(server.dataDir, (db) => {
+		const row = db
+			.prepare(
+				'SELECT COALESCE(MAX(number), 0) + 1 AS next FROM publications WHERE workshop_id = ?'
+			)
+			.get(workshopId) as { next: number };
+		return row.next;
+	});
+	return insertVersion(server, workshopId, number);
+}
+
 /** The organisation of `workshopId` (the demo workshop's municipality in the browser tests). */
 export function workshopOrgId(server: TestServer, workshopId: string): Promise<string> {
 	return withServerDb(server.dataDir, (db) => {
