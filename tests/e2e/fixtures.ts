@@ -24,6 +24,15 @@ export async function loginAs(
 	await expect(page).toHaveURL(/\/workshops/);
 }
 
+/** Logs in through the login form with any account (not only the demo's), as a person would. */
+export async function loginWithPassword(page: Page, url: string, email: string, password: string) {
+	await page.goto(`${url}/login`);
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Adgangskode').fill(password);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	await expect(page).toHaveURL(/\/workshops/);
+}
+
 /** A page in its own context, logged in as `role`. */
 export async function newLoggedInPage(
 	browser: Browser,

@@ -2,13 +2,14 @@
  * Dag 3 in the browser: the facilitator starts the walkthrough of a published version and
  * presents it; three staff join (by the link, by the code read aloud, on a phone), follow the
  * presenter, step back and jump back, confirm, answer and practise a læringsbevis; the
- * dashboard follows them live; closing puts the version in operation; a late colleague takes the
+ * dashboard follows them live; a suggestion is collected into the version library's list for the
+ * next version; closing puts the version in operation; a late colleague takes the
  * walkthrough alone. Axe on every view, screenshots of the projector and the phone, and the
  * presenter and follower both driven by keyboard.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, newLoggedInPage } from './fixtures.ts';
-import { createStaff, publishVersion } from '../support/rollout-data.ts';
+import { test, expect, expectAccessible, loginWithPassword, newLoggedInPage } from './fixtures.ts';
+import { createStaff, publishVersion, workshopOrgId } from '../support/rollout-data.ts';
 import { withServerDb } from '../support/db.ts';
 import { resetDemoDay } from '../support/run-reset.ts';
 import { demoDocuments } from '../support/demo-documents.ts';
@@ -26,14 +27,6 @@ test.afterEach(async ({ server }) => {
 	await resetDemoDay(server);
 });
 
-async function loginWith(page: Page, url: string, email: string, password: string) {
-	await page.goto(`${url}/login`);
-	await page.getByLabel('E-mail').fill(email);
-	await page.getByLabel('Adgangskode').fill(password);
-	await page.getByRole('button', { name: 'Log ind' }).click();
-	await expect(page).toHaveURL(/\/workshops/);
-}
-
 function heading(page: Page) {
 	return page.getByRole('article').getByRole('heading', { level: 2 });
 }
@@ -46,12 +39,7 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 	// Five browsers, a dozen axe runs and live updates: well beyond one person's test.
 	test.slow();
 	const { workshopId } = demoDocuments(server);
-	const orgId = await withServerDb(server.dataDir, (db) => {
-		const row = db.prepare('SELECT org_id FROM workshops WHERE id = ?').get(workshopId) as {
-			org_id: string;
-		};
-		return row.org_id;
-	});
+	const orgId = await workshopOrgId(server, workshopId);
 	await publishVersion(server, workshopId, 'Første version til drift');
 	const [bo, cecilie, late] = await createStaff(server, orgId, 3, 'e2e');
 
@@ -81,7 +69,7 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 	await expectAccessible(anne);
 	await anne.getByRole('button', { name: 'Deltag' }).click();
 	const boPage = await (await browser.newContext()).newPage();
-	await loginWith(boPage, server.url, bo.email, bo.password);
+	await loginWithPassword(boPage, server.url, bo.email, bo.password);
 	await boPage.goto(`${server.url}/join`);
 	await boPage.getByLabel('Kode').fill('AAAAAA');
 	await boPage.getByRole('button', { name: 'Deltag' }).click();
@@ -95,7 +83,7 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 		hasTouch: true
 	});
 	const ceciliePage = await cecilieContext.newPage();
-	await loginWith(ceciliePage, server.url, cecilie.email, cecilie.password);
+	await loginWithPassword(ceciliePage, server.url, cecilie.email, cecilie.password);
 	await ceciliePage.goto(link);
 	await ceciliePage.getByRole('button', { name: 'Deltag' }).click();
 	const staff = [anne, boPage, ceciliePage];
@@ -174,6 +162,10 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 	await boPage.getByRole('button', { name: 'Send', exact: true }).click();
 	await expect(boPage.getByText('Tak. Facilitatoren har fået det.')).toBeVisible();
 	await expect(dashboard.getByText('Et udsagn om at møde til tiden')).toBeVisible();
+	await dashboard.getByRole('button', { name: 'Saml i listen til næste version' }).click();
+	await expect(
+		dashboard.getByText('Spørgsmål og forslag er samlet i listen til næste version.')
+	).toBeVisible();
 
 	// Closing puts the version in operation.
 	await dashboard.getByText('Afslut og sæt versionen i drift').click();
@@ -191,10 +183,15 @@ test('a facilitator runs Dag 3 with three staff; the version goes into operation
 	await facilitator.getByRole('link', { name: 'Læs versionen' }).click();
 	await expect(facilitator.getByText('Et udsagn om at møde til tiden')).toBeVisible();
 	await expectAccessible(facilitator);
+	// The version library lists it for the next version, since it was collected.
+	await facilitator.goto(`${server.url}/publications`);
+	const nextVersion = facilitator.getByRole('region', { name: 'Til næste version' });
+	await expect(nextVersion.getByText('Et udsagn om at møde til tiden')).toBeVisible();
+	await expectAccessible(facilitator);
 
 	// A colleague who missed it takes the walkthrough alone.
 	const latePage = await (await browser.newContext()).newPage();
-	await loginWith(latePage, server.url, late.email, late.password);
+	await loginWithPassword(latePage, server.url, late.email, late.password);
 	await latePage.goto(`${server.url}/join?code=${code}`);
 	await latePage.getByRole('button', { name: 'Deltag' }).click();
 	await expect(latePage.getByRole('alert')).toContainText('sessionen er slut');

@@ -77,6 +77,33 @@ export function insertVersion(
 	});
 }
 
+/**
+ * A further version of `workshopId` inserted directly with the next free number: browser tests
+ * sharing a worker's server each need a version of their own (one open session per version), and
+ * publishing unchanged content through the API is refused.
+ */
+export async function nextVersion(server: TestServer, workshopId: string): Promise<string> {
+	const number = await withServerDb(server.dataDir, (db) => {
+		const row = db
+			.prepare(
+				'SELECT COALESCE(MAX(number), 0) + 1 AS next FROM publications WHERE workshop_id = ?'
+			)
+			.get(workshopId) as { next: number };
+		return row.next;
+	});
+	return insertVersion(server, workshopId, number);
+}
+
+/** The organisation of `workshopId` (the demo workshop's municipality in the browser tests). */
+export function workshopOrgId(server: TestServer, workshopId: string): Promise<string> {
+	return withServerDb(server.dataDir, (db) => {
+		const row = db.prepare('SELECT org_id FROM workshops WHERE id = ?').get(workshopId) as {
+			org_id: string;
+		};
+		return row.org_id;
+	});
+}
+
 /** `count` staff accounts (organisation role `member`) in `orgId`. */
 export async function createStaff(
 	server: TestServer,

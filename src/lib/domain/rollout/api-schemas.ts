@@ -58,8 +58,12 @@ export const feedbackItemSchema = z.object({
 	id: z.string(),
 	kind: z.enum(['question', 'suggestion']),
 	text: z.string(),
-	createdAt: z.number()
+	createdAt: z.number(),
+	collectedAt: z.number().nullable()
 });
+
+/** `POST …/feedback/collect`: how many questions and suggestions were collected now. */
+export const collectedFeedbackSchema = z.object({ collected: z.number().int().min(0) });
 
 export const rolloutViewSchema = z.object({
 	id: z.string(),

@@ -16,6 +16,7 @@ import {
 import { selfCheckSchema } from '#lib/domain/rollout/self-check.ts';
 import {
 	answerResultSchema,
+	collectedFeedbackSchema,
 	createdRolloutSchema,
 	feedbackItemSchema,
 	joinedRolloutSchema,
@@ -180,6 +181,20 @@ export const ROLLOUT_OPERATIONS: readonly ApiOperation[] = [
 		},
 		success: { status: 201, description: 'Posted', schema: feedbackItemSchema },
 		errors: [400, 401, 403, 404, 413]
+	},
+	{
+		method: 'post',
+		path: `${R}/feedback/collect`,
+		operationId: 'collectRolloutFeedback',
+		summary:
+			'Take the session’s questions and suggestions into the list for the next version (the facilitator)',
+		tag: 'rollouts',
+		success: {
+			status: 200,
+			description: 'How many were collected now',
+			schema: collectedFeedbackSchema
+		},
+		errors: [401, 403, 404]
 	},
 	{
 		method: 'post',

@@ -43,10 +43,23 @@ function heartbeatMs(): number {
 	return Number.isInteger(value) && value > 0 ? value : DEFAULT_HEARTBEAT_MS;
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * One event as the bytes a stream writes (`event:` name and JSON data). A publisher with many
+ * listeners encodes an event once with this and hands every stream the same bytes (`sendEncoded`)
+ * rather than having each stream serialize it again.
+ */
+export function encodeEvent(event: string, data: unknown): Uint8Array {
+	return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
 /** What a stream's owner gets to work with. */
 export type StreamControl = {
 	/** Sends one event (`event:` name and JSON data); nothing once the stream has ended. */
 	send: (event: string, data: unknown) => void;
+	/** Sends an event already made by `encodeEvent` (the same bytes may go to many streams). */
+	sendEncoded: (chunk: Uint8Array) => void;
 	/** Re-checks access now; ends the stream and returns false when it is gone. */
 	recheck: () => boolean;
 	isClosed: () => boolean;
@@ -64,15 +77,15 @@ export type EventStreamOptions = {
 
 /** Opens an event stream; see the module comment for what every stream does. */
 export function openEventStream(options: EventStreamOptions): Response {
-	const encoder = new TextEncoder();
 	let cleanup = (): void => {};
 
 	const body = new ReadableStream<Uint8Array>({
 		start(controller) {
 			let isClosed = false;
-			const write = (text: string): void => {
-				if (!isClosed) controller.enqueue(encoder.encode(text));
+			const writeBytes = (chunk: Uint8Array): void => {
+				if (!isClosed) controller.enqueue(chunk);
 			};
+			const write = (text: string): void => writeBytes(encoder.encode(text));
 			const close = (reason: string): void => {
 				if (isClosed) return;
 				cleanup();
@@ -89,7 +102,8 @@ export function openEventStream(options: EventStreamOptions): Response {
 				return false;
 			};
 			const unsubscribe = options.subscribe({
-				send: (event, data) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+				send: (event, data) => writeBytes(encodeEvent(event, data)),
+				sendEncoded: writeBytes,
 				recheck,
 				isClosed: () => isClosed
 			});

@@ -7,9 +7,8 @@
  * changed (`event: change`, `{"kind"}`), and clients fetch it through the authorized routes.
  * `dashboard` changes go to the facilitator's streams only.
  */
-import { EventEmitter } from 'node:events';
 import { loadSessionUser, type SessionUser } from '../accounts/accounts.ts';
-import { openEventStream } from '../platform/event-stream.ts';
+import { encodeEvent, openEventStream } from '../platform/event-stream.ts';
 import { can } from '#lib/domain/permissions.ts';
 import { ForbiddenError } from '#lib/domain/errors.ts';
 import {
@@ -23,38 +22,44 @@ import {
 /** What changed: `dashboard` (who is where, acks, answers), `closed`, `settings` (the steps). */
 export type RolloutChangeKind = 'dashboard' | 'closed' | 'settings' | 'feedback';
 
-type RolloutEvent =
-	| { type: 'presenter'; stepId: string }
-	| { type: 'change'; kind: RolloutChangeKind; facilitatorOnly: boolean };
+/**
+ * An event as every stream gets it: already encoded, once per publish rather than once per
+ * follower (a step change to two hundred followers is one `JSON.stringify`), and whether only the
+ * facilitator's streams take it.
+ */
+type RolloutEvent = { chunk: Uint8Array; facilitatorOnly: boolean };
+type Listener = (event: RolloutEvent) => void;
 
 const REGISTRY = Symbol.for('formvaerk.rollout-events');
-type GlobalWithBus = typeof globalThis & { [REGISTRY]?: EventEmitter };
+type GlobalWithBus = typeof globalThis & { [REGISTRY]?: Map<string, Set<Listener>> };
 
-function bus(): EventEmitter {
+/** The open streams per session, shared by the bundle's and the entry's copies of this module. */
+function listeners(): Map<string, Set<Listener>> {
 	const g = globalThis as GlobalWithBus;
-	if (!g[REGISTRY]) {
-		g[REGISTRY] = new EventEmitter();
-		// One listener per open stream, keyed by session: hundreds are normal, not a leak.
-		g[REGISTRY].setMaxListeners(0);
-	}
+	g[REGISTRY] ??= new Map();
 	return g[REGISTRY];
+}
+
+/** Hands `event` to every open stream of the session, in one pass over a plain set. */
+function publish(rolloutId: string, event: RolloutEvent): void {
+	for (const listener of listeners().get(rolloutId) ?? []) listener(event);
 }
 
 /** Announces the presenter's new step to everyone in the session. */
 export function publishPresenter(rolloutId: string, stepId: string): void {
-	bus().emit(rolloutId, { type: 'presenter', stepId } satisfies RolloutEvent);
+	publish(rolloutId, { chunk: encodeEvent('presenter', { stepId }), facilitatorOnly: false });
 }
 
 /** Announces a change; `dashboard` and `feedback` reach only the facilitator's streams. */
 export function publishRolloutChange(rolloutId: string, kind: RolloutChangeKind): void {
 	const facilitatorOnly = kind === 'dashboard' || kind === 'feedback';
-	bus().emit(rolloutId, { type: 'change', kind, facilitatorOnly } satisfies RolloutEvent);
+	publish(rolloutId, { chunk: encodeEvent('change', { kind }), facilitatorOnly });
 }
 
-function mayStillFollow(userId: string, rolloutId: string): boolean {
+/** Still signed in with a role in the municipality (its id never changes, so it is read once). */
+function mayStillFollow(userId: string, orgId: string): boolean {
 	const current = loadSessionUser(userId);
-	const row = rolloutRow(rolloutId);
-	return !!current && !!row && can(current, 'read', { type: 'org', id: row.org_id });
+	return !!current && can(current, 'read', { type: 'org', id: orgId });
 }
 
 /**
@@ -72,19 +77,25 @@ export function openRolloutEventStream(
 	if (!isFacilitator && !participantRow(rolloutId, user.id)) {
 		throw new ForbiddenError('rollout.error.notParticipant');
 	}
+	const orgId = rollout.row.org_id;
 	return openEventStream({
 		context: { userId: user.id, rolloutId },
 		sessionToken,
-		mayStillRead: () => mayStillFollow(user.id, rolloutId),
-		subscribe: ({ send }) => {
-			const listener = (event: RolloutEvent): void => {
-				if (event.type === 'presenter') send('presenter', { stepId: event.stepId });
-				else if (isFacilitator || !event.facilitatorOnly) send('change', { kind: event.kind });
+		mayStillRead: () => !!rolloutRow(rolloutId) && mayStillFollow(user.id, orgId),
+		subscribe: ({ send, sendEncoded }) => {
+			const listener: Listener = (event) => {
+				if (isFacilitator || !event.facilitatorOnly) sendEncoded(event.chunk);
 			};
-			bus().on(rolloutId, listener);
-			const current = rolloutRow(rolloutId)?.presenter_step_id;
+			const open = listeners();
+			let set = open.get(rolloutId);
+			if (!set) open.set(rolloutId, (set = new Set()));
+			set.add(listener);
+			const current = rollout.row.presenter_step_id;
 			if (current) send('presenter', { stepId: current });
-			return () => bus().off(rolloutId, listener);
+			return () => {
+				set.delete(listener);
+				if (set.size === 0 && open.get(rolloutId) === set) open.delete(rolloutId);
+			};
 		}
 	});
 }

@@ -33,6 +33,8 @@ export type FeedbackItem = {
 	kind: 'question' | 'suggestion';
 	text: string;
 	createdAt: number;
+	/** When the facilitator took it into the list for the next version; null until then. */
+	collectedAt: number | null;
 };
 
 /** Every question and suggestion about a version, oldest first (for its next revision). */
@@ -40,15 +42,22 @@ export function listFeedback(publicationId: string): FeedbackItem[] {
 	return (
 		getDb()
 			.prepare(
-				'SELECT id, kind, text, created_at FROM rollout_feedback WHERE publication_id = ? ORDER BY created_at, id'
+				'SELECT id, kind, text, created_at, collected_at FROM rollout_feedback WHERE publication_id = ? ORDER BY created_at, id'
 			)
 			.all(publicationId) as {
 			id: string;
 			kind: 'question' | 'suggestion';
 			text: string;
 			created_at: number;
+			collected_at: number | null;
 		}[]
-	).map((r) => ({ id: r.id, kind: r.kind, text: r.text, createdAt: r.created_at }));
+	).map((r) => ({
+		id: r.id,
+		kind: r.kind,
+		text: r.text,
+		createdAt: r.created_at,
+		collectedAt: r.collected_at
+	}));
 }
 
 /**
@@ -75,7 +84,13 @@ export function versionFeedback(
 export function postFeedback(actor: Actor, rolloutId: string, input: FeedbackInput): FeedbackItem {
 	const rollout = loadRollout(actor, rolloutId);
 	if (!isFacilitatorOf(actor, rollout)) requireParticipant(actor, rollout);
-	const item = { id: newId(), kind: input.kind, text: input.text, createdAt: Date.now() };
+	const item: FeedbackItem = {
+		id: newId(),
+		kind: input.kind,
+		text: input.text,
+		createdAt: Date.now(),
+		collectedAt: null
+	};
 	getDb()
 		.prepare(
 			`INSERT INTO rollout_feedback (id, rollout_id, publication_id, user_id, kind, text, created_at)
@@ -118,10 +133,18 @@ export function selfCheckAggregates(actor: Actor, rolloutId: string): SelfCheckA
 	const rollout = loadRollout(actor, rolloutId);
 	const isLead = can(actor, 'manage', { type: 'org', id: rollout.version.orgId });
 	if (!isFacilitatorOf(actor, rollout) && !isLead) throw new ForbiddenError('rollout');
+	return versionSelfCheckAggregates(rollout.version.id);
+}
+
+/**
+ * The self-check's aggregates of one version, per occasion, groups under five hidden. The caller
+ * decides who may see them (`selfCheckAggregates`, rollout-readiness.ts).
+ */
+export function versionSelfCheckAggregates(publicationId: string): SelfCheckAggregate[] {
 	return SELF_CHECK_OCCASIONS.map((occasion) => {
 		const rows = getDb()
 			.prepare('SELECT answers FROM rollout_self_checks WHERE publication_id = ? AND occasion = ?')
-			.all(rollout.version.id, occasion) as { answers: string }[];
+			.all(publicationId, occasion) as { answers: string }[];
 		return aggregateSelfChecks(
 			occasion,
 			rows.map((r) => JSON.parse(r.answers) as SelfCheckAnswers)

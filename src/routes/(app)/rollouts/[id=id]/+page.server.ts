@@ -8,14 +8,16 @@ import type { PageServerLoad } from './$types';
 
 export const load = (({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	let view;
-	try {
-		view = getRolloutView(user, params.id, publicOrigin(url));
-	} catch (e) {
-		// Not joined yet: the join page explains what to do.
-		if ((e as { status?: number }).status === 403) redirect(303, '/join');
-		throw e;
-	}
+	const view = loadOrError(() => {
+		try {
+			return getRolloutView(user, params.id, publicOrigin(url));
+		} catch (e) {
+			// Not joined yet: the join page explains what to do. Anything else (another
+			// municipality: not found) is a domain error for loadOrError, not a 500.
+			if ((e as { status?: number }).status === 403) redirect(303, '/join');
+			throw e;
+		}
+	});
 	if (!view.me && view.isFacilitator) redirect(303, `/rollouts/${params.id}/present`);
 	return {
 		view,
