@@ -151,10 +151,7 @@ describe('updates that break the shape are refused', () => {
 				map.set('label', new Y.Text('Uden skala'));
 			}
 		],
-		[
-			'a key the layout does not have',
-			(doc) => mapAt(doc, 'areas', area.id).set('colour', 'red')
-		],
+		['a key the layout does not have', (doc) => mapAt(doc, 'areas', area.id).set('colour', 'red')],
 		[
 			'a malformed timing',
 			(doc) =>
