@@ -1,0 +1,74 @@
+/**
+ * The demo of Drift on a fresh demo server: besides the Dag 1 workshop (unchanged, still the
+ * oldest and the only one its members see), Demo Kommune has a second workshop that has been
+ * through all three days, with version 1 in operation through a closed Dag 3 session.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { startServer, type TestServer } from '../support/server.ts';
+import { demoClient } from '../support/rollouts.ts';
+import { demoDocuments } from '../support/demo-documents.ts';
+import { withServerDb } from '../support/db.ts';
+import type { ApiClient } from '../support/http.ts';
+import { workshopSummarySchema } from '#lib/domain/api-schemas.ts';
+import { publicationListSchema } from '#lib/domain/publications/api-schemas.ts';
+
+const DAG_1_TITLE = 'Læringsbevis for unge i virksomhedspraktik';
+const DRIFT_TITLE = 'Læringsbevis i drift – demo';
+
+let server: TestServer;
+let admin: ApiClient;
+
+beforeAll(async () => {
+	server = await startServer();
+	admin = await demoClient(server, 'administrator');
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+async function workshops(client: ApiClient) {
+	const response = await client.request('GET', '/api/v1/workshops');
+	expect(response.status).toBe(200);
+	return z.array(workshopSummarySchema).parse(response.body);
+}
+
+describe('the demo workshop in Drift', () => {
+	it('is in phase Drift with version 1 in operation, put there by a closed Dag 3 session', async () => {
+		const drift = (await workshops(admin)).find((w) => w.title === DRIFT_TITLE)!;
+		expect(drift).toMatchObject({ orgName: 'Demo Kommune', phase: 'drift' });
+		const response = await admin.request('GET', `/api/v1/publications?organisation=${drift.orgId}`);
+		expect(response.status).toBe(200);
+		const versions = publicationListSchema.parse(response.body);
+		expect(versions.filter((v) => v.workshopId === drift.id)).toEqual([
+			expect.objectContaining({ number: 1, isInOperation: true })
+		]);
+		const sessions = await withServerDb(server.dataDir, (db) =>
+			db
+				.prepare(
+					`SELECT r.closed_at IS NOT NULL AS closed, o.retired_at FROM rollouts r
+					 JOIN publication_operation o ON o.rollout_id = r.id WHERE r.workshop_id = ?`
+				)
+				.all(drift.id)
+		);
+		expect(sessions).toEqual([{ closed: 1, retired_at: null }]);
+	});
+
+	it('leaves the Dag 1 workshop first, at Dag 1, and the only one its members see', async () => {
+		const first = demoDocuments(server);
+		const all = await workshops(admin);
+		expect(all.find((w) => w.id === first.workshopId)).toMatchObject({
+			title: DAG_1_TITLE,
+			phase: 'format'
+		});
+		expect(all.map((w) => w.title).sort()).toEqual([DAG_1_TITLE, DRIFT_TITLE].sort());
+		for (const role of ['facilitator', 'arbejdsgruppe', 'medarbejder']) {
+			const list = await workshops(await demoClient(server, role));
+			expect(list.map((w) => w.id)).toEqual([first.workshopId]);
+		}
+		const versions = publicationListSchema.parse(
+			(await admin.request('GET', `/api/v1/publications?organisation=${all[0].orgId}`)).body
+		);
+		expect(versions.filter((v) => v.workshopId === first.workshopId)).toEqual([]);
+	});
+});
