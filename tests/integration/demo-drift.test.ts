@@ -10,7 +10,7 @@ import { demoClient } from '../support/rollouts.ts';
 import { demoDocuments } from '../support/demo-documents.ts';
 import { withServerDb } from '../support/db.ts';
 import type { ApiClient } from '../support/http.ts';
-import { workshopSummarySchema } from '#lib/domain/api-schemas.ts';
+import { meSchema, workshopSummarySchema } from '#lib/domain/api-schemas.ts';
 import { publicationListSchema } from '#lib/domain/publications/api-schemas.ts';
 
 const DAG_1_TITLE = 'Læringsbevis for unge i virksomhedspraktik';
@@ -70,5 +70,16 @@ describe('the demo workshop in Drift', () => {
 			(await admin.request('GET', `/api/v1/publications?organisation=${all[0].orgId}`)).body
 		);
 		expect(versions.filter((v) => v.workshopId === first.workshopId)).toEqual([]);
+	});
+
+	it('prints a jobkonsulent and a sagsbehandler login that work, with those roles', async () => {
+		for (const role of ['jobkonsulent', 'sagsbehandler']) {
+			expect(server.logins[role]).toHaveLength(1);
+			const client = await demoClient(server, role);
+			const me = meSchema.parse((await client.request('GET', '/api/v1/me')).body);
+			expect(me.orgs).toEqual([expect.objectContaining({ name: 'Demo Kommune', role })]);
+			// Neither takes part in a workshop.
+			expect(await workshops(client)).toEqual([]);
+		}
 	});
 });

@@ -15,8 +15,11 @@ import { getStarter, type StarterTemplate } from '#lib/domain/template/index.ts'
 /** Title of the demo workshop that is in Drift. */
 export const DEMO_DRIFT_WORKSHOP_TITLE = 'Læringsbevis i drift – demo';
 
-/** The starter its template comes from: a warehouse, so it differs from the first workshop's. */
-const DRIFT_TEMPLATE_STARTER: StarterTemplate = getStarter('lager')!;
+/**
+ * The starter its template comes from: care (pleje), whose plan has the company and the consultant
+ * both rate social competences midway, so the demo case can show raters disagreeing.
+ */
+const DRIFT_TEMPLATE_STARTER: StarterTemplate = getStarter('pleje')!;
 
 /** The note version 1 is published with. */
 const DRIFT_VERSION_NOTE = 'Første version, gennemgået med jobcentrets medarbejdere på dag 3.';

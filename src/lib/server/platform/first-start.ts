@@ -68,6 +68,21 @@ const DEMO_PEOPLE: {
 		orgRole: 'member',
 		workshopRole: 'staff',
 		description: 'medarbejder'
+	},
+	// Drift: the consultant who runs the demo's cases and the caseworker who follows them.
+	{
+		email: 'jobkonsulent@demo.formvaerk.dk',
+		name: 'Julie Jobkonsulent',
+		orgRole: 'jobkonsulent',
+		workshopRole: null,
+		description: 'jobkonsulent'
+	},
+	{
+		email: 'sagsbehandler@demo.formvaerk.dk',
+		name: 'Simon Sagsbehandler',
+		orgRole: 'sagsbehandler',
+		workshopRole: null,
+		description: 'sagsbehandler'
 	}
 ];
 
