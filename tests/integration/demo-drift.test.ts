@@ -12,12 +12,17 @@ import { withServerDb } from '../support/db.ts';
 import type { ApiClient } from '../support/http.ts';
 import { meSchema, workshopSummarySchema } from '#lib/domain/api-schemas.ts';
 import { publicationListSchema } from '#lib/domain/publications/api-schemas.ts';
+import { pdfReaders } from '../support/exports.ts';
+import { loadSessionUser } from '#lib/server/accounts/accounts.ts';
+import { caseOutputFile, getCase, listMyCases } from '#lib/server/cases/index.ts';
+import type { CaseContext, CaseSummary, CaseView } from '#lib/domain/cases/types.ts';
 
 const DAG_1_TITLE = 'Læringsbevis for unge i virksomhedspraktik';
 const DRIFT_TITLE = 'Læringsbevis i drift – demo';
 
 let server: TestServer;
 let admin: ApiClient;
+const pdf = pdfReaders();
 
 beforeAll(async () => {
 	server = await startServer();
@@ -80,6 +85,79 @@ describe('the demo workshop in Drift', () => {
 			expect(me.orgs).toEqual([expect.objectContaining({ name: 'Demo Kommune', role })]);
 			// Neither takes part in a workshop.
 			expect(await workshops(client)).toEqual([]);
+		}
+	});
+});
+
+/**
+ * The demo's cases, read through the cases module on the first-started server's database as the
+ * demo jobkonsulent. (The cases API routes are not on this branch yet: these move to HTTP then.)
+ */
+async function asConsultant<T>(read: (ctx: CaseContext) => T | Promise<T>): Promise<T> {
+	const email = server.logins.jobkonsulent[0].email;
+	return withServerDb(server.dataDir, (db) => {
+		const { id } = db.prepare('SELECT id FROM users WHERE email = ?').get(email) as { id: string };
+		return read({ actor: loadSessionUser(id)!, purpose: null, requestId: 'test' });
+	});
+}
+
+describe('the demo cases', () => {
+	let cases: CaseSummary[];
+	let views: CaseView[];
+	beforeAll(async () => {
+		({ cases, views } = await asConsultant((ctx) => {
+			const mine = listMyCases(ctx);
+			return { cases: mine, views: mine.map((c) => getCase(ctx, c.id)) };
+		}));
+	});
+
+	it('are two invented young people on the version in operation, both assigned to the caseworker', async () => {
+		const drift = (await workshops(admin)).find((w) => w.title === DRIFT_TITLE)!;
+		expect(cases.map((c) => [c.youngPerson.firstName, c.stage]).sort()).toEqual([
+			['Emma', 'during'],
+			['Oliver', 'closed']
+		]);
+		for (const view of views) {
+			expect(view.workshopTitle).toBe(drift.title);
+			expect(view.versionNumber).toBe(1);
+			expect(view.staff.map((s) => s.role).sort()).toEqual(['jobkonsulent', 'sagsbehandler']);
+		}
+	});
+
+	it('the case in progress has ratings from all three raters at the first points and one disagreement', () => {
+		const open = views.find((v) => v.closedAt === null)!;
+		const raters = new Set(open.ratings.map((r) => r.raterId));
+		expect(raters.size).toBe(3);
+		const points = new Set(open.ratings.map((r) => r.pointId));
+		expect(points.size).toBe(2);
+		expect(open.ratings.filter((r) => r.by === 'link').length).toBeGreaterThan(0);
+		expect(open.disagreements).toHaveLength(1);
+		expect(open.signatures).toEqual([]);
+	});
+
+	it('the closed case has agreed levels, own words, next step and every signature in its læringsbevis', async () => {
+		const closed = views.find((v) => v.closedAt !== null)!;
+		expect(closed.agreedLevels.length).toBe(closed.statementIds.length);
+		expect(closed.nextStep.kind).toBe('education');
+		expect(closed.signatures.map((s) => s.name).sort()).toEqual(
+			[
+				'Julie Jobkonsulent',
+				'Karsten Mentorsen',
+				'Oliver Eksempelsen',
+				'Simon Sagsbehandler'
+			].sort()
+		);
+		const file = await asConsultant((ctx) => caseOutputFile(ctx, closed.id, 'laeringsbevis'));
+		const text = await pdf.text(file.bytes);
+		for (const expected of [
+			'Oliver Eksempelsen',
+			'Plejehjemmet Lærkereden (demo)',
+			'Jeg har lært at tale roligt med beboerne',
+			'Søger ind på social- og sundhedshjælperuddannelsen til sommer.',
+			'Karsten Mentorsen',
+			'Simon Sagsbehandler'
+		]) {
+			expect(text).toContain(expected);
 		}
 	});
 });

@@ -17,6 +17,7 @@ import { seedDrejebogFromStarter } from '../drejebog/drejebog-seed.ts';
 import { ConflictError, NotFoundError } from '#lib/domain/errors.ts';
 import { getStarter, type StarterTemplate } from '#lib/domain/template/index.ts';
 import { seedDriftWorkshop } from './demo-drift.ts';
+import { seedDemoCases } from './demo-cases.ts';
 import type { OrgRole, WorkshopRole } from '#lib/domain/workshop.ts';
 
 export type DemoLogin = { email: string; password: string; description: string };
@@ -101,6 +102,7 @@ export async function seedDemo(): Promise<{
 	orgId: string;
 	workshopId: string;
 	driftWorkshopId: string;
+	driftPublicationId: string;
 	logins: DemoLogin[];
 }> {
 	const logins: DemoLogin[] = [];
@@ -131,7 +133,19 @@ export async function seedDemo(): Promise<{
 		// stays the only one the facilitator, the work group and staff see.
 		const admin = users.find((u) => u.person.orgRole === 'admin')!;
 		const drift = seedDriftWorkshop(orgId, admin.id);
-		return { orgId, workshopId: workshop.id, driftWorkshopId: drift.workshopId, logins };
+		const byRole = (role: OrgRole) => users.find((u) => u.person.orgRole === role)!.id;
+		seedDemoCases({
+			publicationId: drift.publicationId,
+			consultantId: byRole('jobkonsulent'),
+			caseworkerId: byRole('sagsbehandler')
+		});
+		return {
+			orgId,
+			workshopId: workshop.id,
+			driftWorkshopId: drift.workshopId,
+			driftPublicationId: drift.publicationId,
+			logins
+		};
 	});
 }
 
