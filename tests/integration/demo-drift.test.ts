@@ -1,7 +1,9 @@
 /**
  * The demo of Drift on a fresh demo server: besides the Dag 1 workshop (unchanged, still the
  * oldest and the only one its members see), Demo Kommune has a second workshop that has been
- * through all three days, with version 1 in operation through a closed Dag 3 session.
+ * through all three days, with version 1 in operation through a closed Dag 3 session, a
+ * jobkonsulent and a sagsbehandler login, and two cases of invented young people that both see
+ * through the cases API (one in progress with a disagreement, one closed with its læringsbevis).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -13,9 +15,8 @@ import type { ApiClient } from '../support/http.ts';
 import { meSchema, workshopSummarySchema } from '#lib/domain/api-schemas.ts';
 import { publicationListSchema } from '#lib/domain/publications/api-schemas.ts';
 import { pdfReaders } from '../support/exports.ts';
-import { loadSessionUser } from '#lib/server/accounts/accounts.ts';
-import { caseOutputFile, getCase, listMyCases } from '#lib/server/cases/index.ts';
-import type { CaseContext, CaseSummary, CaseView } from '#lib/domain/cases/types.ts';
+import { download } from '../support/cases.ts';
+import type { CaseSummary, CaseView } from '#lib/domain/cases/types.ts';
 
 const DAG_1_TITLE = 'Læringsbevis for unge i virksomhedspraktik';
 const DRIFT_TITLE = 'Læringsbevis i drift – demo';
@@ -89,26 +90,23 @@ describe('the demo workshop in Drift', () => {
 	});
 });
 
-/**
- * The demo's cases, read through the cases module on the first-started server's database as the
- * demo jobkonsulent. (The cases API routes are not on this branch yet: these move to HTTP then.)
- */
-async function asConsultant<T>(read: (ctx: CaseContext) => T | Promise<T>): Promise<T> {
-	const email = server.logins.jobkonsulent[0].email;
-	return withServerDb(server.dataDir, (db) => {
-		const { id } = db.prepare('SELECT id FROM users WHERE email = ?').get(email) as { id: string };
-		return read({ actor: loadSessionUser(id)!, purpose: null, requestId: 'test' });
-	});
+/** GET `path` as `client`, answered 200. */
+async function read<T>(client: ApiClient, path: string): Promise<T> {
+	const response = await client.request<T>('GET', path);
+	expect(response.status, path).toBe(200);
+	return response.body;
 }
 
 describe('the demo cases', () => {
+	let consultant: ApiClient;
 	let cases: CaseSummary[];
 	let views: CaseView[];
 	beforeAll(async () => {
-		({ cases, views } = await asConsultant((ctx) => {
-			const mine = listMyCases(ctx);
-			return { cases: mine, views: mine.map((c) => getCase(ctx, c.id)) };
-		}));
+		consultant = await demoClient(server, 'jobkonsulent');
+		cases = await read<CaseSummary[]>(consultant, '/api/v1/cases');
+		views = await Promise.all(
+			cases.map((c) => read<CaseView>(consultant, `/api/v1/cases/${c.id}`))
+		);
 	});
 
 	it('are two invented young people on the version in operation, both assigned to the caseworker', async () => {
@@ -117,6 +115,9 @@ describe('the demo cases', () => {
 			['Emma', 'during'],
 			['Oliver', 'closed']
 		]);
+		const caseworker = await demoClient(server, 'sagsbehandler');
+		const theirs = await read<CaseSummary[]>(caseworker, '/api/v1/cases');
+		expect(theirs.map((c) => c.id).sort()).toEqual(cases.map((c) => c.id).sort());
 		for (const view of views) {
 			expect(view.workshopTitle).toBe(drift.title);
 			expect(view.versionNumber).toBe(1);
@@ -147,7 +148,8 @@ describe('the demo cases', () => {
 				'Simon Sagsbehandler'
 			].sort()
 		);
-		const file = await asConsultant((ctx) => caseOutputFile(ctx, closed.id, 'laeringsbevis'));
+		const file = await download(server, consultant, `/api/v1/cases/${closed.id}/laeringsbevis.pdf`);
+		expect(file.status).toBe(200);
 		const text = await pdf.text(file.bytes);
 		for (const expected of [
 			'Oliver Eksempelsen',
