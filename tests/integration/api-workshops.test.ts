@@ -136,7 +136,14 @@ describe('POST /api/v1/workshops and GET /api/v1/workshops/{id}', () => {
 
 	it('the administrator sees every workshop of the municipality without a role', async () => {
 		const ids = await listIds(as.admin);
-		expect(ids.sort()).toEqual([demoId, createdId].sort());
+		// The third is the demo's workshop in Drift, facilitated by the administrator.
+		const [drift] = ids.filter((id) => id !== demoId && id !== createdId);
+		expect(ids.sort()).toEqual([demoId, createdId, drift].sort());
+		const driftResponse = await as.admin.request('GET', `/api/v1/workshops/${drift}`);
+		expect(workshopDetailSchema.parse(driftResponse.body)).toMatchObject({
+			title: 'Læringsbevis i drift – demo',
+			role: 'facilitator'
+		});
 		const detail = workshopDetailSchema.parse(
 			(await as.admin.request('GET', `/api/v1/workshops/${createdId}`)).body
 		);

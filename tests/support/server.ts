@@ -15,7 +15,10 @@ export type TestServer = {
 	url: string;
 	port: number;
 	dataDir: string;
-	/** Demo logins by description (administrator, facilitator, arbejdsgruppe, medarbejder). */
+	/**
+	 * Demo logins by description (administrator, facilitator, arbejdsgruppe, medarbejder,
+	 * jobkonsulent, sagsbehandler).
+	 */
 	logins: Record<string, DemoLogin[]>;
 	/** Everything the server printed so far. */
 	output: () => string;
@@ -55,7 +58,7 @@ export type StartOptions = {
 	dataDir?: string;
 	/** Extra environment; LOG_LEVEL defaults to warn so test output stays readable. */
 	env?: Record<string, string>;
-	/** How long to wait for "listening" before failing; the first start hashes five passwords. */
+	/** How long to wait for "listening" before failing; the first start hashes seven passwords. */
 	timeoutMs?: number;
 	/** The port to listen on (see freePort), when the test must know it in advance, e.g. for
 	 * FORMVAERK_ORIGIN; a free one by default. */

@@ -16,6 +16,8 @@ import { seedTemplateFromStarter } from '../documents/documents-state.ts';
 import { seedDrejebogFromStarter } from '../drejebog/drejebog-seed.ts';
 import { ConflictError, NotFoundError } from '#lib/domain/errors.ts';
 import { getStarter, type StarterTemplate } from '#lib/domain/template/index.ts';
+import { seedDriftWorkshop } from './demo-drift.ts';
+import { seedDemoCases } from './demo-cases.ts';
 import type { OrgRole, WorkshopRole } from '#lib/domain/workshop.ts';
 
 export type DemoLogin = { email: string; password: string; description: string };
@@ -67,6 +69,21 @@ const DEMO_PEOPLE: {
 		orgRole: 'member',
 		workshopRole: 'staff',
 		description: 'medarbejder'
+	},
+	// Drift: the consultant who runs the demo's cases and the caseworker who follows them.
+	{
+		email: 'jobkonsulent@demo.formvaerk.dk',
+		name: 'Julie Jobkonsulent',
+		orgRole: 'jobkonsulent',
+		workshopRole: null,
+		description: 'jobkonsulent'
+	},
+	{
+		email: 'sagsbehandler@demo.formvaerk.dk',
+		name: 'Simon Sagsbehandler',
+		orgRole: 'sagsbehandler',
+		workshopRole: null,
+		description: 'sagsbehandler'
 	}
 ];
 
@@ -77,12 +94,15 @@ const DEMO_TEMPLATE_STARTER: StarterTemplate = getStarter('detail')!;
 export const DEMO_WORKSHOP_TITLE = 'Læringsbevis for unge i virksomhedspraktik';
 
 /**
- * Creates "Demo Kommune" with one user per role and a demo workshop. Passwords are random and
- * returned once so the caller can print them; only their hashes are stored.
+ * Creates "Demo Kommune" with one user per role, a demo workshop at Dag 1 and a second one in
+ * Drift. Passwords are random and returned once so the caller can print them; only their hashes
+ * are stored. The Dag 1 workshop is created first (tests find it as the oldest workshop).
  */
 export async function seedDemo(): Promise<{
 	orgId: string;
 	workshopId: string;
+	driftWorkshopId: string;
+	driftPublicationId: string;
 	logins: DemoLogin[];
 }> {
 	const logins: DemoLogin[] = [];
@@ -109,7 +129,23 @@ export async function seedDemo(): Promise<{
 				addWorkshopMember(workshop.id, id, person.workshopRole);
 			}
 		}
-		return { orgId, workshopId: workshop.id, logins };
+		// The administrator facilitated the earlier workshop now in Drift, so the Dag 1 workshop
+		// stays the only one the facilitator, the work group and staff see.
+		const admin = users.find((u) => u.person.orgRole === 'admin')!;
+		const drift = seedDriftWorkshop(orgId, admin.id);
+		const byRole = (role: OrgRole) => users.find((u) => u.person.orgRole === role)!.id;
+		seedDemoCases({
+			publicationId: drift.publicationId,
+			consultantId: byRole('jobkonsulent'),
+			caseworkerId: byRole('sagsbehandler')
+		});
+		return {
+			orgId,
+			workshopId: workshop.id,
+			driftWorkshopId: drift.workshopId,
+			driftPublicationId: drift.publicationId,
+			logins
+		};
 	});
 }
 
