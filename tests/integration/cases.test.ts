@@ -470,6 +470,72 @@ describe('outputs and closing', () => {
 	});
 });
 
+describe('signatures and the next internship', () => {
+	it('signs by a user and through a signing link, each signer once', async () => {
+		const created = await w.konsulent.request<{ id: string }>('POST', '/api/v1/cases', NEW_CASE());
+		const id = created.body.id;
+		const token = await withServerDb(server.dataDir, async (db) => {
+			const { createCaseLink, signCase } = await import('#lib/server/cases/index.ts');
+			const { loadSessionUser } = await import('#lib/server/accounts/accounts.ts');
+			void db;
+			const ctx = { actor: loadSessionUser(w.konsulentId)!, requestId: 'test' };
+			signCase(ctx, id, { signerId: 'detail-u3', name: 'Karen Konsulent' });
+			expect(() => signCase(ctx, id, { signerId: 'detail-u3', name: 'Karen igen' })).toThrow(
+				'cases.sign.already'
+			);
+			return createCaseLink(ctx, id, { signerId: 'detail-u1' }).token;
+		});
+		const form = caseLinkOpenedSchema.parse(
+			(await anonymous().request('GET', `/api/v1/links/${token}`)).body
+		);
+		expect(form.kind).toBe('sign');
+		expect(form.signer?.label).toBe('Den unge');
+		expect(form.statements).toEqual([]);
+		const cpr = await anonymous().request('POST', `/api/v1/links/${token}/signature`, {
+			name: '010101-1234'
+		});
+		expect(cpr.status).toBe(400);
+		const signed = await anonymous().request('POST', `/api/v1/links/${token}/signature`, {
+			name: 'Amalie Testesen'
+		});
+		expect(signed.status).toBe(204);
+		const again = await anonymous().request('POST', `/api/v1/links/${token}/signature`, {
+			name: 'Amalie Testesen'
+		});
+		expect(again.status).toBe(409);
+		const signatures = (await view(w.konsulent, id)).signatures;
+		expect(signatures.map((s) => [s.signerId, s.name, s.by])).toEqual([
+			['detail-u3', 'Karen Konsulent', 'user'],
+			['detail-u1', 'Amalie Testesen', 'link']
+		]);
+	});
+
+	it('starts a new case for the same young person from the previous case’s end ratings', async () => {
+		const previous = await view(w.konsulent, caseId);
+		const next = await w.konsulent.request<{ id: string }>('POST', '/api/v1/cases', {
+			...NEW_CASE(),
+			youngPerson: { firstName: 'Ignoreret', lastName: 'Navn' },
+			previousCaseId: caseId
+		});
+		expect(next.status, JSON.stringify(next.body)).toBe(201);
+		const started = await view(w.konsulent, next.body.id);
+		expect(started.youngPerson).toEqual(previous.youngPerson);
+		expect(started.ratings).toContainEqual(
+			expect.objectContaining({
+				pointId: 'detail-m1',
+				raterId: 'detail-r1',
+				statementId: 'detail-s11',
+				level: 'detail-a2-l2'
+			})
+		);
+		const strangers = await w.otherKonsulent.request('POST', '/api/v1/cases', {
+			...NEW_CASE(),
+			previousCaseId: caseId
+		});
+		expect(strangers.status).toBe(404);
+	});
+});
+
 // Last: the throttle then refuses this address's link requests for ten minutes.
 describe('the link throttle', () => {
 	it('throttles unknown tokens per address', async () => {
