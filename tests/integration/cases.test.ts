@@ -536,6 +536,43 @@ describe('signatures and the next internship', () => {
 	});
 });
 
+describe('deleting a case', () => {
+	it('is for the administrator and removes the case with everything it holds', async () => {
+		const created = await w.konsulent.request<{ id: string }>('POST', '/api/v1/cases', NEW_CASE());
+		const id = created.body.id;
+		const rated = await w.konsulent.request('POST', `/api/v1/cases/${id}/ratings`, {
+			pointId: 'detail-m2',
+			raterId: 'detail-r3',
+			statementId: 'detail-s10',
+			level: 'detail-a2-l3'
+		});
+		expect(rated.status).toBe(204);
+		const counts = await withServerDb(server.dataDir, async (db) => {
+			const { deleteCase } = await import('#lib/server/cases/index.ts');
+			const { loadSessionUser } = await import('#lib/server/accounts/accounts.ts');
+			const actor = (email: string) => {
+				const user = db.prepare('SELECT id FROM users WHERE email = ?').get(email) as {
+					id: string;
+				};
+				return { actor: loadSessionUser(user.id)!, requestId: 'test' };
+			};
+			expect(() =>
+				deleteCase({ actor: loadSessionUser(w.konsulentId)!, requestId: 't' }, id, 'x')
+			).toThrow('cases.forbidden');
+			deleteCase(actor(server.logins.administrator[0].email), id, 'Borgeren har bedt om det');
+			const count = (table: string) =>
+				(
+					db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE case_id = ?`).get(id) as {
+						n: number;
+					}
+				).n;
+			return ['case_ratings', 'case_staff', 'case_statements', 'case_sub_goals'].map(count);
+		});
+		expect(counts).toEqual([0, 0, 0, 0]);
+		expect((await w.konsulent.request('GET', `/api/v1/cases/${id}`)).status).toBe(404);
+	});
+});
+
 // Last: the throttle then refuses this address's link requests for ten minutes.
 describe('the link throttle', () => {
 	it('throttles unknown tokens per address', async () => {
