@@ -470,6 +470,109 @@ describe('outputs and closing', () => {
 	});
 });
 
+describe('signatures and the next internship', () => {
+	it('signs by a user and through a signing link, each signer once', async () => {
+		const created = await w.konsulent.request<{ id: string }>('POST', '/api/v1/cases', NEW_CASE());
+		const id = created.body.id;
+		const token = await withServerDb(server.dataDir, async (db) => {
+			const { createCaseLink, signCase } = await import('#lib/server/cases/index.ts');
+			const { loadSessionUser } = await import('#lib/server/accounts/accounts.ts');
+			void db;
+			const ctx = { actor: loadSessionUser(w.konsulentId)!, requestId: 'test' };
+			signCase(ctx, id, { signerId: 'detail-u3', name: 'Karen Konsulent' });
+			expect(() => signCase(ctx, id, { signerId: 'detail-u3', name: 'Karen igen' })).toThrow(
+				'cases.sign.already'
+			);
+			return createCaseLink(ctx, id, { signerId: 'detail-u1' }).token;
+		});
+		const form = caseLinkOpenedSchema.parse(
+			(await anonymous().request('GET', `/api/v1/links/${token}`)).body
+		);
+		expect(form.kind).toBe('sign');
+		expect(form.signer?.label).toBe('Den unge');
+		expect(form.statements).toEqual([]);
+		const cpr = await anonymous().request('POST', `/api/v1/links/${token}/signature`, {
+			name: '010101-1234'
+		});
+		expect(cpr.status).toBe(400);
+		const signed = await anonymous().request('POST', `/api/v1/links/${token}/signature`, {
+			name: 'Amalie Testesen'
+		});
+		expect(signed.status).toBe(204);
+		const again = await anonymous().request('POST', `/api/v1/links/${token}/signature`, {
+			name: 'Amalie Testesen'
+		});
+		expect(again.status).toBe(409);
+		const signatures = (await view(w.konsulent, id)).signatures;
+		expect(signatures.map((s) => [s.signerId, s.name, s.by])).toEqual([
+			['detail-u3', 'Karen Konsulent', 'user'],
+			['detail-u1', 'Amalie Testesen', 'link']
+		]);
+	});
+
+	it('starts a new case for the same young person from the previous case’s end ratings', async () => {
+		const previous = await view(w.konsulent, caseId);
+		const next = await w.konsulent.request<{ id: string }>('POST', '/api/v1/cases', {
+			...NEW_CASE(),
+			youngPerson: { firstName: 'Ignoreret', lastName: 'Navn' },
+			previousCaseId: caseId
+		});
+		expect(next.status, JSON.stringify(next.body)).toBe(201);
+		const started = await view(w.konsulent, next.body.id);
+		expect(started.youngPerson).toEqual(previous.youngPerson);
+		expect(started.ratings).toContainEqual(
+			expect.objectContaining({
+				pointId: 'detail-m1',
+				raterId: 'detail-r1',
+				statementId: 'detail-s11',
+				level: 'detail-a2-l2'
+			})
+		);
+		const strangers = await w.otherKonsulent.request('POST', '/api/v1/cases', {
+			...NEW_CASE(),
+			previousCaseId: caseId
+		});
+		expect(strangers.status).toBe(404);
+	});
+});
+
+describe('deleting a case', () => {
+	it('is for the administrator and removes the case with everything it holds', async () => {
+		const created = await w.konsulent.request<{ id: string }>('POST', '/api/v1/cases', NEW_CASE());
+		const id = created.body.id;
+		const rated = await w.konsulent.request('POST', `/api/v1/cases/${id}/ratings`, {
+			pointId: 'detail-m2',
+			raterId: 'detail-r3',
+			statementId: 'detail-s10',
+			level: 'detail-a2-l3'
+		});
+		expect(rated.status).toBe(204);
+		const counts = await withServerDb(server.dataDir, async (db) => {
+			const { deleteCase } = await import('#lib/server/cases/index.ts');
+			const { loadSessionUser } = await import('#lib/server/accounts/accounts.ts');
+			const actor = (email: string) => {
+				const user = db.prepare('SELECT id FROM users WHERE email = ?').get(email) as {
+					id: string;
+				};
+				return { actor: loadSessionUser(user.id)!, requestId: 'test' };
+			};
+			expect(() =>
+				deleteCase({ actor: loadSessionUser(w.konsulentId)!, requestId: 't' }, id, 'x')
+			).toThrow('cases.forbidden');
+			deleteCase(actor(server.logins.administrator[0].email), id, 'Borgeren har bedt om det');
+			const count = (table: string) =>
+				(
+					db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE case_id = ?`).get(id) as {
+						n: number;
+					}
+				).n;
+			return ['case_ratings', 'case_staff', 'case_statements', 'case_sub_goals'].map(count);
+		});
+		expect(counts).toEqual([0, 0, 0, 0]);
+		expect((await w.konsulent.request('GET', `/api/v1/cases/${id}`)).status).toBe(404);
+	});
+});
+
 // Last: the throttle then refuses this address's link requests for ten minutes.
 describe('the link throttle', () => {
 	it('throttles unknown tokens per address', async () => {

@@ -68,6 +68,14 @@ export const caseViewSchema = caseSummarySchema.extend({
 			spread: z.number().int()
 		})
 	),
+	signatures: z.array(
+		z.object({
+			signerId: z.string(),
+			name: z.string(),
+			signedAt: z.number().int(),
+			by: z.enum(['user', 'link'])
+		})
+	),
 	may: z.object({
 		write: z.boolean(),
 		manageLinks: z.boolean(),
