@@ -147,6 +147,10 @@ export function openApiDocument(): JsonSchema {
 				description:
 					'Dag 3: rollout sessions, the walkthrough, completion and the version in operation'
 			},
+			{
+				name: 'cases',
+				description: 'Drift: young people’s cases, ratings, rating links, closing and outputs'
+			},
 			{ name: 'meta', description: 'About the API' }
 		],
 		paths,
