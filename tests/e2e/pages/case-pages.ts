@@ -32,7 +32,7 @@ export async function logIn(
 export async function fillStartForm(page: Page, lastName: string): Promise<void> {
 	await page.getByLabel('Fornavn').fill('Signe');
 	await page.getByLabel('Efternavn').fill(lastName);
-	await page.getByLabel('Virksomhed').fill('Brugsen i Thisted');
+	await page.getByLabel('Virksomhed', { exact: true }).fill('Brugsen i Thisted');
 	await page.getByLabel('Mentor i virksomheden (valgfri)').fill('Mette Mentor');
 	await page.getByLabel('Startdato').fill(isoDay(-60));
 	await page.getByLabel('Slutdato').fill(isoDay(2));
