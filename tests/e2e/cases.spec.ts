@@ -46,6 +46,21 @@ async function rateOnPhone(browser: Browser, url: string, levels: Record<string,
 	await context.close();
 }
 
+/** Opens a signing link on a phone without an account and signs as `name`. */
+async function signOnPhone(browser: Browser, url: string, name: string) {
+	const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+	const phone = await context.newPage();
+	await phone.goto(url);
+	await expect(phone.getByRole('heading', { level: 1 })).toHaveText(
+		'Underskrift på Signes læringsbevis'
+	);
+	await expectAccessible(phone);
+	await phone.getByLabel('Dit fulde navn').fill(name);
+	await phone.getByRole('button', { name: 'Skriv under' }).click();
+	await expect(phone.getByRole('heading', { name: 'Tak for dit svar' })).toBeVisible();
+	await context.close();
+}
+
 test('a jobkonsulent runs a case from start to læringsbevis with links for the young person and the mentor', async ({
 	browser,
 	server
@@ -130,7 +145,21 @@ test('a jobkonsulent runs a case from start to læringsbevis with links for the 
 	await expect(page.getByText('Aftalt niveau: Kan selv')).toBeVisible();
 	await expectAccessible(page);
 
-	// The end: own words, next step, a signature in the app, closing.
+	// Hours and tasks at the last point.
+	const atEnd = page
+		.getByRole('region', { name: 'Timer, opgaver og delmål' })
+		.getByRole('region', { name: 'Slut' });
+	await atEnd.getByLabel('Timer pr. uge').fill('25');
+	await atEnd.getByLabel('Opgaver').fill('Varemodtagelse og kasse');
+	await atEnd.getByRole('button', { name: 'Gem timer og opgaver' }).click();
+	await expect(
+		page
+			.getByRole('region', { name: 'Timer, opgaver og delmål' })
+			.getByRole('region', { name: 'Slut' })
+			.getByLabel('Opgaver')
+	).toHaveValue('Varemodtagelse og kasse');
+
+	// The end: own words, next step, signatures in the app and through a link, closing.
 	await page
 		.getByLabel('Det har jeg lært')
 		.fill('At tage imod varer og spørge, når jeg er i tvivl');
@@ -141,6 +170,13 @@ test('a jobkonsulent runs a case from start to læringsbevis with links for the 
 	await page.getByLabel('Navn på Jobkonsulent').fill(drift.consultant.name);
 	await page.getByRole('button', { name: 'Skriv under som Jobkonsulent' }).click();
 	await expect(page.getByText(`Underskrevet af ${drift.consultant.name}`)).toBeVisible();
+	await page.getByRole('button', { name: 'Lav et underskriftslink til Den unge' }).click();
+	const signUrl = await page
+		.getByRole('textbox', { name: /^Underskriftslink til Den unge/ })
+		.inputValue();
+	await signOnPhone(browser, signUrl, 'Signe Sørensen');
+	await page.goto(caseUrl);
+	await expect(page.getByText('Underskrevet af Signe Sørensen')).toBeVisible();
 	await page.getByRole('button', { name: 'Afslut forløbet' }).click();
 	await expect(page.getByText('Afsluttet', { exact: true }).first()).toBeVisible();
 	await expect(page.getByRole('button', { name: /Lav et link/ })).toHaveCount(0);
