@@ -1,3 +1,4 @@
+import { worksWithCases } from '#lib/server/cases/ui-start.ts';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (({ locals }) => {
@@ -9,7 +10,8 @@ export const load = (({ locals }) => {
 					id: user.id,
 					name: user.name,
 					email: user.email,
-					isAdmin: user.orgs.some((o) => o.role === 'admin')
+					isAdmin: user.orgs.some((o) => o.role === 'admin'),
+					worksWithCases: worksWithCases(user)
 				}
 			: null
 	};

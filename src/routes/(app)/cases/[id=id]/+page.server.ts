@@ -1,0 +1,142 @@
+import { fail } from '@sveltejs/kit';
+import { formValues, loadOrError, requireUser } from '#lib/server/http/guards.ts';
+import { actFor, isFailure } from '#lib/server/http/form-actions.ts';
+import {
+	closeCase,
+	createCaseLink,
+	recordAgreedLevel,
+	recordNextStep,
+	recordOwnWords,
+	recordPointProgress,
+	revokeCaseLink,
+	setSubGoalStatus,
+	signCase
+} from '#lib/server/cases/index.ts';
+import { loadCasePage } from '#lib/server/cases/ui-view.ts';
+import {
+	createLinkSchema,
+	nextStepInputSchema,
+	ownWordsInputSchema,
+	pointProgressInputSchema,
+	signatureInputSchema
+} from '#lib/domain/cases/schemas.ts';
+import { checked } from '#lib/server/cases/ui-forms.ts';
+import { caseLinkUrl } from '#lib/domain/cases/types.ts';
+import { NOT_ASSESSED } from '#lib/components/cases/rating-fields.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** One case: its version, plan, ratings, links, progression, the end and the outputs. */
+export const load = (({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	return { ...loadOrError(() => loadCasePage(user, locals.requestId, params.id)), now: Date.now() };
+}) satisfies PageServerLoad;
+
+type Event = Parameters<Actions[string]>[0];
+
+/** The context and the posted fields of an action. */
+async function begin({ locals, url, request }: Event) {
+	const actor = requireUser(locals, url);
+	return { ctx: { actor, requestId: locals.requestId }, values: await formValues(request) };
+}
+
+const levelOf = (value: string | undefined) => (value === NOT_ASSESSED ? null : (value ?? ''));
+
+export const actions = {
+	createLink: async (event) => {
+		const { ctx, values } = await begin(event);
+		const parsed = createLinkSchema.safeParse(
+			values.signerId
+				? { signerId: values.signerId }
+				: { raterId: values.raterId, pointId: values.pointId }
+		);
+		if (!parsed.success) return fail(400, { form: 'link', message: 'casePages.links.invalid' });
+		const created = await actFor('link', () => createCaseLink(ctx, event.params.id, parsed.data));
+		if (isFailure(created)) return created;
+		return {
+			form: 'link',
+			createdLink: {
+				id: created.id,
+				url: caseLinkUrl(event.url.origin, created.token),
+				expiresAt: created.expiresAt
+			}
+		};
+	},
+	revokeLink: async (event) => {
+		const { ctx, values } = await begin(event);
+		return actFor('link', () => revokeCaseLink(ctx, values.linkId ?? ''));
+	},
+	agree: async (event) => {
+		const { ctx, values } = await begin(event);
+		const input = { statementId: values.statementId ?? '', level: levelOf(values.level) };
+		return actFor(`agree-${input.statementId}`, () =>
+			recordAgreedLevel(ctx, event.params.id, input)
+		);
+	},
+	progress: async (event) => {
+		const { ctx, values } = await begin(event);
+		const pointId = values.pointId ?? '';
+		const hours = (values.hours ?? '').trim().replace(',', '.');
+		const input = {
+			pointId,
+			hours: hours === '' ? null : Number(hours),
+			tasks: values.tasks ?? ''
+		};
+		return actFor(
+			`progress-${pointId}`,
+			() => recordPointProgress(ctx, event.params.id, checked(pointProgressInputSchema, input)),
+			values
+		);
+	},
+	subGoals: async (event) => {
+		const { ctx, values } = await begin(event);
+		const pointId = values.pointId ?? '';
+		return actFor(`subGoals-${pointId}`, () => {
+			for (const [name, value] of Object.entries(values)) {
+				if (!name.startsWith('status-')) continue;
+				const statusId = value === '' ? null : value;
+				setSubGoalStatus(ctx, event.params.id, { subGoalId: name.slice(7), pointId, statusId });
+			}
+		});
+	},
+	end: async (event) => {
+		const { ctx, values } = await begin(event);
+		return actFor(
+			'end',
+			() => {
+				// Everything is checked before anything is stored, so a refusal stores nothing.
+				const ownWords = Object.entries(values)
+					.filter(([name]) => name.startsWith('ownWords-'))
+					.map(([name, text]) =>
+						checked(ownWordsInputSchema, { sectionId: name.slice(9), text }, () => name)
+					);
+				const nextStep = checked(
+					nextStepInputSchema,
+					{ kind: values.nextStepKind || null, text: values.nextStepText ?? '' },
+					(path) => (path === 'kind' ? 'nextStepKind' : 'nextStepText')
+				);
+				for (const input of ownWords) recordOwnWords(ctx, event.params.id, input);
+				recordNextStep(ctx, event.params.id, nextStep);
+				return { form: 'end', saved: true };
+			},
+			values
+		);
+	},
+	sign: async (event) => {
+		const { ctx, values } = await begin(event);
+		const signerId = values.signerId ?? '';
+		return actFor(
+			`sign-${signerId}`,
+			() =>
+				signCase(
+					ctx,
+					event.params.id,
+					checked(signatureInputSchema, { signerId, name: values.name ?? '' })
+				),
+			values
+		);
+	},
+	close: async (event) => {
+		const { ctx } = await begin(event);
+		return actFor('close', () => closeCase(ctx, event.params.id));
+	}
+} satisfies Actions;

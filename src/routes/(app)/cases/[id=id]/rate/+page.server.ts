@@ -1,0 +1,54 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { loadOrError, requireUser } from '#lib/server/http/guards.ts';
+import { actFor, isFailure } from '#lib/server/http/form-actions.ts';
+import { recordRating } from '#lib/server/cases/index.ts';
+import { loadCasePage, ratingAreas } from '#lib/server/cases/ui-view.ts';
+import { parseRatingForm } from '#lib/server/cases/ui-forms.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The staff rate one rater's statements at one point in the app (the plan's, nothing else). */
+function ratingPage(locals: App.Locals, url: URL, caseId: string) {
+	const user = requireUser(locals, url);
+	const page = loadOrError(() => loadCasePage(user, locals.requestId, caseId));
+	const pointId = url.searchParams.get('point') ?? '';
+	const raterId = url.searchParams.get('rater') ?? '';
+	const point = page.template.measurementPoints.find((p) => p.id === pointId);
+	const rater = page.template.raters.find((r) => r.id === raterId);
+	const areas = ratingAreas(page, pointId, raterId);
+	if (!point || !rater || areas.length === 0) error(404, 'not_found');
+	return { user, page, point, rater, areas };
+}
+
+export const load = (({ locals, url, params }) => {
+	const { page, point, rater, areas } = ratingPage(locals, url, params.id);
+	const values = Object.fromEntries(
+		page.kase.ratings
+			.filter((r) => r.pointId === point.id && r.raterId === rater.id)
+			.map((r) => [r.statementId, { level: r.level, comment: r.comment }])
+	);
+	const { youngPerson } = page.kase;
+	return {
+		caseId: page.kase.id,
+		name: `${youngPerson.firstName} ${youngPerson.lastName}`,
+		point: { id: point.id, label: point.label },
+		rater: { id: rater.id, label: rater.label },
+		areas,
+		values
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async ({ locals, url, params, request }) => {
+		const { user, point, rater, areas } = ratingPage(locals, url, params.id);
+		const parsed = parseRatingForm(await request.formData(), areas, false);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, answers: parsed.values });
+		const ctx = { actor: user, requestId: locals.requestId };
+		const saved = await actFor('rate', () => {
+			for (const a of parsed.answers) {
+				recordRating(ctx, params.id, { pointId: point.id, raterId: rater.id, ...a });
+			}
+		});
+		if (isFailure(saved)) return saved;
+		redirect(303, `/cases/${params.id}#point-${point.id}`);
+	}
+} satisfies Actions;

@@ -1,0 +1,42 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { actOrFail, requireUser } from '#lib/server/http/guards.ts';
+import { createCase, listMyCases, recordGoal } from '#lib/server/cases/index.ts';
+import { mayStartCases, startCaseChoices } from '#lib/server/cases/ui-start.ts';
+import { parseStartForm } from '#lib/server/cases/ui-forms.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Starting a case: the versions in operation, their statements and sub-goals, earlier cases. */
+export const load = (({ locals, url }) => {
+	const user = requireUser(locals, url);
+	if (!mayStartCases(user)) error(403, 'forbidden');
+	const ctx = { actor: user, requestId: locals.requestId };
+	const choices = startCaseChoices(user, listMyCases(ctx), url.searchParams.get('version') ?? '');
+	return { choices };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	start: async ({ locals, request, url }) => {
+		const user = requireUser(locals, url);
+		const ctx = { actor: user, requestId: locals.requestId };
+		const form = await request.formData();
+		const publicationId = form.get('publicationId');
+		const choices = startCaseChoices(
+			user,
+			[],
+			typeof publicationId === 'string' ? publicationId : ''
+		);
+		const parsed = parseStartForm(form, choices);
+		if (!parsed.ok) {
+			const { fields, values, statementIds } = parsed;
+			return fail(400, { fields, values, statementIds });
+		}
+		// The goal is checked with the rest above, so a case is never left half started by it.
+		const result = await actOrFail(() => {
+			const { id } = createCase(ctx, parsed.create);
+			recordGoal(ctx, id, parsed.goal);
+			return id;
+		}, parsed.values);
+		if (typeof result !== 'string') return result;
+		redirect(303, `/cases/${result}`);
+	}
+} satisfies Actions;

@@ -1,0 +1,103 @@
+/**
+ * The case pages' form reading (cases-ui): a rating form gives one answer per answered statement,
+ * "ikke vurderet" as null, and refuses a missing answer on a link (used once), a level outside the
+ * statement's scale and a CPR number in a comment, each at its statement; a link refusal maps to
+ * the page's reason and HTTP status.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseRatingForm } from '#lib/server/cases/ui-forms.ts';
+import { linkRefusal } from '#lib/server/cases/ui-link.ts';
+import type { RatingArea } from '#lib/components/cases/rating-fields.ts';
+import { ConflictError, NotFoundError, RateLimitedError } from '#lib/domain/errors.ts';
+
+const areas: RatingArea[] = [
+	{
+		areaId: 'a1',
+		areaLabel: 'Samarbejde',
+		statements: [
+			{ statementId: 's1', text: 'Jeg møder til tiden', levels: levels() },
+			{ statementId: 's2', text: 'Jeg spørger, når jeg er i tvivl', levels: levels() }
+		]
+	}
+];
+
+function levels() {
+	return [
+		{ levelId: 'l1', label: 'Sjældent' },
+		{ levelId: 'l2', label: 'Tit' },
+		{ levelId: 'l3', label: 'Altid' }
+	];
+}
+
+function form(fields: Record<string, string>): FormData {
+	const data = new FormData();
+	for (const [k, v] of Object.entries(fields)) data.set(k, v);
+	return data;
+}
+
+describe('parseRatingForm', () => {
+	it('reads a level, "ikke vurderet" as null and the comments', () => {
+		const parsed = parseRatingForm(
+			form({ 'level-s1': 'l2', 'comment-s1': ' Altid klar kl. 7 ', 'level-s2': 'none' }),
+			areas,
+			true
+		);
+		expect(parsed).toEqual({
+			ok: true,
+			answers: [
+				{ statementId: 's1', level: 'l2', comment: 'Altid klar kl. 7' },
+				{ statementId: 's2', level: null, comment: '' }
+			]
+		});
+	});
+
+	it('needs every statement answered on a link, but lets staff skip some', () => {
+		const data = form({ 'level-s1': 'l3' });
+		const onLink = parseRatingForm(data, areas, true);
+		expect(onLink.ok).toBe(false);
+		if (!onLink.ok) {
+			expect(onLink.errors).toEqual({ s2: 'casePages.rate.missing' });
+			expect(onLink.values.s1).toEqual({ level: 'l3', comment: '' });
+		}
+		expect(parseRatingForm(data, areas, false)).toEqual({
+			ok: true,
+			answers: [{ statementId: 's1', level: 'l3', comment: '' }]
+		});
+	});
+
+	it('refuses a level of another scale and a CPR number in a comment, at the statement', () => {
+		const parsed = parseRatingForm(
+			form({ 'level-s1': 'elsewhere', 'level-s2': 'l1', 'comment-s2': 'cpr 010203-1234' }),
+			areas,
+			true
+		);
+		expect(parsed.ok).toBe(false);
+		if (!parsed.ok) {
+			expect(parsed.errors).toEqual({
+				s1: 'casePages.rate.unknownLevel',
+				s2: 'cases.input.cpr'
+			});
+		}
+	});
+});
+
+describe('linkRefusal', () => {
+	it('gives each refusal its reason and status, and leaves other errors alone', () => {
+		expect(linkRefusal(new NotFoundError('cases.link.unknown'))).toEqual({
+			reason: 'unknown',
+			status: 404
+		});
+		expect(linkRefusal(new ConflictError('cases.link.used', 'cases.link.used'))).toEqual({
+			reason: 'used',
+			status: 409
+		});
+		for (const reason of ['expired', 'revoked', 'closed'] as const) {
+			expect(linkRefusal(new ConflictError(reason, `cases.link.${reason}`))).toEqual({
+				reason,
+				status: 410
+			});
+		}
+		expect(linkRefusal(new RateLimitedError(60))).toEqual({ reason: 'throttled', status: 429 });
+		expect(linkRefusal(new Error('boom'))).toBeNull();
+	});
+});
