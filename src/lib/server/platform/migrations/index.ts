@@ -15,6 +15,7 @@ import { m010LockPlanAndGoals } from './010-lock-plan-and-goals.ts';
 import { m011Publications } from './011-publications.ts';
 import { m012RunDays } from './012-run-days.ts';
 import { m013Rollouts } from './013-rollouts.ts';
+import { m015Privacy } from './015-privacy.ts';
 
 export type Migration = {
 	version: number;
@@ -41,5 +42,6 @@ export const MIGRATIONS: readonly Migration[] = [
 	m010LockPlanAndGoals,
 	m011Publications,
 	m012RunDays,
-	m013Rollouts
+	m013Rollouts,
+	m015Privacy
 ];
