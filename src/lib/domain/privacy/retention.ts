@@ -10,9 +10,9 @@ export const MIN_RETENTION_MONTHS = 1;
 /** Ten years: the issue's upper bound. */
 export const MAX_RETENTION_MONTHS = 120;
 
-/** `PUT /api/v1/organisations/{id}/retention` and the settings form: `{ months }`. */
+/** `PUT /api/v1/organisations/{id}/retention` and the settings form (as a number): `{ months }`. */
 export const retentionSchema = z.object({
-	months: z.coerce
+	months: z
 		.number({ error: 'privacy.retention.invalid' })
 		.int({ error: 'privacy.retention.invalid' })
 		.min(MIN_RETENTION_MONTHS, { error: 'privacy.retention.tooShort' })

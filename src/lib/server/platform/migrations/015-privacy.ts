@@ -64,6 +64,13 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
 	SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be deleted');
 END;
+-- INSERT OR REPLACE deletes the row it conflicts with without firing DELETE triggers (unless
+-- recursive_triggers is on), so an insert with an existing id is refused too.
+CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+BEGIN
+	SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be replaced');
+END;
 
 ALTER TABLE organisations ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 12
 	CHECK (retention_months BETWEEN 1 AND 120);
