@@ -27,7 +27,16 @@ export type DocumentResource = {
 	kind: DocumentKind;
 	workshop: WorkshopResource;
 };
-export type Resource = OrgResource | WorkshopResource | DocumentResource;
+/** Who a case is assigned to, and as what. */
+export type CaseStaffRole = 'jobkonsulent' | 'sagsbehandler';
+/** A young person's case (forløb) in Drift, with the staff it is assigned to. */
+export type CaseResource = {
+	type: 'case';
+	id: string;
+	orgId: string;
+	staff: readonly { userId: string; role: CaseStaffRole }[];
+};
+export type Resource = OrgResource | WorkshopResource | DocumentResource | CaseResource;
 
 /**
  * - `read`: see the resource.
@@ -41,6 +50,10 @@ export type Resource = OrgResource | WorkshopResource | DocumentResource;
  * - `publish`: publish the workshop's template and drejebog as a version, and open a new draft
  *   from the latest version (the facilitator). Reading versions is `read` on the organisation:
  *   everyone in the municipality may, staff included.
+ * - `create-case`: start a case (forløb) in an organisation (a jobkonsulent or an administrator).
+ * - `manage-links`: create and revoke a case's rating and signing links (its jobkonsulent).
+ * - `close`: close a case (its jobkonsulent).
+ * - `delete`: delete a case before its time (an administrator).
  */
 export const ACTIONS = [
 	'read',
@@ -51,7 +64,11 @@ export const ACTIONS = [
 	'run',
 	'vote',
 	'comment',
-	'publish'
+	'publish',
+	'create-case',
+	'manage-links',
+	'close',
+	'delete'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -65,6 +82,8 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 			return canOnWorkshop(actor, action, resource);
 		case 'document':
 			return canOnDocument(actor, action, resource);
+		case 'case':
+			return canOnCase(actor, action, resource);
 	}
 }
 
@@ -78,6 +97,8 @@ function canOnOrg(actor: Actor, action: Action, org: OrgResource): boolean {
 			return role === 'admin';
 		case 'create-workshop':
 			return role === 'admin' || role === 'facilitator';
+		case 'create-case':
+			return role === 'admin' || role === 'jobkonsulent';
 		default:
 			return false;
 	}
@@ -122,6 +143,32 @@ function canOnDocument(actor: Actor, action: Action, doc: DocumentResource): boo
 			if (role === 'facilitator') return true;
 			if (role !== 'member') return false;
 			return memberMayEdit(doc.kind, doc.workshop.phase);
+		default:
+			return false;
+	}
+}
+
+/**
+ * A case holds personal data: only its assigned staff (while still in the organisation) and the
+ * organisation's administrators see it. Assigned staff rate, record and sign (`write`); the
+ * assigned jobkonsulent also sends links and closes; administrators read and delete, they do not
+ * rate. Nobody else learns that the case exists.
+ */
+function canOnCase(actor: Actor, action: Action, c: CaseResource): boolean {
+	const orgRole = actor.orgRoles[c.orgId];
+	if (!orgRole) return false;
+	const assigned = c.staff.find((s) => s.userId === actor.id);
+	const isAdmin = orgRole === 'admin';
+	switch (action) {
+		case 'read':
+			return assigned !== undefined || isAdmin;
+		case 'write':
+			return assigned !== undefined;
+		case 'manage-links':
+		case 'close':
+			return assigned?.role === 'jobkonsulent';
+		case 'delete':
+			return isAdmin;
 		default:
 			return false;
 	}

@@ -14,8 +14,17 @@ export function strongerWorkshopRole(a: WorkshopRole | undefined, b: WorkshopRol
 	return WORKSHOP_ROLES.indexOf(a) <= WORKSHOP_ROLES.indexOf(b) ? a : b;
 }
 
-/** Roles a person holds in an organisation (municipality). */
-export const ORG_ROLES = ['admin', 'facilitator', 'member'] as const;
+/**
+ * Roles a person holds in an organisation (municipality). `jobkonsulent` starts and runs cases
+ * (forløb) in Drift; `sagsbehandler` follows the cases assigned to them.
+ */
+export const ORG_ROLES = [
+	'admin',
+	'facilitator',
+	'member',
+	'jobkonsulent',
+	'sagsbehandler'
+] as const;
 export type OrgRole = (typeof ORG_ROLES)[number];
 
 /** The phases in order: Dag 1 Format, Dag 2 Drejebog, Dag 3 Idriftsættelse, Drift. */

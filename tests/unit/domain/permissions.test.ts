@@ -45,6 +45,10 @@ org:X                 run              .       .       .       .       .       .
 org:X                 vote             .       .       .       .       .       .       .       .
 org:X                 comment          .       .       .       .       .       .       .       .
 org:X                 publish          .       .       .       .       .       .       .       .
+org:X                 create-case      .       y       .       .       .       .       .       .
+org:X                 manage-links     .       .       .       .       .       .       .       .
+org:X                 close            .       .       .       .       .       .       .       .
+org:X                 delete           .       .       .       .       .       .       .       .
 org:Y                 read             .       .       .       .       .       .       .       y
 org:Y                 write            .       .       .       .       .       .       .       .
 org:Y                 manage           .       .       .       .       .       .       .       y
@@ -54,6 +58,10 @@ org:Y                 run              .       .       .       .       .       .
 org:Y                 vote             .       .       .       .       .       .       .       .
 org:Y                 comment          .       .       .       .       .       .       .       .
 org:Y                 publish          .       .       .       .       .       .       .       .
+org:Y                 create-case      .       .       .       .       .       .       .       y
+org:Y                 manage-links     .       .       .       .       .       .       .       .
+org:Y                 close            .       .       .       .       .       .       .       .
+org:Y                 delete           .       .       .       .       .       .       .       .
 workshop:A@format     read             .       y       .       .       y       y       y       .
 workshop:A@format     write            .       .       .       .       y       .       .       .
 workshop:A@format     manage           .       y       .       .       y       .       .       .
@@ -63,6 +71,10 @@ workshop:A@format     run              .       .       .       .       y       .
 workshop:A@format     vote             .       .       .       .       y       y       .       .
 workshop:A@format     comment          .       .       .       .       y       y       .       .
 workshop:A@format     publish          .       .       .       .       y       .       .       .
+workshop:A@format     create-case      .       .       .       .       .       .       .       .
+workshop:A@format     manage-links     .       .       .       .       .       .       .       .
+workshop:A@format     close            .       .       .       .       .       .       .       .
+workshop:A@format     delete           .       .       .       .       .       .       .       .
 workshop:A@drejebog   read             .       y       .       .       y       y       y       .
 workshop:A@drejebog   write            .       .       .       .       y       .       .       .
 workshop:A@drejebog   manage           .       y       .       .       y       .       .       .
@@ -72,6 +84,10 @@ workshop:A@drejebog   run              .       .       .       .       y       .
 workshop:A@drejebog   vote             .       .       .       .       y       y       .       .
 workshop:A@drejebog   comment          .       .       .       .       y       y       .       .
 workshop:A@drejebog   publish          .       .       .       .       y       .       .       .
+workshop:A@drejebog   create-case      .       .       .       .       .       .       .       .
+workshop:A@drejebog   manage-links     .       .       .       .       .       .       .       .
+workshop:A@drejebog   close            .       .       .       .       .       .       .       .
+workshop:A@drejebog   delete           .       .       .       .       .       .       .       .
 workshop:A@rollout    read             .       y       .       .       y       y       y       .
 workshop:A@rollout    write            .       .       .       .       y       .       .       .
 workshop:A@rollout    manage           .       y       .       .       y       .       .       .
@@ -81,6 +97,10 @@ workshop:A@rollout    run              .       .       .       .       y       .
 workshop:A@rollout    vote             .       .       .       .       y       y       .       .
 workshop:A@rollout    comment          .       .       .       .       y       y       .       .
 workshop:A@rollout    publish          .       .       .       .       y       .       .       .
+workshop:A@rollout    create-case      .       .       .       .       .       .       .       .
+workshop:A@rollout    manage-links     .       .       .       .       .       .       .       .
+workshop:A@rollout    close            .       .       .       .       .       .       .       .
+workshop:A@rollout    delete           .       .       .       .       .       .       .       .
 workshop:A@drift      read             .       y       .       .       y       y       y       .
 workshop:A@drift      write            .       .       .       .       y       .       .       .
 workshop:A@drift      manage           .       y       .       .       y       .       .       .
@@ -90,6 +110,10 @@ workshop:A@drift      run              .       .       .       .       y       .
 workshop:A@drift      vote             .       .       .       .       y       y       .       .
 workshop:A@drift      comment          .       .       .       .       y       y       .       .
 workshop:A@drift      publish          .       .       .       .       y       .       .       .
+workshop:A@drift      create-case      .       .       .       .       .       .       .       .
+workshop:A@drift      manage-links     .       .       .       .       .       .       .       .
+workshop:A@drift      close            .       .       .       .       .       .       .       .
+workshop:A@drift      delete           .       .       .       .       .       .       .       .
 workshop:B@format     read             .       y       .       .       .       .       .       .
 workshop:B@format     write            .       .       .       .       .       .       .       .
 workshop:B@format     manage           .       y       .       .       .       .       .       .
@@ -99,6 +123,10 @@ workshop:B@format     run              .       .       .       .       .       .
 workshop:B@format     vote             .       .       .       .       .       .       .       .
 workshop:B@format     comment          .       .       .       .       .       .       .       .
 workshop:B@format     publish          .       .       .       .       .       .       .       .
+workshop:B@format     create-case      .       .       .       .       .       .       .       .
+workshop:B@format     manage-links     .       .       .       .       .       .       .       .
+workshop:B@format     close            .       .       .       .       .       .       .       .
+workshop:B@format     delete           .       .       .       .       .       .       .       .
 workshop:C@format     read             .       .       .       .       .       .       .       y
 workshop:C@format     write            .       .       .       .       .       .       .       .
 workshop:C@format     manage           .       .       .       .       .       .       .       y
@@ -108,6 +136,10 @@ workshop:C@format     run              .       .       .       .       .       .
 workshop:C@format     vote             .       .       .       .       .       .       .       .
 workshop:C@format     comment          .       .       .       .       .       .       .       .
 workshop:C@format     publish          .       .       .       .       .       .       .       .
+workshop:C@format     create-case      .       .       .       .       .       .       .       .
+workshop:C@format     manage-links     .       .       .       .       .       .       .       .
+workshop:C@format     close            .       .       .       .       .       .       .       .
+workshop:C@format     delete           .       .       .       .       .       .       .       .
 template:A@format     read             .       y       .       .       y       y       y       .
 template:A@format     write            .       .       .       .       y       y       .       .
 template:A@format     manage           .       .       .       .       .       .       .       .
@@ -117,6 +149,10 @@ template:A@format     run              .       .       .       .       .       .
 template:A@format     vote             .       .       .       .       .       .       .       .
 template:A@format     comment          .       .       .       .       .       .       .       .
 template:A@format     publish          .       .       .       .       .       .       .       .
+template:A@format     create-case      .       .       .       .       .       .       .       .
+template:A@format     manage-links     .       .       .       .       .       .       .       .
+template:A@format     close            .       .       .       .       .       .       .       .
+template:A@format     delete           .       .       .       .       .       .       .       .
 template:A@drejebog   read             .       y       .       .       y       y       y       .
 template:A@drejebog   write            .       .       .       .       y       .       .       .
 template:A@drejebog   manage           .       .       .       .       .       .       .       .
@@ -126,6 +162,10 @@ template:A@drejebog   run              .       .       .       .       .       .
 template:A@drejebog   vote             .       .       .       .       .       .       .       .
 template:A@drejebog   comment          .       .       .       .       .       .       .       .
 template:A@drejebog   publish          .       .       .       .       .       .       .       .
+template:A@drejebog   create-case      .       .       .       .       .       .       .       .
+template:A@drejebog   manage-links     .       .       .       .       .       .       .       .
+template:A@drejebog   close            .       .       .       .       .       .       .       .
+template:A@drejebog   delete           .       .       .       .       .       .       .       .
 template:A@rollout    read             .       y       .       .       y       y       y       .
 template:A@rollout    write            .       .       .       .       y       .       .       .
 template:A@rollout    manage           .       .       .       .       .       .       .       .
@@ -135,6 +175,10 @@ template:A@rollout    run              .       .       .       .       .       .
 template:A@rollout    vote             .       .       .       .       .       .       .       .
 template:A@rollout    comment          .       .       .       .       .       .       .       .
 template:A@rollout    publish          .       .       .       .       .       .       .       .
+template:A@rollout    create-case      .       .       .       .       .       .       .       .
+template:A@rollout    manage-links     .       .       .       .       .       .       .       .
+template:A@rollout    close            .       .       .       .       .       .       .       .
+template:A@rollout    delete           .       .       .       .       .       .       .       .
 template:A@drift      read             .       y       .       .       y       y       y       .
 template:A@drift      write            .       .       .       .       y       .       .       .
 template:A@drift      manage           .       .       .       .       .       .       .       .
@@ -144,6 +188,10 @@ template:A@drift      run              .       .       .       .       .       .
 template:A@drift      vote             .       .       .       .       .       .       .       .
 template:A@drift      comment          .       .       .       .       .       .       .       .
 template:A@drift      publish          .       .       .       .       .       .       .       .
+template:A@drift      create-case      .       .       .       .       .       .       .       .
+template:A@drift      manage-links     .       .       .       .       .       .       .       .
+template:A@drift      close            .       .       .       .       .       .       .       .
+template:A@drift      delete           .       .       .       .       .       .       .       .
 drejebog:A@format     read             .       y       .       .       y       y       y       .
 drejebog:A@format     write            .       .       .       .       y       y       .       .
 drejebog:A@format     manage           .       .       .       .       .       .       .       .
@@ -153,6 +201,10 @@ drejebog:A@format     run              .       .       .       .       .       .
 drejebog:A@format     vote             .       .       .       .       .       .       .       .
 drejebog:A@format     comment          .       .       .       .       .       .       .       .
 drejebog:A@format     publish          .       .       .       .       .       .       .       .
+drejebog:A@format     create-case      .       .       .       .       .       .       .       .
+drejebog:A@format     manage-links     .       .       .       .       .       .       .       .
+drejebog:A@format     close            .       .       .       .       .       .       .       .
+drejebog:A@format     delete           .       .       .       .       .       .       .       .
 drejebog:A@drejebog   read             .       y       .       .       y       y       y       .
 drejebog:A@drejebog   write            .       .       .       .       y       y       .       .
 drejebog:A@drejebog   manage           .       .       .       .       .       .       .       .
@@ -162,6 +214,10 @@ drejebog:A@drejebog   run              .       .       .       .       .       .
 drejebog:A@drejebog   vote             .       .       .       .       .       .       .       .
 drejebog:A@drejebog   comment          .       .       .       .       .       .       .       .
 drejebog:A@drejebog   publish          .       .       .       .       .       .       .       .
+drejebog:A@drejebog   create-case      .       .       .       .       .       .       .       .
+drejebog:A@drejebog   manage-links     .       .       .       .       .       .       .       .
+drejebog:A@drejebog   close            .       .       .       .       .       .       .       .
+drejebog:A@drejebog   delete           .       .       .       .       .       .       .       .
 drejebog:A@rollout    read             .       y       .       .       y       y       y       .
 drejebog:A@rollout    write            .       .       .       .       y       .       .       .
 drejebog:A@rollout    manage           .       .       .       .       .       .       .       .
@@ -171,6 +227,10 @@ drejebog:A@rollout    run              .       .       .       .       .       .
 drejebog:A@rollout    vote             .       .       .       .       .       .       .       .
 drejebog:A@rollout    comment          .       .       .       .       .       .       .       .
 drejebog:A@rollout    publish          .       .       .       .       .       .       .       .
+drejebog:A@rollout    create-case      .       .       .       .       .       .       .       .
+drejebog:A@rollout    manage-links     .       .       .       .       .       .       .       .
+drejebog:A@rollout    close            .       .       .       .       .       .       .       .
+drejebog:A@rollout    delete           .       .       .       .       .       .       .       .
 drejebog:A@drift      read             .       y       .       .       y       y       y       .
 drejebog:A@drift      write            .       .       .       .       y       .       .       .
 drejebog:A@drift      manage           .       .       .       .       .       .       .       .
@@ -180,6 +240,10 @@ drejebog:A@drift      run              .       .       .       .       .       .
 drejebog:A@drift      vote             .       .       .       .       .       .       .       .
 drejebog:A@drift      comment          .       .       .       .       .       .       .       .
 drejebog:A@drift      publish          .       .       .       .       .       .       .       .
+drejebog:A@drift      create-case      .       .       .       .       .       .       .       .
+drejebog:A@drift      manage-links     .       .       .       .       .       .       .       .
+drejebog:A@drift      close            .       .       .       .       .       .       .       .
+drejebog:A@drift      delete           .       .       .       .       .       .       .       .
 template:B@format     read             .       y       .       .       .       .       .       .
 template:B@format     write            .       .       .       .       .       .       .       .
 template:B@format     manage           .       .       .       .       .       .       .       .
@@ -189,6 +253,10 @@ template:B@format     run              .       .       .       .       .       .
 template:B@format     vote             .       .       .       .       .       .       .       .
 template:B@format     comment          .       .       .       .       .       .       .       .
 template:B@format     publish          .       .       .       .       .       .       .       .
+template:B@format     create-case      .       .       .       .       .       .       .       .
+template:B@format     manage-links     .       .       .       .       .       .       .       .
+template:B@format     close            .       .       .       .       .       .       .       .
+template:B@format     delete           .       .       .       .       .       .       .       .
 template:B@drejebog   read             .       y       .       .       .       .       .       .
 template:B@drejebog   write            .       .       .       .       .       .       .       .
 template:B@drejebog   manage           .       .       .       .       .       .       .       .
@@ -198,6 +266,10 @@ template:B@drejebog   run              .       .       .       .       .       .
 template:B@drejebog   vote             .       .       .       .       .       .       .       .
 template:B@drejebog   comment          .       .       .       .       .       .       .       .
 template:B@drejebog   publish          .       .       .       .       .       .       .       .
+template:B@drejebog   create-case      .       .       .       .       .       .       .       .
+template:B@drejebog   manage-links     .       .       .       .       .       .       .       .
+template:B@drejebog   close            .       .       .       .       .       .       .       .
+template:B@drejebog   delete           .       .       .       .       .       .       .       .
 template:B@rollout    read             .       y       .       .       .       .       .       .
 template:B@rollout    write            .       .       .       .       .       .       .       .
 template:B@rollout    manage           .       .       .       .       .       .       .       .
@@ -207,6 +279,10 @@ template:B@rollout    run              .       .       .       .       .       .
 template:B@rollout    vote             .       .       .       .       .       .       .       .
 template:B@rollout    comment          .       .       .       .       .       .       .       .
 template:B@rollout    publish          .       .       .       .       .       .       .       .
+template:B@rollout    create-case      .       .       .       .       .       .       .       .
+template:B@rollout    manage-links     .       .       .       .       .       .       .       .
+template:B@rollout    close            .       .       .       .       .       .       .       .
+template:B@rollout    delete           .       .       .       .       .       .       .       .
 template:B@drift      read             .       y       .       .       .       .       .       .
 template:B@drift      write            .       .       .       .       .       .       .       .
 template:B@drift      manage           .       .       .       .       .       .       .       .
@@ -216,6 +292,10 @@ template:B@drift      run              .       .       .       .       .       .
 template:B@drift      vote             .       .       .       .       .       .       .       .
 template:B@drift      comment          .       .       .       .       .       .       .       .
 template:B@drift      publish          .       .       .       .       .       .       .       .
+template:B@drift      create-case      .       .       .       .       .       .       .       .
+template:B@drift      manage-links     .       .       .       .       .       .       .       .
+template:B@drift      close            .       .       .       .       .       .       .       .
+template:B@drift      delete           .       .       .       .       .       .       .       .
 drejebog:B@format     read             .       y       .       .       .       .       .       .
 drejebog:B@format     write            .       .       .       .       .       .       .       .
 drejebog:B@format     manage           .       .       .       .       .       .       .       .
@@ -225,6 +305,10 @@ drejebog:B@format     run              .       .       .       .       .       .
 drejebog:B@format     vote             .       .       .       .       .       .       .       .
 drejebog:B@format     comment          .       .       .       .       .       .       .       .
 drejebog:B@format     publish          .       .       .       .       .       .       .       .
+drejebog:B@format     create-case      .       .       .       .       .       .       .       .
+drejebog:B@format     manage-links     .       .       .       .       .       .       .       .
+drejebog:B@format     close            .       .       .       .       .       .       .       .
+drejebog:B@format     delete           .       .       .       .       .       .       .       .
 drejebog:B@drejebog   read             .       y       .       .       .       .       .       .
 drejebog:B@drejebog   write            .       .       .       .       .       .       .       .
 drejebog:B@drejebog   manage           .       .       .       .       .       .       .       .
@@ -234,6 +318,10 @@ drejebog:B@drejebog   run              .       .       .       .       .       .
 drejebog:B@drejebog   vote             .       .       .       .       .       .       .       .
 drejebog:B@drejebog   comment          .       .       .       .       .       .       .       .
 drejebog:B@drejebog   publish          .       .       .       .       .       .       .       .
+drejebog:B@drejebog   create-case      .       .       .       .       .       .       .       .
+drejebog:B@drejebog   manage-links     .       .       .       .       .       .       .       .
+drejebog:B@drejebog   close            .       .       .       .       .       .       .       .
+drejebog:B@drejebog   delete           .       .       .       .       .       .       .       .
 drejebog:B@rollout    read             .       y       .       .       .       .       .       .
 drejebog:B@rollout    write            .       .       .       .       .       .       .       .
 drejebog:B@rollout    manage           .       .       .       .       .       .       .       .
@@ -243,6 +331,10 @@ drejebog:B@rollout    run              .       .       .       .       .       .
 drejebog:B@rollout    vote             .       .       .       .       .       .       .       .
 drejebog:B@rollout    comment          .       .       .       .       .       .       .       .
 drejebog:B@rollout    publish          .       .       .       .       .       .       .       .
+drejebog:B@rollout    create-case      .       .       .       .       .       .       .       .
+drejebog:B@rollout    manage-links     .       .       .       .       .       .       .       .
+drejebog:B@rollout    close            .       .       .       .       .       .       .       .
+drejebog:B@rollout    delete           .       .       .       .       .       .       .       .
 drejebog:B@drift      read             .       y       .       .       .       .       .       .
 drejebog:B@drift      write            .       .       .       .       .       .       .       .
 drejebog:B@drift      manage           .       .       .       .       .       .       .       .
@@ -252,6 +344,10 @@ drejebog:B@drift      run              .       .       .       .       .       .
 drejebog:B@drift      vote             .       .       .       .       .       .       .       .
 drejebog:B@drift      comment          .       .       .       .       .       .       .       .
 drejebog:B@drift      publish          .       .       .       .       .       .       .       .
+drejebog:B@drift      create-case      .       .       .       .       .       .       .       .
+drejebog:B@drift      manage-links     .       .       .       .       .       .       .       .
+drejebog:B@drift      close            .       .       .       .       .       .       .       .
+drejebog:B@drift      delete           .       .       .       .       .       .       .       .
 template:C@format     read             .       .       .       .       .       .       .       y
 template:C@format     write            .       .       .       .       .       .       .       .
 template:C@format     manage           .       .       .       .       .       .       .       .
@@ -261,6 +357,10 @@ template:C@format     run              .       .       .       .       .       .
 template:C@format     vote             .       .       .       .       .       .       .       .
 template:C@format     comment          .       .       .       .       .       .       .       .
 template:C@format     publish          .       .       .       .       .       .       .       .
+template:C@format     create-case      .       .       .       .       .       .       .       .
+template:C@format     manage-links     .       .       .       .       .       .       .       .
+template:C@format     close            .       .       .       .       .       .       .       .
+template:C@format     delete           .       .       .       .       .       .       .       .
 template:C@drejebog   read             .       .       .       .       .       .       .       y
 template:C@drejebog   write            .       .       .       .       .       .       .       .
 template:C@drejebog   manage           .       .       .       .       .       .       .       .
@@ -270,6 +370,10 @@ template:C@drejebog   run              .       .       .       .       .       .
 template:C@drejebog   vote             .       .       .       .       .       .       .       .
 template:C@drejebog   comment          .       .       .       .       .       .       .       .
 template:C@drejebog   publish          .       .       .       .       .       .       .       .
+template:C@drejebog   create-case      .       .       .       .       .       .       .       .
+template:C@drejebog   manage-links     .       .       .       .       .       .       .       .
+template:C@drejebog   close            .       .       .       .       .       .       .       .
+template:C@drejebog   delete           .       .       .       .       .       .       .       .
 template:C@rollout    read             .       .       .       .       .       .       .       y
 template:C@rollout    write            .       .       .       .       .       .       .       .
 template:C@rollout    manage           .       .       .       .       .       .       .       .
@@ -279,6 +383,10 @@ template:C@rollout    run              .       .       .       .       .       .
 template:C@rollout    vote             .       .       .       .       .       .       .       .
 template:C@rollout    comment          .       .       .       .       .       .       .       .
 template:C@rollout    publish          .       .       .       .       .       .       .       .
+template:C@rollout    create-case      .       .       .       .       .       .       .       .
+template:C@rollout    manage-links     .       .       .       .       .       .       .       .
+template:C@rollout    close            .       .       .       .       .       .       .       .
+template:C@rollout    delete           .       .       .       .       .       .       .       .
 template:C@drift      read             .       .       .       .       .       .       .       y
 template:C@drift      write            .       .       .       .       .       .       .       .
 template:C@drift      manage           .       .       .       .       .       .       .       .
@@ -288,6 +396,10 @@ template:C@drift      run              .       .       .       .       .       .
 template:C@drift      vote             .       .       .       .       .       .       .       .
 template:C@drift      comment          .       .       .       .       .       .       .       .
 template:C@drift      publish          .       .       .       .       .       .       .       .
+template:C@drift      create-case      .       .       .       .       .       .       .       .
+template:C@drift      manage-links     .       .       .       .       .       .       .       .
+template:C@drift      close            .       .       .       .       .       .       .       .
+template:C@drift      delete           .       .       .       .       .       .       .       .
 drejebog:C@format     read             .       .       .       .       .       .       .       y
 drejebog:C@format     write            .       .       .       .       .       .       .       .
 drejebog:C@format     manage           .       .       .       .       .       .       .       .
@@ -297,6 +409,10 @@ drejebog:C@format     run              .       .       .       .       .       .
 drejebog:C@format     vote             .       .       .       .       .       .       .       .
 drejebog:C@format     comment          .       .       .       .       .       .       .       .
 drejebog:C@format     publish          .       .       .       .       .       .       .       .
+drejebog:C@format     create-case      .       .       .       .       .       .       .       .
+drejebog:C@format     manage-links     .       .       .       .       .       .       .       .
+drejebog:C@format     close            .       .       .       .       .       .       .       .
+drejebog:C@format     delete           .       .       .       .       .       .       .       .
 drejebog:C@drejebog   read             .       .       .       .       .       .       .       y
 drejebog:C@drejebog   write            .       .       .       .       .       .       .       .
 drejebog:C@drejebog   manage           .       .       .       .       .       .       .       .
@@ -306,6 +422,10 @@ drejebog:C@drejebog   run              .       .       .       .       .       .
 drejebog:C@drejebog   vote             .       .       .       .       .       .       .       .
 drejebog:C@drejebog   comment          .       .       .       .       .       .       .       .
 drejebog:C@drejebog   publish          .       .       .       .       .       .       .       .
+drejebog:C@drejebog   create-case      .       .       .       .       .       .       .       .
+drejebog:C@drejebog   manage-links     .       .       .       .       .       .       .       .
+drejebog:C@drejebog   close            .       .       .       .       .       .       .       .
+drejebog:C@drejebog   delete           .       .       .       .       .       .       .       .
 drejebog:C@rollout    read             .       .       .       .       .       .       .       y
 drejebog:C@rollout    write            .       .       .       .       .       .       .       .
 drejebog:C@rollout    manage           .       .       .       .       .       .       .       .
@@ -315,6 +435,10 @@ drejebog:C@rollout    run              .       .       .       .       .       .
 drejebog:C@rollout    vote             .       .       .       .       .       .       .       .
 drejebog:C@rollout    comment          .       .       .       .       .       .       .       .
 drejebog:C@rollout    publish          .       .       .       .       .       .       .       .
+drejebog:C@rollout    create-case      .       .       .       .       .       .       .       .
+drejebog:C@rollout    manage-links     .       .       .       .       .       .       .       .
+drejebog:C@rollout    close            .       .       .       .       .       .       .       .
+drejebog:C@rollout    delete           .       .       .       .       .       .       .       .
 drejebog:C@drift      read             .       .       .       .       .       .       .       y
 drejebog:C@drift      write            .       .       .       .       .       .       .       .
 drejebog:C@drift      manage           .       .       .       .       .       .       .       .
@@ -324,6 +448,10 @@ drejebog:C@drift      run              .       .       .       .       .       .
 drejebog:C@drift      vote             .       .       .       .       .       .       .       .
 drejebog:C@drift      comment          .       .       .       .       .       .       .       .
 drejebog:C@drift      publish          .       .       .       .       .       .       .       .
+drejebog:C@drift      create-case      .       .       .       .       .       .       .       .
+drejebog:C@drift      manage-links     .       .       .       .       .       .       .       .
+drejebog:C@drift      close            .       .       .       .       .       .       .       .
+drejebog:C@drift      delete           .       .       .       .       .       .       .       .
 `;
 
 type Row = { resource: string; action: Action; cells: Record<string, string> };

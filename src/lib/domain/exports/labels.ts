@@ -99,6 +99,7 @@ export const NEXT_STEP_LABELS: Record<NextStepKind, string> = {
 	wageSubsidy: 'Løntilskud',
 	job: 'Ordinært job',
 	education: 'Uddannelse',
+	flexJob: 'Fleksjob',
 	other: 'Andet'
 };
 

@@ -17,8 +17,18 @@ import {
 import { templateItemIdSchema } from './ids.ts';
 import type { Template } from './schemas.ts';
 
-/** The next steps the seeds name: "ny praktik, et løntilskudsjob, et ordinært job eller uddannelse". */
-export const NEXT_STEP_KINDS = ['internship', 'wageSubsidy', 'job', 'education', 'other'] as const;
+/**
+ * The next steps the seeds name: "ny praktik, et løntilskudsjob, et ordinært job eller uddannelse",
+ * plus fleksjob (Drift's structured next step).
+ */
+export const NEXT_STEP_KINDS = [
+	'internship',
+	'wageSubsidy',
+	'job',
+	'education',
+	'flexJob',
+	'other'
+] as const;
 export type NextStepKind = (typeof NEXT_STEP_KINDS)[number];
 
 function caseTextSchema(max: number) {

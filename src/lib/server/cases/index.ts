@@ -1,0 +1,27 @@
+/**
+ * The cases module (Drift): every read and write of a case, its ratings, links, signatures and
+ * outputs goes through the functions exported here, each of which asks `can()` itself and runs
+ * in one transaction that records its access (`caseTransaction`, `access-record.ts`).
+ */
+export { createCase, listMyCases, getCase, closeCase, deleteCase } from './cases.ts';
+export {
+	recordRating,
+	recordAgreedLevel,
+	recordGoal,
+	setSubGoalStatus,
+	recordPointProgress,
+	recordOwnWords,
+	recordNextStep,
+	setCaseStatements,
+	signCase
+} from './case-records.ts';
+export {
+	createCaseLink,
+	revokeCaseLink,
+	openCaseLink,
+	submitCaseLink,
+	signThroughLink,
+	type CaseLinkRequest,
+	type CreatedCaseLink
+} from './case-links.ts';
+export { caseOutputFile, caseCv } from './case-outputs.ts';
