@@ -86,11 +86,15 @@ export const ratingInputSchema = z.object({
 });
 export type RatingInput = z.infer<typeof ratingInputSchema>;
 
-/** `POST /api/v1/cases/{id}/links`: a rating link for a rater at a point, or a signing link. */
-export const createLinkSchema = z.union([
-	z.object({ raterId: templateItemIdSchema, pointId: templateItemIdSchema }).strict(),
-	z.object({ signerId: templateItemIdSchema }).strict()
-]);
+/** `POST /api/v1/cases/{id}/links`: a rating link for a rater at a measurement point. */
+export const createRateLinkSchema = z.object({
+	raterId: templateItemIdSchema,
+	pointId: templateItemIdSchema
+});
+/** A signing link for one of the version's signers (the case page offers it). */
+export const createSignLinkSchema = z.object({ signerId: templateItemIdSchema });
+/** A rating link or a signing link. */
+export const createLinkSchema = z.union([createRateLinkSchema, createSignLinkSchema]);
 export type CreateLinkInput = z.infer<typeof createLinkSchema>;
 
 /** One answer through a rating link. */

@@ -149,6 +149,10 @@ export function openApiDocument(): JsonSchema {
 					'Dag 3: rollout sessions, the walkthrough, completion and the version in operation'
 			},
 			{
+				name: 'cases',
+				description: 'Drift: young people’s cases, ratings, rating links, closing and outputs'
+			},
+			{
 				name: 'privacy',
 				description:
 					'Drift: the audit log of case access, retention of closed cases, statistics, access requests'

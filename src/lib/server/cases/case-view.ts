@@ -1,0 +1,113 @@
+/**
+ * Building what staff see of a case from its rows and its version: the summary of "Mine forløb"
+ * (stage, due this week, needs attention) and the whole case view. Internal to the cases module.
+ */
+import { danishDate } from '#lib/domain/rollout/completion.ts';
+import {
+	disagreements,
+	needsAttention,
+	progressionSeries,
+	type RatingFact
+} from '#lib/domain/cases/analysis.ts';
+import { casePlan, type CasePlanCell } from '#lib/domain/cases/plan.ts';
+import { caseStage, dueThisWeek, pointDates } from '#lib/domain/cases/schedule.ts';
+import type { CaseSummary, CaseView } from '#lib/domain/cases/types.ts';
+import type { StoredCase } from '#lib/domain/cases/case-data.ts';
+import { can, type Actor } from '#lib/domain/permissions.ts';
+import type { PublicationContent } from '#lib/domain/publications/content.ts';
+import type { CaseRow, StaffRow } from './case-rows.ts';
+
+/** Whether every planned rating at `pointId` has been given (a level or "ikke vurderet"). */
+function completeAt(plan: readonly CasePlanCell[], ratings: readonly RatingFact[]) {
+	const given = new Set(ratings.map((r) => `${r.pointId}\u0000${r.raterId}\u0000${r.statementId}`));
+	return (pointId: string) =>
+		plan
+			.filter((c) => c.pointId === pointId)
+			.every((c) =>
+				c.statementIds.every((s) => given.has(`${pointId}\u0000${c.raterId}\u0000${s}`))
+			);
+}
+
+/** The summary of one case for `actor` on the day of `now`. */
+export function caseSummary(
+	actor: Actor,
+	row: CaseRow,
+	staff: readonly StaffRow[],
+	content: PublicationContent,
+	statementIds: readonly string[],
+	ratings: readonly RatingFact[],
+	now: number
+): CaseSummary & { plan: CasePlanCell[] } {
+	const { template, drejebog } = content;
+	const today = danishDate(now);
+	const period = { start: row.start_date, end: row.end_date, closedAt: row.closed_at };
+	const plan = casePlan(template, statementIds);
+	const dates = new Map(
+		template.measurementPoints.map((p) => [p.id, pointDates(p, row.start_date, row.end_date)])
+	);
+	return {
+		id: row.id,
+		youngPerson: { id: row.young_person_id, firstName: row.first_name, lastName: row.last_name },
+		company: row.company,
+		start: row.start_date,
+		end: row.end_date,
+		targetGroup: row.target_group,
+		stage: caseStage(period, today),
+		publicationId: row.publication_id,
+		versionNumber: row.version_number,
+		workshopTitle: row.workshop_title,
+		closedAt: row.closed_at,
+		dueThisWeek: dueThisWeek(template.measurementPoints, period, today, completeAt(plan, ratings)),
+		needsAttention:
+			row.closed_at === null
+				? needsAttention(drejebog.reactions, template, plan, ratings, dates, today)
+				: [],
+		myRole: staff.find((s) => s.userId === actor.id)?.role ?? null,
+		plan
+	};
+}
+
+/** The whole case as `actor` sees it. */
+export function caseView(
+	actor: Actor,
+	row: CaseRow,
+	staff: StaffRow[],
+	content: PublicationContent,
+	stored: StoredCase,
+	extra: {
+		ratings: CaseView['ratings'];
+		signatures: CaseView['signatures'];
+		links: CaseView['links'];
+	},
+	now: number
+): CaseView {
+	const summary = caseSummary(actor, row, staff, content, stored.statementIds, stored.ratings, now);
+	const resource = { type: 'case', id: row.id, orgId: row.org_id, staff } as const;
+	return {
+		...summary,
+		orgId: row.org_id,
+		mentorName: row.mentor_name,
+		hoursAtStart: row.hours_at_start,
+		previousCaseId: row.previous_case_id,
+		staff,
+		statementIds: stored.statementIds,
+		goal: { text: stored.goal, agreedOn: stored.goalAgreedOn },
+		subGoals: stored.subGoals,
+		subGoalStatuses: stored.subGoalStatuses,
+		ratings: extra.ratings,
+		agreedLevels: stored.agreedLevels,
+		pointProgress: stored.pointProgress,
+		ownWords: stored.ownWords,
+		nextStep: stored.nextStep,
+		signatures: extra.signatures,
+		links: extra.links,
+		disagreements: disagreements(content.template, stored.ratings),
+		progression: progressionSeries(content.template, summary.plan, stored.ratings),
+		may: {
+			write: can(actor, 'write', resource) && row.closed_at === null,
+			manageLinks: can(actor, 'manage-links', resource) && row.closed_at === null,
+			close: can(actor, 'close', resource) && row.closed_at === null,
+			delete: can(actor, 'delete', resource)
+		}
+	};
+}
