@@ -38,8 +38,11 @@ const AUDIT_ACTION: Record<CaseAccessAction, AuditAction> = {
 	delete: 'delete'
 };
 
-/** Staff actions on one case that need no purpose: starting it (the purpose is the case itself). */
-const WITHOUT_PURPOSE = new Set<CaseAccessAction>(['list', 'create']);
+/**
+ * A person's reads of a case's data need a stated purpose (the API answers 428 without one);
+ * changes record the purpose when one is given.
+ */
+const NEEDS_PURPOSE = new Set<CaseAccessAction>(['read', 'export']);
 
 /** Records one access to a case in the current transaction of `db`. @throws PurposeRequiredError */
 export function recordCaseAccess(db: Db, ctx: CaseContext, access: CaseAccess): void {
@@ -51,7 +54,7 @@ export function recordCaseAccess(db: Db, ctx: CaseContext, access: CaseAccess): 
 	const orgId = row?.org_id ?? (typeof givenOrg === 'string' ? givenOrg : actorOrg(ctx));
 	if (!orgId) return; // a person in no municipality listed nothing
 	const isPerson = ctx.actor !== undefined && ctx.link === undefined;
-	if (isPerson && !ctx.purpose && !WITHOUT_PURPOSE.has(access.action)) {
+	if (isPerson && !ctx.purpose && NEEDS_PURPOSE.has(access.action)) {
 		throw new PurposeRequiredError();
 	}
 	const detail = Object.keys(rest).length
