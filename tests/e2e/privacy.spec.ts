@@ -101,3 +101,23 @@ test('the administrator sets the retention period and searches the log', async (
 	await expect(page.getByText('Opbevaringsperioden er gemt.')).toBeVisible();
 	await page.context().close();
 });
+
+test('the footer links to the accessibility statement and the processing record', async ({
+	page,
+	server
+}) => {
+	await page.goto(`${server.url}/login`);
+	await page
+		.getByRole('contentinfo')
+		.getByRole('link', { name: 'Tilgængelighedserklæring' })
+		.click();
+	await expect(page.getByRole('heading', { name: 'Tilgængelighedserklæring' })).toBeVisible();
+	await expectAccessible(page);
+	await page
+		.getByRole('contentinfo')
+		.getByRole('link', { name: 'Behandling af personoplysninger' })
+		.click();
+	const categories = page.getByRole('table', { name: 'Kategorier af oplysninger' });
+	await expect(categories).toContainText('audit_log');
+	await expectAccessible(page);
+});
