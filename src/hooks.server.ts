@@ -38,7 +38,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	log.info({
 		requestId: event.locals.requestId,
 		method: event.request.method,
-		path: event.url.pathname,
+		path: withoutLinkToken(event.url.pathname),
 		status: response.status,
 		userId: event.locals.user?.id,
 		ms: Math.round(performance.now() - started)
@@ -46,12 +46,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * The path as logged: a case link's token is a bearer secret (the page `/r/<token>` and its API
+ * `/api/v1/links/<token>`), so the log never holds one.
+ */
+function withoutLinkToken(pathname: string): string {
+	return pathname.replace(/^(\/r|\/api\/v1\/links)\/[^/]+/, '$1/[token]');
+}
+
 /** Unexpected errors: log everything, show the browser only a generic message and a reference. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = event.locals.requestId ?? randomUUID();
 	// Kit also reports expected misses here (an unknown route is a 404): no log, its own status text.
 	if (status < 500) return { message, id };
-	log.error({ requestId: id, err: error, path: event.url.pathname }, 'unhandled error');
+	log.error(
+		{ requestId: id, err: error, path: withoutLinkToken(event.url.pathname) },
+		'unhandled error'
+	);
 	// A damaged or unreadable database file turns /healthz non-ok from now on.
 	noteDatabaseError(error);
 	return { message: 'unexpected', id };

@@ -42,6 +42,14 @@ test('an administrator creates a user, changes the role and removes the user aga
 	await admin.createUser(user);
 	await expect(admin.row(user.name)).toContainText(user.email);
 
+	// Drift's roles are offered too, with their Danish names.
+	await admin.setRole(user.name, 'Jobkonsulent');
+	await page.reload();
+	await expect(admin.row(user.name).getByLabel(`Rolle for ${user.name}`)).toHaveValue(
+		'jobkonsulent'
+	);
+	await expect(admin.row(user.name).getByRole('option', { name: 'Sagsbehandler' })).toHaveCount(1);
+
 	await admin.setRole(user.name, 'Facilitator');
 	await page.reload();
 	await expect(admin.row(user.name).getByLabel(`Rolle for ${user.name}`)).toHaveValue(

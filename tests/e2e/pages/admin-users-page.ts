@@ -2,7 +2,8 @@ import { expect, type Browser, type Locator, type Page } from '@playwright/test'
 import type { TestServer } from '../../support/server.ts';
 import { newLoggedInPage } from '../fixtures.ts';
 
-export type OrgRoleLabel = 'Administrator' | 'Facilitator' | 'Bruger';
+export type OrgRoleLabel =
+	'Administrator' | 'Facilitator' | 'Bruger' | 'Jobkonsulent' | 'Sagsbehandler';
 export type NewUser = { email: string; name: string; role: OrgRoleLabel; password: string };
 
 /** User administration of a municipality. */

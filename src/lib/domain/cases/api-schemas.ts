@@ -68,6 +68,20 @@ export const caseViewSchema = caseSummarySchema.extend({
 			spread: z.number().int()
 		})
 	),
+	signatures: z.array(
+		z.object({
+			signerId: z.string(),
+			name: z.string(),
+			signedAt: z.number().int(),
+			by: z.enum(['user', 'link'])
+		})
+	),
+	may: z.object({
+		write: z.boolean(),
+		manageLinks: z.boolean(),
+		close: z.boolean(),
+		delete: z.boolean()
+	}),
 	progression: z.array(
 		z.object({
 			areaId: z.string(),
@@ -95,4 +109,25 @@ export const caseCvSchema = z.object({
 	nextStep: z.object({ kind: z.enum(NEXT_STEP_KINDS).nullable(), text: z.string() }).nullable(),
 	cvText: z.string(),
 	minPlanText: z.string()
+});
+
+/** What a link holder sees: only what they rate at their point, or what they sign. */
+export const caseLinkOpenedSchema = z.object({
+	kind: z.enum(['rate', 'sign']),
+	organisationName: z.string(),
+	youngPersonFirstName: z.string(),
+	company: z.string(),
+	expiresAt: z.number().int(),
+	rater: z.object({ id: z.string(), label: z.string() }).nullable(),
+	point: z.object({ id: z.string(), label: z.string() }).nullable(),
+	signer: z.object({ id: z.string(), label: z.string() }).nullable(),
+	statements: z.array(
+		z.object({
+			id: z.string(),
+			areaLabel: z.string(),
+			text: z.string(),
+			levels: z.array(z.object({ id: z.string(), label: z.string(), descriptor: z.unknown() }))
+		})
+	),
+	signatureText: z.string()
 });

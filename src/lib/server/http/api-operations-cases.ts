@@ -5,10 +5,13 @@
 import {
 	createCaseSchema,
 	createRateLinkSchema,
+	linkAnswersSchema,
+	linkSignatureSchema,
 	ratingInputSchema
 } from '#lib/domain/cases/schemas.ts';
 import {
 	caseCvSchema,
+	caseLinkOpenedSchema,
 	caseListSchema,
 	caseViewSchema,
 	createdCaseLinkSchema,
@@ -131,5 +134,41 @@ export const CASE_OPERATIONS: readonly ApiOperation[] = [
 		tag: 'cases',
 		success: { status: 200, description: 'CV phrases and Min Plan', schema: caseCvSchema },
 		errors: [401, 404]
+	},
+	{
+		method: 'get',
+		path: `${V1}/links/{token}`,
+		operationId: 'openCaseLink',
+		summary:
+			'What the holder of a rating or signing link rates or signs (no account; throttled; never another rater’s ratings)',
+		tag: 'cases',
+		isPublic: true,
+		success: { status: 200, description: 'The link’s form', schema: caseLinkOpenedSchema },
+		errors: [404, 409, 429]
+	},
+	{
+		method: 'post',
+		path: `${V1}/links/{token}/answers`,
+		operationId: 'answerCaseLink',
+		summary: 'Answer every statement of a rating link; the link is then used up',
+		tag: 'cases',
+		isPublic: true,
+		request: {
+			schema: linkAnswersSchema,
+			example: { answers: [{ statementId: 'moede', level: 'niveau-2', comment: '' }] }
+		},
+		success: { status: 204, description: 'Stored' },
+		errors: [400, 404, 409, 413, 429]
+	},
+	{
+		method: 'post',
+		path: `${V1}/links/{token}/signature`,
+		operationId: 'signCaseLink',
+		summary: 'Sign the læringsbevis by name through a signing link; the link is then used up',
+		tag: 'cases',
+		isPublic: true,
+		request: { schema: linkSignatureSchema, example: { name: 'Amalie Jensen' } },
+		success: { status: 204, description: 'Signed' },
+		errors: [400, 404, 409, 413, 429]
 	}
 ];

@@ -1,0 +1,111 @@
+/**
+ * Setup for tests of Drift cases: the demo municipality's workshop with a version in operation
+ * (the detail starter, inserted as publishing writes it), jobkonsulenter, a sagsbehandler, and
+ * logged-in clients for every role the access rules name.
+ */
+import { randomBytes } from 'node:crypto';
+import { withServerDb } from './db.ts';
+import { createMunicipality } from './db.ts';
+import { ApiClient } from './http.ts';
+import { demoClient, demoWorkshop, insertVersion, loginAs, versionContent } from './rollouts.ts';
+import type { TestServer } from './server.ts';
+import { createUser, setOrgRole } from '#lib/server/accounts/accounts.ts';
+import type { OrgRole } from '#lib/domain/workshop.ts';
+
+const PASSWORD = 'en-god-adgangskode';
+
+/** Puts version `publicationId` of `workshopId` in operation, as closing Dag 3 does. */
+export function putInOperation(server: TestServer, publicationId: string): Promise<void> {
+	return withServerDb(server.dataDir, (db) => {
+		const { workshop_id: workshopId, org_id: orgId } = db
+			.prepare('SELECT workshop_id, org_id FROM publications WHERE id = ?')
+			.get(publicationId) as { workshop_id: string; org_id: string };
+		db.prepare(
+			'UPDATE publication_operation SET retired_at = ? WHERE workshop_id = ? AND retired_at IS NULL'
+		).run(Date.now(), workshopId);
+		db.prepare(
+			'INSERT INTO publication_operation (publication_id, workshop_id, org_id, since) VALUES (?, ?, ?, ?)'
+		).run(publicationId, workshopId, orgId, Date.now());
+	});
+}
+
+/** A user with `role` in `orgId`, logged in; returns the client and the user's id. */
+export async function userWithRole(
+	server: TestServer,
+	orgId: string,
+	role: OrgRole,
+	name: string
+): Promise<{ client: ApiClient; id: string }> {
+	const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${randomBytes(3).toString('hex')}@kommune.example`;
+	const id = await withServerDb(server.dataDir, async () => {
+		const user = await createUser({ email, name, password: PASSWORD });
+		setOrgRole(orgId, user.id, role);
+		return user.id;
+	});
+	return { client: await loginAs(server, email, PASSWORD), id };
+}
+
+export type CaseWorld = {
+	orgId: string;
+	workshopId: string;
+	versionId: string;
+	template: ReturnType<typeof versionContent>['template'];
+	konsulent: ApiClient;
+	konsulentId: string;
+	otherKonsulent: ApiClient;
+	sagsbehandler: ApiClient;
+	sagsbehandlerId: string;
+	admin: ApiClient;
+	facilitator: ApiClient;
+	staff: ApiClient;
+	otherAdmin: ApiClient;
+	otherKonsulentElsewhere: ApiClient;
+};
+
+/** Everything the case tests need on a fresh server. */
+export async function caseWorld(server: TestServer): Promise<CaseWorld> {
+	const facilitator = await demoClient(server, 'facilitator');
+	const workshop = await demoWorkshop(facilitator);
+	const versionId = await insertVersion(server, workshop.id, 1);
+	await putInOperation(server, versionId);
+	const konsulent = await userWithRole(server, workshop.orgId, 'jobkonsulent', 'Karen Konsulent');
+	const other = await userWithRole(server, workshop.orgId, 'jobkonsulent', 'Ole Konsulent');
+	const sagsbehandler = await userWithRole(server, workshop.orgId, 'sagsbehandler', 'Sara Sag');
+	const elsewhere = await createMunicipality(server.dataDir, 'Nabokommune');
+	const elsewhereKonsulent = await userWithRole(
+		server,
+		elsewhere.orgId,
+		'jobkonsulent',
+		'Nina Nabo'
+	);
+	return {
+		orgId: workshop.orgId,
+		workshopId: workshop.id,
+		versionId,
+		template: versionContent().template,
+		konsulent: konsulent.client,
+		konsulentId: konsulent.id,
+		otherKonsulent: other.client,
+		sagsbehandler: sagsbehandler.client,
+		sagsbehandlerId: sagsbehandler.id,
+		admin: await demoClient(server, 'administrator'),
+		facilitator,
+		staff: await demoClient(server, 'medarbejder'),
+		otherAdmin: await loginAs(server, elsewhere.admin.email, elsewhere.admin.password),
+		otherKonsulentElsewhere: elsewhereKonsulent.client
+	};
+}
+
+/** A file downloaded with `client`'s session, as bytes. */
+export async function download(
+	server: TestServer,
+	client: ApiClient,
+	path: string
+): Promise<{ status: number; bytes: Uint8Array; type: string | null }> {
+	const response = await fetch(server.url + path, { headers: { cookie: client.cookieHeader } });
+	return {
+		status: response.status,
+		bytes: new Uint8Array(await response.arrayBuffer()),
+		type: response.headers.get('content-type')
+	};
+}
