@@ -19,6 +19,7 @@ import {
 } from '../src/lib/domain/schemas.ts';
 import { ConflictError, NotFoundError } from '../src/lib/domain/errors.ts';
 import { translator } from '../src/lib/i18n/translate.ts';
+import { runRetention } from '../src/lib/server/privacy/retention-job.ts';
 import { CliError } from './cli-errors.ts';
 import { readPassword } from './cli-input.ts';
 
@@ -156,5 +157,42 @@ export const COMMANDS: Record<string, Command> = {
 			}
 			return Promise.resolve();
 		}
+	},
+	retention: {
+		options: { 'dry-run': { type: 'boolean' } },
+		required: [],
+		synopsis: 'retention [--dry-run]',
+		description:
+			'Delete the closed cases each municipality no longer keeps (its retention period), as the\n' +
+			'server does daily. With --dry-run, only list them. Safe while the server runs; a rerun\n' +
+			'after an interrupted run finishes it.',
+		run: (flags, { dataDir, out }) =>
+			withDatabase(dataDir, () => {
+				const isDryRun = flags['dry-run'] === true;
+				const report = runRetention({ isDryRun, trigger: 'cli', onDeleted: killSwitch() });
+				for (const e of report.expired) {
+					out(
+						`${isDryRun ? 'Expired' : 'Deleted'}: case ${e.caseId} (closed ${new Date(e.closedAt).toISOString().slice(0, 10)})`
+					);
+				}
+				out(
+					isDryRun
+						? `${report.expired.length} expired case(s) would be deleted.`
+						: `${report.deleted} case(s) deleted.`
+				);
+				return Promise.resolve();
+			})
 	}
 };
+
+/**
+ * For the test that kills a run halfway: with FORMVAERK_TEST_RETENTION_KILL_AFTER=n the process
+ * kills itself (SIGKILL, no cleanup) after deleting n cases.
+ */
+function killSwitch(): ((count: number) => void) | undefined {
+	const after = Number(process.env.FORMVAERK_TEST_RETENTION_KILL_AFTER);
+	if (!Number.isInteger(after) || after <= 0) return undefined;
+	return (count) => {
+		if (count >= after) process.kill(process.pid, 'SIGKILL');
+	};
+}

@@ -23,6 +23,7 @@ import { baseSecurityHeaders } from '../src/lib/server/http/security-headers.ts'
 import { closeRunStreams } from '../src/lib/server/run/run-events.ts';
 import { runFirstStart } from './first-start-banner.ts';
 import { recoverInterruptedKeeps } from '../src/lib/server/run/vote-keep-recovery.ts';
+import { scheduleRetention } from '../src/lib/server/privacy/retention-job.ts';
 import { attachCollab } from './collab/attach.ts';
 import { startWalCheckpointer } from './wal-checkpointer.ts';
 import { restrictNewFileModes, widerThanPrivate } from '../src/lib/server/platform/file-modes.ts';
@@ -143,6 +144,12 @@ const collab = attachCollab(server, {
 });
 closers.push(() => collab.close());
 closers.push(stopCheckpointer);
+// Closed cases past their municipality's retention are deleted a minute after start and daily.
+const stopRetention = scheduleRetention();
+closers.push(() => {
+	stopRetention();
+	return Promise.resolve();
+});
 
 // The port is taken before first-start seeding, so a busy port cannot swallow the demo logins,
 // which are printed only once.

@@ -20,6 +20,8 @@ type JsonSchema = {
 	required?: string[];
 	maxLength?: number;
 	minLength?: number;
+	minimum?: number;
+	maximum?: number;
 	pattern?: string;
 	enum?: unknown[];
 	minItems?: number;
@@ -153,6 +155,8 @@ describe('the server validates with the documented request schemas', () => {
 					bad.push('x'.repeat(property.minLength - 1));
 				}
 				if (property.enum) bad.push('not-one-of-them');
+				if (property.minimum !== undefined) bad.push(property.minimum - 1);
+				if (property.maximum !== undefined) bad.push(property.maximum + 1);
 				if (property.pattern) bad.push('!');
 				// Lists: too few or too many items, or an item over its length.
 				const sample = (example as Record<string, unknown[]>)[name]?.[0] ?? 'x';

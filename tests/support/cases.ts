@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { withServerDb } from './db.ts';
 import { createMunicipality } from './db.ts';
 import { ApiClient } from './http.ts';
+import { PURPOSE_HEADER } from '#lib/domain/privacy/purposes.ts';
 import { demoClient, demoWorkshop, insertVersion, loginAs, versionContent } from './rollouts.ts';
 import type { TestServer } from './server.ts';
 import { createUser, setOrgRole } from '#lib/server/accounts/accounts.ts';
@@ -78,21 +79,26 @@ export async function caseWorld(server: TestServer): Promise<CaseWorld> {
 		'jobkonsulent',
 		'Nina Nabo'
 	);
-	return {
-		orgId: workshop.orgId,
-		workshopId: workshop.id,
-		versionId,
-		template: versionContent().template,
+	const clients = {
 		konsulent: konsulent.client,
-		konsulentId: konsulent.id,
 		otherKonsulent: other.client,
 		sagsbehandler: sagsbehandler.client,
-		sagsbehandlerId: sagsbehandler.id,
 		admin: await demoClient(server, 'administrator'),
 		facilitator,
 		staff: await demoClient(server, 'medarbejder'),
 		otherAdmin: await loginAs(server, elsewhere.admin.email, elsewhere.admin.password),
 		otherKonsulentElsewhere: elsewhereKonsulent.client
+	};
+	// Reads of a case need a stated purpose (issue 14); these tests follow cases up.
+	for (const client of Object.values(clients)) client.headers[PURPOSE_HEADER] = 'followUp';
+	return {
+		...clients,
+		orgId: workshop.orgId,
+		workshopId: workshop.id,
+		versionId,
+		template: versionContent().template,
+		konsulentId: konsulent.id,
+		sagsbehandlerId: sagsbehandler.id
 	};
 }
 
@@ -102,7 +108,9 @@ export async function download(
 	client: ApiClient,
 	path: string
 ): Promise<{ status: number; bytes: Uint8Array; type: string | null }> {
-	const response = await fetch(server.url + path, { headers: { cookie: client.cookieHeader } });
+	const response = await fetch(server.url + path, {
+		headers: { cookie: client.cookieHeader, ...client.headers }
+	});
 	return {
 		status: response.status,
 		bytes: new Uint8Array(await response.arrayBuffer()),

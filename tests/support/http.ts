@@ -5,6 +5,8 @@ export type ApiResponse<T = unknown> = { status: number; body: T; headers: Heade
 /** Keeps the session cookie between calls like a browser would. */
 export class ApiClient {
 	private cookie = '';
+	/** Headers sent with every request (e.g. a case purpose, `X-Formvaerk-Purpose`). */
+	readonly headers: Record<string, string> = {};
 	constructor(readonly baseUrl: string) {}
 
 	/**
@@ -22,7 +24,7 @@ export class ApiClient {
 		const headers: Record<string, string> = { accept: 'application/json' };
 		if (this.cookie) headers.cookie = this.cookie;
 		if (body !== undefined || method !== 'GET') headers['content-type'] = 'application/json';
-		Object.assign(headers, extraHeaders);
+		Object.assign(headers, this.headers, extraHeaders);
 		const response = await fetch(this.baseUrl + path, {
 			method,
 			headers,

@@ -67,9 +67,26 @@ export class RateLimitedError extends Error {
 	}
 }
 
+/**
+ * A case was opened without a stated purpose (issue 14): the API answers 428 and says how to send
+ * one; pages ask for it before they open the case.
+ */
+export class PurposeRequiredError extends Error {
+	readonly code = 'purpose_required';
+	readonly status = 428;
+	constructor() {
+		super('privacy.purpose.required');
+	}
+}
+
 /** Any error this module defines: routes translate these and only these into responses. */
 export type DomainError =
-	NotFoundError | ForbiddenError | ValidationError | ConflictError | RateLimitedError;
+	| NotFoundError
+	| ForbiddenError
+	| ValidationError
+	| ConflictError
+	| RateLimitedError
+	| PurposeRequiredError;
 
 /** True when `error` is one of the expected domain errors. */
 export function isDomainError(error: unknown): error is DomainError {
@@ -78,6 +95,7 @@ export function isDomainError(error: unknown): error is DomainError {
 		error instanceof ForbiddenError ||
 		error instanceof ValidationError ||
 		error instanceof ConflictError ||
-		error instanceof RateLimitedError
+		error instanceof RateLimitedError ||
+		error instanceof PurposeRequiredError
 	);
 }

@@ -54,6 +54,8 @@ export type Resource = OrgResource | WorkshopResource | DocumentResource | CaseR
  * - `manage-links`: create and revoke a case's rating and signing links (its jobkonsulent).
  * - `close`: close a case (its jobkonsulent).
  * - `delete`: delete a case before its time (an administrator).
+ * - `read-statistics`: the organisation's progression statistics, where no figure of fewer than
+ *   five young people is shown (a teamleder or an administrator; no case is read).
  */
 export const ACTIONS = [
 	'read',
@@ -68,7 +70,8 @@ export const ACTIONS = [
 	'create-case',
 	'manage-links',
 	'close',
-	'delete'
+	'delete',
+	'read-statistics'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -99,6 +102,8 @@ function canOnOrg(actor: Actor, action: Action, org: OrgResource): boolean {
 			return role === 'admin' || role === 'facilitator';
 		case 'create-case':
 			return role === 'admin' || role === 'jobkonsulent';
+		case 'read-statistics':
+			return role === 'admin' || role === 'teamleder';
 		default:
 			return false;
 	}

@@ -16,14 +16,16 @@ export function strongerWorkshopRole(a: WorkshopRole | undefined, b: WorkshopRol
 
 /**
  * Roles a person holds in an organisation (municipality). `jobkonsulent` starts and runs cases
- * (forløb) in Drift; `sagsbehandler` follows the cases assigned to them.
+ * (forløb) in Drift; `sagsbehandler` follows the cases assigned to them; `teamleder` reads the
+ * progression statistics across cases and no case itself.
  */
 export const ORG_ROLES = [
 	'admin',
 	'facilitator',
 	'member',
 	'jobkonsulent',
-	'sagsbehandler'
+	'sagsbehandler',
+	'teamleder'
 ] as const;
 export type OrgRole = (typeof ORG_ROLES)[number];
 

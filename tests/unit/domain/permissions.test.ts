@@ -49,6 +49,7 @@ org:X                 create-case      .       y       .       .       .       .
 org:X                 manage-links     .       .       .       .       .       .       .       .
 org:X                 close            .       .       .       .       .       .       .       .
 org:X                 delete           .       .       .       .       .       .       .       .
+org:X                 read-statistics  .       y       .       .       .       .       .       .
 org:Y                 read             .       .       .       .       .       .       .       y
 org:Y                 write            .       .       .       .       .       .       .       .
 org:Y                 manage           .       .       .       .       .       .       .       y
@@ -62,6 +63,7 @@ org:Y                 create-case      .       .       .       .       .       .
 org:Y                 manage-links     .       .       .       .       .       .       .       .
 org:Y                 close            .       .       .       .       .       .       .       .
 org:Y                 delete           .       .       .       .       .       .       .       .
+org:Y                 read-statistics  .       .       .       .       .       .       .       y
 workshop:A@format     read             .       y       .       .       y       y       y       .
 workshop:A@format     write            .       .       .       .       y       .       .       .
 workshop:A@format     manage           .       y       .       .       y       .       .       .
@@ -75,6 +77,7 @@ workshop:A@format     create-case      .       .       .       .       .       .
 workshop:A@format     manage-links     .       .       .       .       .       .       .       .
 workshop:A@format     close            .       .       .       .       .       .       .       .
 workshop:A@format     delete           .       .       .       .       .       .       .       .
+workshop:A@format     read-statistics  .       .       .       .       .       .       .       .
 workshop:A@drejebog   read             .       y       .       .       y       y       y       .
 workshop:A@drejebog   write            .       .       .       .       y       .       .       .
 workshop:A@drejebog   manage           .       y       .       .       y       .       .       .
@@ -88,6 +91,7 @@ workshop:A@drejebog   create-case      .       .       .       .       .       .
 workshop:A@drejebog   manage-links     .       .       .       .       .       .       .       .
 workshop:A@drejebog   close            .       .       .       .       .       .       .       .
 workshop:A@drejebog   delete           .       .       .       .       .       .       .       .
+workshop:A@drejebog   read-statistics  .       .       .       .       .       .       .       .
 workshop:A@rollout    read             .       y       .       .       y       y       y       .
 workshop:A@rollout    write            .       .       .       .       y       .       .       .
 workshop:A@rollout    manage           .       y       .       .       y       .       .       .
@@ -101,6 +105,7 @@ workshop:A@rollout    create-case      .       .       .       .       .       .
 workshop:A@rollout    manage-links     .       .       .       .       .       .       .       .
 workshop:A@rollout    close            .       .       .       .       .       .       .       .
 workshop:A@rollout    delete           .       .       .       .       .       .       .       .
+workshop:A@rollout    read-statistics  .       .       .       .       .       .       .       .
 workshop:A@drift      read             .       y       .       .       y       y       y       .
 workshop:A@drift      write            .       .       .       .       y       .       .       .
 workshop:A@drift      manage           .       y       .       .       y       .       .       .
@@ -114,6 +119,7 @@ workshop:A@drift      create-case      .       .       .       .       .       .
 workshop:A@drift      manage-links     .       .       .       .       .       .       .       .
 workshop:A@drift      close            .       .       .       .       .       .       .       .
 workshop:A@drift      delete           .       .       .       .       .       .       .       .
+workshop:A@drift      read-statistics  .       .       .       .       .       .       .       .
 workshop:B@format     read             .       y       .       .       .       .       .       .
 workshop:B@format     write            .       .       .       .       .       .       .       .
 workshop:B@format     manage           .       y       .       .       .       .       .       .
@@ -127,6 +133,7 @@ workshop:B@format     create-case      .       .       .       .       .       .
 workshop:B@format     manage-links     .       .       .       .       .       .       .       .
 workshop:B@format     close            .       .       .       .       .       .       .       .
 workshop:B@format     delete           .       .       .       .       .       .       .       .
+workshop:B@format     read-statistics  .       .       .       .       .       .       .       .
 workshop:C@format     read             .       .       .       .       .       .       .       y
 workshop:C@format     write            .       .       .       .       .       .       .       .
 workshop:C@format     manage           .       .       .       .       .       .       .       y
@@ -140,6 +147,7 @@ workshop:C@format     create-case      .       .       .       .       .       .
 workshop:C@format     manage-links     .       .       .       .       .       .       .       .
 workshop:C@format     close            .       .       .       .       .       .       .       .
 workshop:C@format     delete           .       .       .       .       .       .       .       .
+workshop:C@format     read-statistics  .       .       .       .       .       .       .       .
 template:A@format     read             .       y       .       .       y       y       y       .
 template:A@format     write            .       .       .       .       y       y       .       .
 template:A@format     manage           .       .       .       .       .       .       .       .
@@ -153,6 +161,7 @@ template:A@format     create-case      .       .       .       .       .       .
 template:A@format     manage-links     .       .       .       .       .       .       .       .
 template:A@format     close            .       .       .       .       .       .       .       .
 template:A@format     delete           .       .       .       .       .       .       .       .
+template:A@format     read-statistics  .       .       .       .       .       .       .       .
 template:A@drejebog   read             .       y       .       .       y       y       y       .
 template:A@drejebog   write            .       .       .       .       y       .       .       .
 template:A@drejebog   manage           .       .       .       .       .       .       .       .
@@ -166,6 +175,7 @@ template:A@drejebog   create-case      .       .       .       .       .       .
 template:A@drejebog   manage-links     .       .       .       .       .       .       .       .
 template:A@drejebog   close            .       .       .       .       .       .       .       .
 template:A@drejebog   delete           .       .       .       .       .       .       .       .
+template:A@drejebog   read-statistics  .       .       .       .       .       .       .       .
 template:A@rollout    read             .       y       .       .       y       y       y       .
 template:A@rollout    write            .       .       .       .       y       .       .       .
 template:A@rollout    manage           .       .       .       .       .       .       .       .
@@ -179,6 +189,7 @@ template:A@rollout    create-case      .       .       .       .       .       .
 template:A@rollout    manage-links     .       .       .       .       .       .       .       .
 template:A@rollout    close            .       .       .       .       .       .       .       .
 template:A@rollout    delete           .       .       .       .       .       .       .       .
+template:A@rollout    read-statistics  .       .       .       .       .       .       .       .
 template:A@drift      read             .       y       .       .       y       y       y       .
 template:A@drift      write            .       .       .       .       y       .       .       .
 template:A@drift      manage           .       .       .       .       .       .       .       .
@@ -192,6 +203,7 @@ template:A@drift      create-case      .       .       .       .       .       .
 template:A@drift      manage-links     .       .       .       .       .       .       .       .
 template:A@drift      close            .       .       .       .       .       .       .       .
 template:A@drift      delete           .       .       .       .       .       .       .       .
+template:A@drift      read-statistics  .       .       .       .       .       .       .       .
 drejebog:A@format     read             .       y       .       .       y       y       y       .
 drejebog:A@format     write            .       .       .       .       y       y       .       .
 drejebog:A@format     manage           .       .       .       .       .       .       .       .
@@ -205,6 +217,7 @@ drejebog:A@format     create-case      .       .       .       .       .       .
 drejebog:A@format     manage-links     .       .       .       .       .       .       .       .
 drejebog:A@format     close            .       .       .       .       .       .       .       .
 drejebog:A@format     delete           .       .       .       .       .       .       .       .
+drejebog:A@format     read-statistics  .       .       .       .       .       .       .       .
 drejebog:A@drejebog   read             .       y       .       .       y       y       y       .
 drejebog:A@drejebog   write            .       .       .       .       y       y       .       .
 drejebog:A@drejebog   manage           .       .       .       .       .       .       .       .
@@ -218,6 +231,7 @@ drejebog:A@drejebog   create-case      .       .       .       .       .       .
 drejebog:A@drejebog   manage-links     .       .       .       .       .       .       .       .
 drejebog:A@drejebog   close            .       .       .       .       .       .       .       .
 drejebog:A@drejebog   delete           .       .       .       .       .       .       .       .
+drejebog:A@drejebog   read-statistics  .       .       .       .       .       .       .       .
 drejebog:A@rollout    read             .       y       .       .       y       y       y       .
 drejebog:A@rollout    write            .       .       .       .       y       .       .       .
 drejebog:A@rollout    manage           .       .       .       .       .       .       .       .
@@ -231,6 +245,7 @@ drejebog:A@rollout    create-case      .       .       .       .       .       .
 drejebog:A@rollout    manage-links     .       .       .       .       .       .       .       .
 drejebog:A@rollout    close            .       .       .       .       .       .       .       .
 drejebog:A@rollout    delete           .       .       .       .       .       .       .       .
+drejebog:A@rollout    read-statistics  .       .       .       .       .       .       .       .
 drejebog:A@drift      read             .       y       .       .       y       y       y       .
 drejebog:A@drift      write            .       .       .       .       y       .       .       .
 drejebog:A@drift      manage           .       .       .       .       .       .       .       .
@@ -244,6 +259,7 @@ drejebog:A@drift      create-case      .       .       .       .       .       .
 drejebog:A@drift      manage-links     .       .       .       .       .       .       .       .
 drejebog:A@drift      close            .       .       .       .       .       .       .       .
 drejebog:A@drift      delete           .       .       .       .       .       .       .       .
+drejebog:A@drift      read-statistics  .       .       .       .       .       .       .       .
 template:B@format     read             .       y       .       .       .       .       .       .
 template:B@format     write            .       .       .       .       .       .       .       .
 template:B@format     manage           .       .       .       .       .       .       .       .
@@ -257,6 +273,7 @@ template:B@format     create-case      .       .       .       .       .       .
 template:B@format     manage-links     .       .       .       .       .       .       .       .
 template:B@format     close            .       .       .       .       .       .       .       .
 template:B@format     delete           .       .       .       .       .       .       .       .
+template:B@format     read-statistics  .       .       .       .       .       .       .       .
 template:B@drejebog   read             .       y       .       .       .       .       .       .
 template:B@drejebog   write            .       .       .       .       .       .       .       .
 template:B@drejebog   manage           .       .       .       .       .       .       .       .
@@ -270,6 +287,7 @@ template:B@drejebog   create-case      .       .       .       .       .       .
 template:B@drejebog   manage-links     .       .       .       .       .       .       .       .
 template:B@drejebog   close            .       .       .       .       .       .       .       .
 template:B@drejebog   delete           .       .       .       .       .       .       .       .
+template:B@drejebog   read-statistics  .       .       .       .       .       .       .       .
 template:B@rollout    read             .       y       .       .       .       .       .       .
 template:B@rollout    write            .       .       .       .       .       .       .       .
 template:B@rollout    manage           .       .       .       .       .       .       .       .
@@ -283,6 +301,7 @@ template:B@rollout    create-case      .       .       .       .       .       .
 template:B@rollout    manage-links     .       .       .       .       .       .       .       .
 template:B@rollout    close            .       .       .       .       .       .       .       .
 template:B@rollout    delete           .       .       .       .       .       .       .       .
+template:B@rollout    read-statistics  .       .       .       .       .       .       .       .
 template:B@drift      read             .       y       .       .       .       .       .       .
 template:B@drift      write            .       .       .       .       .       .       .       .
 template:B@drift      manage           .       .       .       .       .       .       .       .
@@ -296,6 +315,7 @@ template:B@drift      create-case      .       .       .       .       .       .
 template:B@drift      manage-links     .       .       .       .       .       .       .       .
 template:B@drift      close            .       .       .       .       .       .       .       .
 template:B@drift      delete           .       .       .       .       .       .       .       .
+template:B@drift      read-statistics  .       .       .       .       .       .       .       .
 drejebog:B@format     read             .       y       .       .       .       .       .       .
 drejebog:B@format     write            .       .       .       .       .       .       .       .
 drejebog:B@format     manage           .       .       .       .       .       .       .       .
@@ -309,6 +329,7 @@ drejebog:B@format     create-case      .       .       .       .       .       .
 drejebog:B@format     manage-links     .       .       .       .       .       .       .       .
 drejebog:B@format     close            .       .       .       .       .       .       .       .
 drejebog:B@format     delete           .       .       .       .       .       .       .       .
+drejebog:B@format     read-statistics  .       .       .       .       .       .       .       .
 drejebog:B@drejebog   read             .       y       .       .       .       .       .       .
 drejebog:B@drejebog   write            .       .       .       .       .       .       .       .
 drejebog:B@drejebog   manage           .       .       .       .       .       .       .       .
@@ -322,6 +343,7 @@ drejebog:B@drejebog   create-case      .       .       .       .       .       .
 drejebog:B@drejebog   manage-links     .       .       .       .       .       .       .       .
 drejebog:B@drejebog   close            .       .       .       .       .       .       .       .
 drejebog:B@drejebog   delete           .       .       .       .       .       .       .       .
+drejebog:B@drejebog   read-statistics  .       .       .       .       .       .       .       .
 drejebog:B@rollout    read             .       y       .       .       .       .       .       .
 drejebog:B@rollout    write            .       .       .       .       .       .       .       .
 drejebog:B@rollout    manage           .       .       .       .       .       .       .       .
@@ -335,6 +357,7 @@ drejebog:B@rollout    create-case      .       .       .       .       .       .
 drejebog:B@rollout    manage-links     .       .       .       .       .       .       .       .
 drejebog:B@rollout    close            .       .       .       .       .       .       .       .
 drejebog:B@rollout    delete           .       .       .       .       .       .       .       .
+drejebog:B@rollout    read-statistics  .       .       .       .       .       .       .       .
 drejebog:B@drift      read             .       y       .       .       .       .       .       .
 drejebog:B@drift      write            .       .       .       .       .       .       .       .
 drejebog:B@drift      manage           .       .       .       .       .       .       .       .
@@ -348,6 +371,7 @@ drejebog:B@drift      create-case      .       .       .       .       .       .
 drejebog:B@drift      manage-links     .       .       .       .       .       .       .       .
 drejebog:B@drift      close            .       .       .       .       .       .       .       .
 drejebog:B@drift      delete           .       .       .       .       .       .       .       .
+drejebog:B@drift      read-statistics  .       .       .       .       .       .       .       .
 template:C@format     read             .       .       .       .       .       .       .       y
 template:C@format     write            .       .       .       .       .       .       .       .
 template:C@format     manage           .       .       .       .       .       .       .       .
@@ -361,6 +385,7 @@ template:C@format     create-case      .       .       .       .       .       .
 template:C@format     manage-links     .       .       .       .       .       .       .       .
 template:C@format     close            .       .       .       .       .       .       .       .
 template:C@format     delete           .       .       .       .       .       .       .       .
+template:C@format     read-statistics  .       .       .       .       .       .       .       .
 template:C@drejebog   read             .       .       .       .       .       .       .       y
 template:C@drejebog   write            .       .       .       .       .       .       .       .
 template:C@drejebog   manage           .       .       .       .       .       .       .       .
@@ -374,6 +399,7 @@ template:C@drejebog   create-case      .       .       .       .       .       .
 template:C@drejebog   manage-links     .       .       .       .       .       .       .       .
 template:C@drejebog   close            .       .       .       .       .       .       .       .
 template:C@drejebog   delete           .       .       .       .       .       .       .       .
+template:C@drejebog   read-statistics  .       .       .       .       .       .       .       .
 template:C@rollout    read             .       .       .       .       .       .       .       y
 template:C@rollout    write            .       .       .       .       .       .       .       .
 template:C@rollout    manage           .       .       .       .       .       .       .       .
@@ -387,6 +413,7 @@ template:C@rollout    create-case      .       .       .       .       .       .
 template:C@rollout    manage-links     .       .       .       .       .       .       .       .
 template:C@rollout    close            .       .       .       .       .       .       .       .
 template:C@rollout    delete           .       .       .       .       .       .       .       .
+template:C@rollout    read-statistics  .       .       .       .       .       .       .       .
 template:C@drift      read             .       .       .       .       .       .       .       y
 template:C@drift      write            .       .       .       .       .       .       .       .
 template:C@drift      manage           .       .       .       .       .       .       .       .
@@ -400,6 +427,7 @@ template:C@drift      create-case      .       .       .       .       .       .
 template:C@drift      manage-links     .       .       .       .       .       .       .       .
 template:C@drift      close            .       .       .       .       .       .       .       .
 template:C@drift      delete           .       .       .       .       .       .       .       .
+template:C@drift      read-statistics  .       .       .       .       .       .       .       .
 drejebog:C@format     read             .       .       .       .       .       .       .       y
 drejebog:C@format     write            .       .       .       .       .       .       .       .
 drejebog:C@format     manage           .       .       .       .       .       .       .       .
@@ -413,6 +441,7 @@ drejebog:C@format     create-case      .       .       .       .       .       .
 drejebog:C@format     manage-links     .       .       .       .       .       .       .       .
 drejebog:C@format     close            .       .       .       .       .       .       .       .
 drejebog:C@format     delete           .       .       .       .       .       .       .       .
+drejebog:C@format     read-statistics  .       .       .       .       .       .       .       .
 drejebog:C@drejebog   read             .       .       .       .       .       .       .       y
 drejebog:C@drejebog   write            .       .       .       .       .       .       .       .
 drejebog:C@drejebog   manage           .       .       .       .       .       .       .       .
@@ -426,6 +455,7 @@ drejebog:C@drejebog   create-case      .       .       .       .       .       .
 drejebog:C@drejebog   manage-links     .       .       .       .       .       .       .       .
 drejebog:C@drejebog   close            .       .       .       .       .       .       .       .
 drejebog:C@drejebog   delete           .       .       .       .       .       .       .       .
+drejebog:C@drejebog   read-statistics  .       .       .       .       .       .       .       .
 drejebog:C@rollout    read             .       .       .       .       .       .       .       y
 drejebog:C@rollout    write            .       .       .       .       .       .       .       .
 drejebog:C@rollout    manage           .       .       .       .       .       .       .       .
@@ -439,6 +469,7 @@ drejebog:C@rollout    create-case      .       .       .       .       .       .
 drejebog:C@rollout    manage-links     .       .       .       .       .       .       .       .
 drejebog:C@rollout    close            .       .       .       .       .       .       .       .
 drejebog:C@rollout    delete           .       .       .       .       .       .       .       .
+drejebog:C@rollout    read-statistics  .       .       .       .       .       .       .       .
 drejebog:C@drift      read             .       .       .       .       .       .       .       y
 drejebog:C@drift      write            .       .       .       .       .       .       .       .
 drejebog:C@drift      manage           .       .       .       .       .       .       .       .
@@ -452,6 +483,7 @@ drejebog:C@drift      create-case      .       .       .       .       .       .
 drejebog:C@drift      manage-links     .       .       .       .       .       .       .       .
 drejebog:C@drift      close            .       .       .       .       .       .       .       .
 drejebog:C@drift      delete           .       .       .       .       .       .       .       .
+drejebog:C@drift      read-statistics  .       .       .       .       .       .       .       .
 `;
 
 type Row = { resource: string; action: Action; cells: Record<string, string> };

@@ -97,7 +97,8 @@ export type CompletionRow = {
 	progress: Progress;
 };
 
-function dateTime(ms: number): string {
+/** A moment as `YYYY-MM-DD HH:MM` in Danish time. */
+export function danishDateTime(ms: number): string {
 	const parts = new Intl.DateTimeFormat('en-CA', {
 		timeZone: TIME_ZONE,
 		year: 'numeric',
@@ -147,8 +148,8 @@ export function completionCsv(rows: readonly CompletionRow[]): string {
 			row.email,
 			row.versionNumber,
 			row.mode === 'live' ? 'Session' : 'Selvstændigt',
-			dateTime(row.joinedAt),
-			row.completedAt === null ? '' : dateTime(row.completedAt),
+			danishDateTime(row.joinedAt),
+			row.completedAt === null ? '' : danishDateTime(row.completedAt),
 			row.progress.acked,
 			row.progress.required,
 			row.progress.correct,

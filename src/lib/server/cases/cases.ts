@@ -2,6 +2,7 @@
  * Starting, reading, closing and deleting cases (listing: `case-list.ts`). Every function takes the case context,
  * asks `can()` and runs in one `caseTransaction`.
  */
+import { removeCaseRows } from './case-retention.ts';
 import type { Db } from '../platform/db.ts';
 import { newId } from '../platform/ids.ts';
 import { can } from '#lib/domain/permissions.ts';
@@ -232,10 +233,9 @@ export function closeCase(ctx: CaseContext, caseId: string, now = Date.now()): v
 export function deleteCase(ctx: CaseContext, caseId: string, reason: string): void {
 	caseTransaction(ctx, 'delete', (db) => {
 		const { row } = authorizeCase(db, ctx, caseId, 'delete');
-		db.prepare('DELETE FROM cases WHERE id = ?').run(caseId);
-		db.prepare(
-			'DELETE FROM young_people WHERE id = ? AND NOT EXISTS (SELECT 1 FROM cases WHERE young_person_id = ?)'
-		).run(row.young_person_id, row.young_person_id);
-		return { result: undefined, caseId, detail: { reason } };
+		removeCaseRows(db, caseId, row.young_person_id);
+		// The row is gone when the access is recorded: the audit entry takes these from here.
+		const detail = { reason, orgId: row.org_id, youngPersonId: row.young_person_id };
+		return { result: undefined, caseId, detail };
 	});
 }

@@ -39,6 +39,7 @@ import { drejebogStartedSchema, startDrejebogSchema } from '#lib/domain/drejebog
 import { PUBLICATION_OPERATIONS } from './api-operations-publications.ts';
 import { ROLLOUT_OPERATIONS } from './api-operations-rollouts.ts';
 import { CASE_OPERATIONS } from './api-operations-cases.ts';
+import { PRIVACY_OPERATIONS } from './api-operations-privacy.ts';
 
 /** One documented operation: the route file under src/routes/api/v1 must export `method`. */
 export type ApiOperation = {
@@ -47,7 +48,15 @@ export type ApiOperation = {
 	path: string;
 	operationId: string;
 	summary: string;
-	tag: 'session' | 'workshops' | 'invitations' | 'publications' | 'rollouts' | 'cases' | 'meta';
+	tag:
+		| 'session'
+		| 'workshops'
+		| 'invitations'
+		| 'publications'
+		| 'rollouts'
+		| 'cases'
+		| 'privacy'
+		| 'meta';
 	/** Works without a session. */
 	isPublic?: boolean;
 	/** Query parameters (strings). */
@@ -433,6 +442,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
 	...PUBLICATION_OPERATIONS,
 	...ROLLOUT_OPERATIONS,
 	...CASE_OPERATIONS,
+	...PRIVACY_OPERATIONS,
 	{
 		method: 'get',
 		path: `${V1}/openapi.json`,

@@ -5,8 +5,17 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { CaseContext } from '#lib/domain/cases/types.ts';
 import { requireApiUser } from './api.ts';
+import { requestPurpose } from '../privacy/purpose.ts';
 
-/** The context of an API request by a signed-in user. @throws ApiFailure 401 without a session. */
-export function apiCaseContext(event: Pick<RequestEvent, 'locals' | 'request'>): CaseContext {
-	return { actor: requireApiUser(event.locals), requestId: event.locals.requestId, purpose: null };
+/**
+ * The context of an API request by a signed-in user, with the purpose from `X-Formvaerk-Purpose`
+ * (or `?purpose=`), else the one this browser session stated for the case `params.id`.
+ * @throws ApiFailure 401 without a session; ValidationError for a purpose that names none.
+ */
+export function apiCaseContext(
+	event: Pick<RequestEvent, 'locals' | 'request' | 'url' | 'params'>
+): CaseContext {
+	const actor = requireApiUser(event.locals);
+	const caseId = (event.params as { id?: string }).id ?? null;
+	return { actor, requestId: event.locals.requestId, purpose: requestPurpose(event, caseId) };
 }

@@ -17,6 +17,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 	404: 'Unknown, or not visible to you (`not_found`)',
 	409: 'Invitation already used, revoked or expired (`invitation_accepted`, `invitation_revoked`, `invitation_expired`), email taken (`email_taken`), a template that is not ready for Dag 2 (`template_invalid`, with `problems`), Dag 3 before a published version (`no_publication`), publishing a draft with problems (`draft_invalid`, with `problems` whose paths start with `template` or `drejebog`) or unchanged since the latest version (`no_changes`), a new draft before any version (`no_publication`), a rollout for a version already in operation (`in_operation`) or with a session open (`session_open`), a closed session (`closed`), a question already answered (`already_answered`)',
 	413: 'Body larger than the limit (`payload_too_large`)',
+	428: 'A case route called without a purpose (`purpose_required`): send `X-Formvaerk-Purpose`',
 	429: 'Too many failed logins or wrong join codes (`rate_limited`); see Retry-After',
 	500: 'Unexpected error (`unexpected`, with `requestId` for the logs)'
 };
@@ -150,6 +151,11 @@ export function openApiDocument(): JsonSchema {
 			{
 				name: 'cases',
 				description: 'Drift: young people’s cases, ratings, rating links, closing and outputs'
+			},
+			{
+				name: 'privacy',
+				description:
+					'Drift: the audit log of case access, retention of closed cases, statistics, access requests'
 			},
 			{ name: 'meta', description: 'About the API' }
 		],

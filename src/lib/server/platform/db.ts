@@ -83,6 +83,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseS
 }
 
 function configure(db: DatabaseSync): void {
+	// Personal data (issue 14): deleted rows are overwritten with zeros, and freed pages can be
+	// given back to the file system (the retention job runs an incremental vacuum). auto_vacuum
+	// takes effect at once only on a new file; an older file is converted by the first VACUUM
+	// the retention job runs (privacy/reclaim.ts).
+	db.exec('PRAGMA auto_vacuum = INCREMENTAL');
+	db.exec('PRAGMA secure_delete = ON');
 	db.exec('PRAGMA journal_mode = WAL');
 	// In WAL mode NORMAL keeps every committed transaction through a process crash (SIGKILL):
 	// the commit is in the WAL file once COMMIT returns. Only an OS crash or power loss can lose

@@ -16,6 +16,7 @@ import { m011Publications } from './011-publications.ts';
 import { m012RunDays } from './012-run-days.ts';
 import { m013Rollouts } from './013-rollouts.ts';
 import { m014Cases } from './014-cases.ts';
+import { m015Privacy } from './015-privacy.ts';
 
 export type Migration = {
 	version: number;
@@ -43,5 +44,6 @@ export const MIGRATIONS: readonly Migration[] = [
 	m011Publications,
 	m012RunDays,
 	m013Rollouts,
-	m014Cases
+	m014Cases,
+	m015Privacy
 ];
