@@ -9,6 +9,7 @@ import {
 	answer,
 	FAGLIG,
 	fillStartForm,
+	statePurpose,
 	logIn,
 	makeLink,
 	PHONE,
@@ -33,6 +34,7 @@ test('a case starts and a link is rated with JavaScript off', async ({ browser, 
 	await expect(page.getByLabel('Efternavn')).toHaveValue('Sørensen');
 
 	await fillStartForm(page, 'Sørensen');
+	await statePurpose(page);
 	await expect(page.getByRole('heading', { level: 1, name: 'Signe Sørensen' })).toBeVisible();
 	const caseUrl = page.url();
 	const url = await makeLink(page, 'Den unge');

@@ -16,6 +16,7 @@ import {
 	answer,
 	FAGLIG,
 	fillStartForm,
+	statePurpose,
 	logIn,
 	makeLink,
 	PHONE,
@@ -93,6 +94,9 @@ test('a jobkonsulent runs a case from start to læringsbevis with links for the 
 	await page.getByRole('checkbox', { name: FAGLIG }).check();
 	await page.getByRole('checkbox', { name: SOCIAL }).check();
 	await page.getByRole('button', { name: 'Start forløbet' }).click();
+	// Opening the case asks for the purpose once in this session (the audit log records it).
+	await statePurpose(page);
+	await expectAccessible(page);
 
 	// The case view says which version it uses.
 	await expect(page.getByRole('heading', { level: 1, name: 'Signe Sørensen' })).toBeVisible();

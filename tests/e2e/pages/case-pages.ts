@@ -61,3 +61,14 @@ export async function answer(page: Page, levels: Record<string, string>): Promis
 	}
 	await page.getByRole('button', { name: 'Send vurderingen' }).click();
 }
+
+/**
+ * Answers the purpose question that comes before a case opens once per session (issue 14), with
+ * "Opfølgning", and waits until the case page is back.
+ */
+export async function statePurpose(page: Page): Promise<void> {
+	await expect(page.getByRole('heading', { name: 'Hvorfor åbner du forløbet?' })).toBeVisible();
+	await page.getByRole('radio', { name: 'Opfølgning' }).check();
+	await page.getByRole('button', { name: 'Åbn forløbet' }).click();
+	await expect(page).toHaveURL(/\/cases\/[^/]+(#.*)?$/);
+}

@@ -4,6 +4,7 @@
  * drawn from them with the template's own `describeProgression`. Only reads through exported
  * functions (`getCase`, `getPublication`, `caseCv`); no SQL, no rules of its own.
  */
+import type { CasePurpose } from '#lib/domain/privacy/purposes.ts';
 import type { SessionUser } from '../accounts/accounts.ts';
 import { getPublication } from '../publications/publications.ts';
 import { caseCv, getCase } from './index.ts';
@@ -29,9 +30,17 @@ export type CasePage = {
 	cv: CaseCv | null;
 };
 
-/** Reads a case and its version for the case page. @throws NotFoundError like `getCase`. */
-export function loadCasePage(user: SessionUser, requestId: string, caseId: string): CasePage {
-	const ctx = { actor: user, requestId };
+/**
+ * Reads a case and its version for the case page, for the `purpose` this session stated (the
+ * audit log records it). @throws NotFoundError like `getCase`.
+ */
+export function loadCasePage(
+	user: SessionUser,
+	requestId: string,
+	caseId: string,
+	purpose: CasePurpose
+): CasePage {
+	const ctx = { actor: user, requestId, purpose };
 	const kase = getCase(ctx, caseId);
 	const { summary, content } = getPublication(user, kase.publicationId);
 	const chosen = new Set(kase.statementIds);
@@ -76,7 +85,10 @@ export function loadCasePage(user: SessionUser, requestId: string, caseId: strin
 	};
 }
 
-function cvOrNull(ctx: { actor: SessionUser; requestId: string }, caseId: string): CaseCv | null {
+function cvOrNull(
+	ctx: { actor: SessionUser; requestId: string; purpose: CasePurpose },
+	caseId: string
+): CaseCv | null {
 	try {
 		return caseCv(ctx, caseId);
 	} catch {

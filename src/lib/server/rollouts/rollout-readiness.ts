@@ -4,9 +4,8 @@
  * meeting). Only aggregates of five or more leave the server (`aggregateSelfChecks`); never one
  * person's answers, nor who answered.
  *
- * Who is a team lead: the organisation's administrators (`manage` on the organisation). The org
- * role `teamleder` (the privacy work, migration 015) is not in the permission model yet; when it
- * is, `mayReadReadiness` is the one place to admit it.
+ * Who may: whoever may read the organisation's statistics (`read-statistics`: its team leads,
+ * org role `teamleder`, and its administrators), as both are aggregates that expose nobody.
  */
 import { getDb } from '../platform/db.ts';
 import { can, type Actor } from '#lib/domain/permissions.ts';
@@ -25,7 +24,7 @@ export type ReadinessVersion = {
 
 /** True when `actor` may see the readiness aggregates of the organisation (its team lead). */
 export function mayReadReadiness(actor: Actor, orgId: string): boolean {
-	return can(actor, 'manage', { type: 'org', id: orgId });
+	return can(actor, 'read-statistics', { type: 'org', id: orgId });
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 	signCase
 } from '#lib/server/cases/index.ts';
 import { loadCasePage } from '#lib/server/cases/ui-view.ts';
+import { requirePagePurpose, sessionPurpose } from '#lib/server/privacy/purpose.ts';
 import {
 	createLinkSchema,
 	nextStepInputSchema,
@@ -26,17 +27,25 @@ import { NOT_ASSESSED } from '#lib/components/cases/rating-fields.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One case: its version, plan, ratings, links, progression, the end and the outputs. */
-export const load = (({ locals, url, params }) => {
+export const load = ((event) => {
+	const { locals, url, params } = event;
 	const user = requireUser(locals, url);
-	return { ...loadOrError(() => loadCasePage(user, locals.requestId, params.id)), now: Date.now() };
+	// Asked once per case per session (issue 14): the purpose page comes back here.
+	const purpose = requirePagePurpose(event, params.id);
+	const page = loadOrError(() => loadCasePage(user, locals.requestId, params.id, purpose));
+	return { ...page, now: Date.now() };
 }) satisfies PageServerLoad;
 
 type Event = Parameters<Actions[string]>[0];
 
 /** The context and the posted fields of an action. */
-async function begin({ locals, url, request }: Event) {
+async function begin({ locals, url, request, params }: Event) {
 	const actor = requireUser(locals, url);
-	return { ctx: { actor, requestId: locals.requestId }, values: await formValues(request) };
+	const purpose = sessionPurpose(locals.sessionToken, params.id);
+	return {
+		ctx: { actor, requestId: locals.requestId, purpose },
+		values: await formValues(request)
+	};
 }
 
 const levelOf = (value: string | undefined) => (value === NOT_ASSESSED ? null : (value ?? ''));

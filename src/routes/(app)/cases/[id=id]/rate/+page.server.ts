@@ -4,23 +4,26 @@ import { actFor, isFailure } from '#lib/server/http/form-actions.ts';
 import { recordRating } from '#lib/server/cases/index.ts';
 import { loadCasePage, ratingAreas } from '#lib/server/cases/ui-view.ts';
 import { parseRatingForm } from '#lib/server/cases/ui-forms.ts';
+import { requirePagePurpose } from '#lib/server/privacy/purpose.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The staff rate one rater's statements at one point in the app (the plan's, nothing else). */
-function ratingPage(locals: App.Locals, url: URL, caseId: string) {
+function ratingPage(event: { locals: App.Locals; url: URL; request: Request }, caseId: string) {
+	const { locals, url } = event;
 	const user = requireUser(locals, url);
-	const page = loadOrError(() => loadCasePage(user, locals.requestId, caseId));
+	const purpose = requirePagePurpose(event, caseId);
+	const page = loadOrError(() => loadCasePage(user, locals.requestId, caseId, purpose));
 	const pointId = url.searchParams.get('point') ?? '';
 	const raterId = url.searchParams.get('rater') ?? '';
 	const point = page.template.measurementPoints.find((p) => p.id === pointId);
 	const rater = page.template.raters.find((r) => r.id === raterId);
 	const areas = ratingAreas(page, pointId, raterId);
 	if (!point || !rater || areas.length === 0) error(404, 'not_found');
-	return { user, page, point, rater, areas };
+	return { user, page, point, rater, areas, purpose };
 }
 
-export const load = (({ locals, url, params }) => {
-	const { page, point, rater, areas } = ratingPage(locals, url, params.id);
+export const load = ((event) => {
+	const { page, point, rater, areas } = ratingPage(event, event.params.id);
 	const values = Object.fromEntries(
 		page.kase.ratings
 			.filter((r) => r.pointId === point.id && r.raterId === rater.id)
@@ -38,11 +41,12 @@ export const load = (({ locals, url, params }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ locals, url, params, request }) => {
-		const { user, point, rater, areas } = ratingPage(locals, url, params.id);
+	default: async (event) => {
+		const { locals, params, request } = event;
+		const { user, point, rater, areas, purpose } = ratingPage(event, params.id);
 		const parsed = parseRatingForm(await request.formData(), areas, false);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, answers: parsed.values });
-		const ctx = { actor: user, requestId: locals.requestId };
+		const ctx = { actor: user, requestId: locals.requestId, purpose };
 		const saved = await actFor('rate', () => {
 			for (const a of parsed.answers) {
 				recordRating(ctx, params.id, { pointId: point.id, raterId: rater.id, ...a });
