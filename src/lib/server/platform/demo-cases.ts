@@ -179,8 +179,14 @@ function complete(s: CaseSeeder, caseId: string, demo: CaseSpec): void {
 	closeCase(s.consultant, caseId);
 }
 
+/**
+ * The seeder acts as the consultant and the caseworker entering the invented cases; the audit log
+ * records each access with this purpose, so the demo's log says where its entries came from.
+ */
+const SEED_PURPOSE = { kind: 'other', text: 'Demodata oprettet ved første start' } as const;
+
 function context(actor: Actor): CaseContext {
-	return { actor, purpose: null, requestId: 'demo-seed' };
+	return { actor, purpose: SEED_PURPOSE, requestId: 'demo-seed' };
 }
 
 /**
