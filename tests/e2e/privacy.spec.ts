@@ -90,7 +90,8 @@ test('the administrator sets the retention period and searches the log', async (
 		/case=case-b/
 	);
 
-	await page.getByLabel('Forløb (id)').fill('');
+	// The same case from the day after its entry: nothing (the demo's own cases have entries of
+	// their own in the log, so the period is searched within this case).
 	await page.getByLabel('Fra dato').fill('2026-03-10');
 	await page.getByRole('button', { name: 'Søg' }).click();
 	await expect(page.getByText('Ingen linjer i logbogen passer til søgningen.')).toBeVisible();
