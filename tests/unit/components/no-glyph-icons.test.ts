@@ -44,8 +44,12 @@ describe('icons', () => {
 	});
 
 	it('are no emoji or symbols at the edge of a message ("← Alle udviklingsforløb")', () => {
-		const offenders = [...texts(da as Messages), ...texts(en as Messages)].filter(([, text]) =>
-			/\p{Extended_Pictographic}|^\p{S}\s|\s\p{S}$/u.test(text)
+		// "< 5" is not an icon: it is how a suppressed figure is written (issues 12 and 14), a
+		// less-than sign before a number or the placeholder of one.
+		const suppressedFigure = /^< (\d|\{\{)/u;
+		const offenders = [...texts(da as Messages), ...texts(en as Messages)].filter(
+			([, text]) =>
+				/\p{Extended_Pictographic}|^\p{S}\s|\s\p{S}$/u.test(text) && !suppressedFigure.test(text)
 		);
 		expect(offenders).toEqual([]);
 	});
