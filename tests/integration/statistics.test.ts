@@ -142,7 +142,11 @@ describe('GET /api/v1/statistics.csv', () => {
 			expect(figures).toEqual([
 				show(stats.youngPeople),
 				...stats.casesByStage.map((s) => show(s.cases)),
-				...stats.progression.flatMap((p) => [show(p.youngPeople), show(p.movedUpShare, true)]),
+				...stats.progression.flatMap((p) => [
+					show(p.youngPeople),
+					// A share of nobody is no figure.
+					p.youngPeople === 0 ? '–' : show(p.movedUpShare, true)
+				]),
 				...stats.levels.flatMap((l) => l.counts.map((c) => show(c.youngPeople))),
 				...stats.nextSteps.map((n) => show(n.youngPeople))
 			]);

@@ -133,7 +133,14 @@ export function statisticsCsv(view: StatisticsView): string {
 		]),
 		...view.progression.flatMap((p) => [
 			['Unge målt ved første og sidste målepunkt', p.label, '', '', shown(p.youngPeople)],
-			['Andel rykket mindst ét niveau', p.label, '', '', shown(p.movedUpShare, true)]
+			[
+				'Andel rykket mindst ét niveau',
+				p.label,
+				'',
+				'',
+				// A share of nobody is no figure.
+				p.youngPeople === 0 ? '–' : shown(p.movedUpShare, true)
+			]
 		]),
 		...view.levels.flatMap((l) =>
 			l.counts.map((c) => ['Niveauer', l.areaLabel, l.pointLabel, c.label, shown(c.youngPeople)])
