@@ -1,4 +1,5 @@
 import { worksWithCases } from '#lib/server/cases/ui-start.ts';
+import { can } from '#lib/domain/permissions.ts';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (({ locals }) => {
@@ -11,7 +12,10 @@ export const load = (({ locals }) => {
 					name: user.name,
 					email: user.email,
 					isAdmin: user.orgs.some((o) => o.role === 'admin'),
-					worksWithCases: worksWithCases(user)
+					worksWithCases: worksWithCases(user),
+					readsStatistics: user.orgs.some((o) =>
+						can(user, 'read-statistics', { type: 'org', id: o.orgId })
+					)
 				}
 			: null
 	};

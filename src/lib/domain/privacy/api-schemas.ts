@@ -42,9 +42,14 @@ const figure = z.number().nullable();
 /** The statistics of one version (null figures are hidden: "< 5"). */
 export const statisticsSchema = z.object({
 	publicationId: z.string(),
+	workshopTitle: z.string(),
+	versionNumber: z.number().int(),
 	targetGroup: z.string().nullable(),
 	minimum: z.number().int(),
+	/** Why figures are hidden (in the requester's language), or null when all are shown. */
+	notice: z.string().nullable(),
 	youngPeople: figure,
+	points: z.array(z.object({ id: z.string(), label: z.string() })),
 	casesByStage: z.array(z.object({ stage: z.string(), cases: figure })),
 	progression: z.array(
 		z.object({ areaId: z.string(), label: z.string(), youngPeople: figure, movedUpShare: figure })
@@ -52,7 +57,9 @@ export const statisticsSchema = z.object({
 	levels: z.array(
 		z.object({
 			pointId: z.string(),
+			pointLabel: z.string(),
 			areaId: z.string(),
+			areaLabel: z.string(),
 			counts: z.array(z.object({ levelId: z.string(), label: z.string(), youngPeople: figure }))
 		})
 	),

@@ -26,3 +26,4 @@ export {
 	type CreatedCaseLink
 } from './case-links.ts';
 export { caseOutputFile, caseCv } from './case-outputs.ts';
+export { statisticsCases } from './case-statistics.ts';

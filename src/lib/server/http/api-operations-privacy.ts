@@ -4,7 +4,11 @@
  * export.
  */
 import { retentionSchema } from '#lib/domain/privacy/retention.ts';
-import { auditSearchSchema, retentionViewSchema } from '#lib/domain/privacy/api-schemas.ts';
+import {
+	auditSearchSchema,
+	retentionViewSchema,
+	statisticsSchema
+} from '#lib/domain/privacy/api-schemas.ts';
 import type { ApiOperation } from './api-operations.ts';
 
 const V1 = '/api/v1';
@@ -23,7 +27,37 @@ const AUDIT_QUERY: ApiOperation['query'] = [
 	{ name: 'to', description: 'To this Danish date (YYYY-MM-DD), inclusive', isRequired: false }
 ];
 
+const STATISTICS_QUERY: ApiOperation['query'] = [
+	{ name: 'publication', description: 'The version (publication id)', isRequired: true },
+	{
+		name: 'targetGroup',
+		description: 'uddannelsesparat or aktivitetsparat; empty or left out for every young person',
+		isRequired: false
+	}
+];
+
 export const PRIVACY_OPERATIONS: readonly ApiOperation[] = [
+	{
+		method: 'get',
+		path: `${V1}/statistics`,
+		operationId: 'getStatistics',
+		summary:
+			'A version\'s progression statistics; every figure from fewer than five young people is null ("< 5") (team leads and administrators)',
+		tag: 'privacy',
+		query: STATISTICS_QUERY,
+		success: { status: 200, description: 'The statistics', schema: statisticsSchema },
+		errors: [400, 401, 403, 404]
+	},
+	{
+		method: 'get',
+		path: `${V1}/statistics.csv`,
+		operationId: 'getStatisticsCsv',
+		summary: 'The same statistics as CSV, "< 5" where hidden (team leads and administrators)',
+		tag: 'privacy',
+		query: STATISTICS_QUERY,
+		success: { status: 200, description: 'The CSV file', fileType: 'text/csv' },
+		errors: [400, 401, 403, 404]
+	},
 	{
 		method: 'get',
 		path: `${V1}/audit`,

@@ -3,6 +3,10 @@
  */
 import { auditQuerySchema, type AuditEntry, type AuditQuery } from '#lib/domain/privacy/audit.ts';
 import type { AuditEntryView } from '#lib/domain/privacy/api-schemas.ts';
+import {
+	statisticsQuerySchema,
+	type StatisticsQuery
+} from '#lib/domain/privacy/statistics-view.ts';
 import { fieldErrors } from '#lib/domain/schemas.ts';
 import { ApiFailure } from './api.ts';
 
@@ -27,4 +31,19 @@ export function auditQueryFrom(url: URL): AuditQuery {
 /** One audit entry as the API shows it. */
 export function auditEntryView(entry: AuditEntry): AuditEntryView {
 	return { ...entry, at: new Date(entry.at).toISOString() };
+}
+
+/** The statistics query from a URL. @throws ApiFailure 400 naming the wrong fields. */
+export function statisticsQueryFrom(url: URL): StatisticsQuery {
+	const targetGroup = url.searchParams.get('targetGroup');
+	const parsed = statisticsQuerySchema.safeParse({
+		publication: url.searchParams.get('publication') ?? '',
+		targetGroup: targetGroup === '' ? null : targetGroup
+	});
+	if (!parsed.success) {
+		throw new ApiFailure(400, 'invalid', 'api.error.invalid', {
+			fields: fieldErrors(parsed.error)
+		});
+	}
+	return parsed.data;
 }
