@@ -5,7 +5,7 @@
  * (`privacy/retention-job.ts`), one case per transaction, so a job killed halfway leaves every
  * case either whole or gone and a rerun finishes the rest.
  */
-import type { Db } from '../platform/db.ts';
+import { getDb, type Db } from '../platform/db.ts';
 import type { CaseContext } from '#lib/domain/cases/types.ts';
 import { caseTransaction } from './case-transaction.ts';
 
@@ -34,4 +34,19 @@ export function expireCase(ctx: CaseContext, caseId: string, reason: string): bo
 			detail: { orgId: row.org_id, youngPersonId: row.young_person_id, reason }
 		};
 	});
+}
+
+/**
+ * The closed cases of `orgId` closed at or before `bound` (ms), oldest first: ids and closing
+ * times only, for the retention job to judge. No access check and no audit entry: the job reads
+ * no case content, and each deletion it then makes is recorded by `expireCase`.
+ */
+export function closedCasesUpTo(orgId: string, bound: number): { id: string; closedAt: number }[] {
+	const rows = getDb()
+		.prepare(
+			`SELECT id, closed_at FROM cases
+			 WHERE org_id = ? AND closed_at IS NOT NULL AND closed_at <= ? ORDER BY closed_at, id`
+		)
+		.all(orgId, bound) as { id: string; closed_at: number }[];
+	return rows.map((row) => ({ id: row.id, closedAt: row.closed_at }));
 }

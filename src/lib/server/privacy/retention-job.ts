@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { getDb } from '../platform/db.ts';
 import { log } from '../platform/log.ts';
 import { closedBound, isExpired } from '#lib/domain/privacy/retention.ts';
-import { expireCase } from '../cases/case-retention.ts';
+import { closedCasesUpTo, expireCase } from '../cases/case-retention.ts';
 import { reclaimSpace } from './reclaim.ts';
 
 export type RetentionTrigger = 'schedule' | 'cli' | 'test';
@@ -30,18 +30,10 @@ export function expiredCases(now: number): RetentionReport['expired'] {
 		months: number;
 	}[];
 	const found: RetentionReport['expired'] = [];
-	const query = db.prepare(
-		`SELECT id, closed_at FROM cases
-		 WHERE org_id = ? AND closed_at IS NOT NULL AND closed_at <= ? ORDER BY closed_at, id`
-	);
 	for (const org of orgs) {
-		const rows = query.all(org.id, closedBound(now, org.months)) as {
-			id: string;
-			closed_at: number;
-		}[];
-		for (const row of rows) {
-			if (isExpired(row.closed_at, org.months, now)) {
-				found.push({ orgId: org.id, caseId: row.id, closedAt: row.closed_at });
+		for (const kase of closedCasesUpTo(org.id, closedBound(now, org.months))) {
+			if (isExpired(kase.closedAt, org.months, now)) {
+				found.push({ orgId: org.id, caseId: kase.id, closedAt: kase.closedAt });
 			}
 		}
 	}
