@@ -22,6 +22,7 @@ import type { RoomLimits } from './room.ts';
 import type { DocStore } from './persistence.ts';
 import { CollabMetrics } from './metrics.ts';
 import { memoryFigures, releaseIdleMemory } from './idle-memory.ts';
+import { openEventStreamCount } from '../../src/lib/server/platform/event-stream.ts';
 import { attachDocumentEditor } from './document-editor.ts';
 import { lockedTargets } from '../../src/lib/server/run/locks.ts';
 import { documentKindOf } from '../../src/lib/server/documents/document-kind.ts';
@@ -176,7 +177,10 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
 		if (summary) log.info({ ...summary, ...current, memoryMiB: memoryFigures() }, 'collab metrics');
 		// On the first tick without rooms (after start, and after the last room unloaded) memory is
 		// given back (idle-memory.ts); a few lines then show where it stands, then silence.
-		if (current.connections > 0 || current.rooms > 0) idleTicks = 0;
+		// Open event streams (run mode, a Dag 3 session's followers) count as activity: the release
+		// blocks the event loop for 30-130 ms, and with 200 followers waiting for the presenter's
+		// next step that was the one move in forty that reached them late (docs/benchmarks.md).
+		if (current.connections > 0 || current.rooms > 0 || openEventStreamCount() > 0) idleTicks = 0;
 		else if (idleTicks++ < IDLE_MEMORY_LINES) {
 			if (idleTicks === 1) releaseIdleMemory();
 			log.info({ memoryMiB: memoryFigures() }, 'collab idle memory');

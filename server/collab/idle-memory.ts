@@ -9,7 +9,7 @@
  * 33 MiB of dead buffers, against 58 MiB at start), and even a plain full GC leaves the freed
  * pages with the allocator. V8's memory-reducing ("last resort") collection also returns them
  * to the OS. It blocks the event loop once per idle period (30-130 ms measured), at a moment
- * when no document is open.
+ * when no document and no event stream is open (attach.ts).
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
