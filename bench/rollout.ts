@@ -10,8 +10,14 @@
  * during the moves, and its resident memory before the followers, with them, and its peak. Exits
  * 1 when a follower missed a move. The followers run in this one process, so their own parsing
  * is part of the numbers, as a browser's would be.
+ *
+ * To tell a stall in the server from one in this process, the three slowest moves are printed
+ * with when the move's request was answered (the server publishes before it answers), when the
+ * first and the last follower had it, and this process's own GC pauses during the moves: a late
+ * answer means the server stalled; an early answer with a wide first-to-last spread means the
+ * followers' side did.
  */
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { startServer } from '../tests/support/server.ts';
 import { withServerDb } from '../tests/support/db.ts';
 import { loginCookie } from '../tests/support/collab-client.ts';
@@ -24,6 +30,12 @@ import { openSse, type SseStream } from '../tests/support/sse.ts';
 const FOLLOWERS = Number(process.env.BENCH_FOLLOWERS ?? 200);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 40);
 const GAP_MS = 250;
+
+/** This process's GC pauses (the followers' side), to set against the slow moves. */
+const benchGc: { start: number; ms: number }[] = [];
+new PerformanceObserver((list) => {
+	for (const e of list.getEntries()) benchGc.push({ start: e.startTime, ms: e.duration });
+}).observe({ entryTypes: ['gc'] });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -98,15 +110,18 @@ await sleep(1000);
 const connected = memory(pid);
 
 const allReceived: number[] = [];
+const moves: { answered: number; first: number; last: number }[] = [];
 const deliveries: number[] = [];
 let missed = 0;
 const cpuBefore = cpuSeconds(pid);
+const movesStart = performance.now();
 for (let i = 0; i < CHANGES; i++) {
 	const stepId = steps[(i + 1) % steps.length];
 	const sent = performance.now();
 	const response = await facilitator.request('POST', `/api/v1/rollouts/${rolloutId}/presenter`, {
 		stepId
 	});
+	const answered = performance.now() - sent;
 	if (response.status !== 204) throw new Error(`presenter: HTTP ${response.status}`);
 	const deadline = sent + 5000;
 	let times = followers.map((f) => arrival(f, stepId, sent));
@@ -118,9 +133,16 @@ for (let i = 0; i < CHANGES; i++) {
 	const got = times.filter((t): t is number => t !== undefined).map((t) => t - sent);
 	deliveries.push(...got);
 	allReceived.push(Math.max(...got));
+	moves.push({ answered, first: Math.min(...got), last: Math.max(...got) });
 	await sleep(GAP_MS);
 }
 const cpu = cpuSeconds(pid) - cpuBefore;
+const gcDuringMoves = benchGc.filter((g) => g.start >= movesStart).map((g) => g.ms);
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const slowest = [...moves]
+	.sort((a, b) => b.last - a.last)
+	.slice(0, 3)
+	.map((m) => ({ answered: round(m.answered), first: round(m.first), last: round(m.last) }));
 const after = memory(pid);
 for (const f of followers) f.close();
 await server.stop();
@@ -132,6 +154,12 @@ const report = {
 	allReceivedMs: percentiles(allReceived),
 	deliveryMs: percentiles(deliveries),
 	missed,
+	slowestMovesMs: slowest,
+	benchGcDuringMoves: {
+		count: gcDuringMoves.length,
+		totalMs: round(gcDuringMoves.reduce((sum, ms) => sum + ms, 0)),
+		maxMs: round(Math.max(0, ...gcDuringMoves))
+	},
 	serverCpuSecondsDuringMoves: Math.round(cpu * 100) / 100,
 	serverRssMiB: {
 		beforeFollowers: Math.round(before.rssMiB),
@@ -146,6 +174,8 @@ process.stdout.write(
 		`  step change reaches all followers: p50 ${report.allReceivedMs.p50} ms, p99 ${report.allReceivedMs.p99} ms, max ${report.allReceivedMs.max} ms`,
 		`  single deliveries: p50 ${report.deliveryMs.p50} ms, p99 ${report.deliveryMs.p99} ms (${report.deliveryMs.n})`,
 		`  missed: ${missed}`,
+		`  slowest moves (answered / first / last follower): ${slowest.map((m) => `${m.answered} / ${m.first} / ${m.last} ms`).join(', ')}`,
+		`  this process's GC during the moves: ${report.benchGcDuringMoves.count} pauses, ${report.benchGcDuringMoves.totalMs} ms in all, longest ${report.benchGcDuringMoves.maxMs} ms`,
 		`  server CPU during the moves: ${report.serverCpuSecondsDuringMoves} s`,
 		`  server RSS: ${report.serverRssMiB.beforeFollowers} MiB before, ${report.serverRssMiB.withFollowers} MiB with the followers, peak ${report.serverRssMiB.peak} MiB`,
 		`  machine: ${report.machine.nproc} cores, load ${report.machine.loadavg}`,
