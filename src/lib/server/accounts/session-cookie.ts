@@ -7,7 +7,7 @@ import { originFromEnv } from '../platform/config.ts';
  * `Secure` follows the public origin when one is configured (FORMVAERK_ORIGIN) and otherwise the
  * request's own protocol, so that plain-http access on a LAN address still works in a workshop room.
  */
-function isSecure(url: URL): boolean {
+export function isSecure(url: URL): boolean {
 	const origin = originFromEnv();
 	return origin ? origin.startsWith('https:') : url.protocol === 'https:';
 }

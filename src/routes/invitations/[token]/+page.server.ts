@@ -11,6 +11,7 @@ import {
 import { formValues } from '#lib/server/http/guards.ts';
 import { actFor, invalidInput, isFailure } from '#lib/server/http/form-actions.ts';
 import { setSessionCookie } from '#lib/server/accounts/session-cookie.ts';
+import { takeReturnPath } from '#lib/server/accounts/return-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -51,12 +52,13 @@ function findInvitationOrNull(token: string): InvitationPreview | null {
 }
 
 export const actions = {
-	accept: async ({ locals, params, url }) => {
+	accept: async ({ locals, params, url, cookies }) => {
 		if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 		const userId = locals.user.id;
 		const result = await actFor('accept', () => acceptInvitation(userId, params.token));
 		if (isFailure(result)) return result;
-		redirect(303, `/workshops/${result.workshopId}`);
+		// Back to where the person started (a Dag 3 join link, say), else into the workshop.
+		redirect(303, takeReturnPath(cookies, url) ?? `/workshops/${result.workshopId}`);
 	},
 	register: async ({ request, locals, params, cookies, url }) => {
 		if (locals.user) redirect(303, url.pathname);
@@ -71,6 +73,6 @@ export const actions = {
 		);
 		if (isFailure(result)) return result;
 		setSessionCookie(cookies, url, result.sessionToken);
-		redirect(303, `/workshops/${result.workshopId}`);
+		redirect(303, takeReturnPath(cookies, url) ?? `/workshops/${result.workshopId}`);
 	}
 } satisfies Actions;
