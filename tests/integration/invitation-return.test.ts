@@ -58,13 +58,20 @@ function returnCookie(response: Response): string | undefined {
 	return response.headers.getSetCookie().find((c) => c.startsWith(`${COOKIE}=`));
 }
 
-/** Opens the login page logged out with `next`; the cookie it sets, as a request header. */
+const HINT = 'Opret den fra invitationen i din e-mail';
+
+/**
+ * Opens the login page logged out with `next`: the cookie it sets, as a request header, and
+ * whether the page points to the invitation (it does exactly when it remembered the path).
+ */
 async function openLogin(next: string): Promise<string | undefined> {
 	const response = await fetch(`${server.url}/login?next=${encodeURIComponent(next)}`, {
 		redirect: 'manual'
 	});
 	expect(response.status).toBe(200);
-	return returnCookie(response)?.split(';')[0];
+	const cookie = returnCookie(response)?.split(';')[0];
+	expect((await response.text()).includes(HINT)).toBe(cookie !== undefined);
+	return cookie;
 }
 
 function register(invitation: string, cookie = '') {

@@ -18,10 +18,13 @@ function isDestination(path: string): boolean {
 	return path !== DEFAULT_RETURN_PATH && !path.startsWith('/invitations/');
 }
 
-/** Remembers `next` (from `/login?next=…`) when it is a path on this site worth returning to. */
-export function rememberReturnPath(cookies: Cookies, url: URL, next: string | null): void {
+/**
+ * Remembers `next` (from `/login?next=…`) when it is a path on this site worth returning to;
+ * true when it did.
+ */
+export function rememberReturnPath(cookies: Cookies, url: URL, next: string | null): boolean {
 	const path = safeReturnPath(next);
-	if (!isDestination(path)) return;
+	if (!isDestination(path)) return false;
 	cookies.set(RETURN_COOKIE, path, {
 		path: '/',
 		httpOnly: true,
@@ -29,6 +32,7 @@ export function rememberReturnPath(cookies: Cookies, url: URL, next: string | nu
 		secure: isSecure(url),
 		maxAge: RETURN_COOKIE_SECONDS
 	});
+	return true;
 }
 
 function forget(cookies: Cookies, url: URL): void {

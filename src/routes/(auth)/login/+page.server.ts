@@ -4,16 +4,16 @@ import { RateLimitedError, ValidationError } from '#lib/domain/errors.ts';
 import { login } from '#lib/server/accounts/accounts.ts';
 import { formValues } from '#lib/server/http/guards.ts';
 import { setSessionCookie } from '#lib/server/accounts/session-cookie.ts';
-import { DEFAULT_RETURN_PATH, safeReturnPath } from '#lib/domain/return-path.ts';
+import { safeReturnPath } from '#lib/domain/return-path.ts';
 import { loggedInTowards, rememberReturnPath } from '#lib/server/accounts/return-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url, cookies }) => {
 	const next = url.searchParams.get('next');
 	if (locals.user) redirect(303, safeReturnPath(next));
-	// Kept for someone without an account, who registers from an invitation instead of logging in.
-	rememberReturnPath(cookies, url, next);
-	return { isReturning: safeReturnPath(next) !== DEFAULT_RETURN_PATH };
+	// Kept for someone without an account, who registers from an invitation instead of logging in;
+	// the page then says so.
+	return { isReturning: rememberReturnPath(cookies, url, next) };
 }) satisfies PageServerLoad;
 
 export const actions = {
