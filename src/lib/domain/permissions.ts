@@ -56,6 +56,8 @@ export type Resource = OrgResource | WorkshopResource | DocumentResource | CaseR
  * - `delete`: delete a case before its time (an administrator).
  * - `read-statistics`: the organisation's progression statistics, where no figure of fewer than
  *   five young people is shown (a teamleder or an administrator; no case is read).
+ * - `access-export`: export everything the organisation holds about one young person, for their
+ *   access request (indsigt, GDPR art. 15): the administrator only, never the case's own staff.
  */
 export const ACTIONS = [
 	'read',
@@ -71,7 +73,8 @@ export const ACTIONS = [
 	'manage-links',
 	'close',
 	'delete',
-	'read-statistics'
+	'read-statistics',
+	'access-export'
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -104,6 +107,8 @@ function canOnOrg(actor: Actor, action: Action, org: OrgResource): boolean {
 			return role === 'admin' || role === 'jobkonsulent';
 		case 'read-statistics':
 			return role === 'admin' || role === 'teamleder';
+		case 'access-export':
+			return role === 'admin';
 		default:
 			return false;
 	}

@@ -50,6 +50,7 @@ org:X                 manage-links     .       .       .       .       .       .
 org:X                 close            .       .       .       .       .       .       .       .
 org:X                 delete           .       .       .       .       .       .       .       .
 org:X                 read-statistics  .       y       .       .       .       .       .       .
+org:X                 access-export    .       y       .       .       .       .       .       .
 org:Y                 read             .       .       .       .       .       .       .       y
 org:Y                 write            .       .       .       .       .       .       .       .
 org:Y                 manage           .       .       .       .       .       .       .       y
@@ -64,6 +65,7 @@ org:Y                 manage-links     .       .       .       .       .       .
 org:Y                 close            .       .       .       .       .       .       .       .
 org:Y                 delete           .       .       .       .       .       .       .       .
 org:Y                 read-statistics  .       .       .       .       .       .       .       y
+org:Y                 access-export    .       .       .       .       .       .       .       y
 workshop:A@format     read             .       y       .       .       y       y       y       .
 workshop:A@format     write            .       .       .       .       y       .       .       .
 workshop:A@format     manage           .       y       .       .       y       .       .       .
@@ -78,6 +80,7 @@ workshop:A@format     manage-links     .       .       .       .       .       .
 workshop:A@format     close            .       .       .       .       .       .       .       .
 workshop:A@format     delete           .       .       .       .       .       .       .       .
 workshop:A@format     read-statistics  .       .       .       .       .       .       .       .
+workshop:A@format     access-export    .       .       .       .       .       .       .       .
 workshop:A@drejebog   read             .       y       .       .       y       y       y       .
 workshop:A@drejebog   write            .       .       .       .       y       .       .       .
 workshop:A@drejebog   manage           .       y       .       .       y       .       .       .
@@ -92,6 +95,7 @@ workshop:A@drejebog   manage-links     .       .       .       .       .       .
 workshop:A@drejebog   close            .       .       .       .       .       .       .       .
 workshop:A@drejebog   delete           .       .       .       .       .       .       .       .
 workshop:A@drejebog   read-statistics  .       .       .       .       .       .       .       .
+workshop:A@drejebog   access-export    .       .       .       .       .       .       .       .
 workshop:A@rollout    read             .       y       .       .       y       y       y       .
 workshop:A@rollout    write            .       .       .       .       y       .       .       .
 workshop:A@rollout    manage           .       y       .       .       y       .       .       .
@@ -106,6 +110,7 @@ workshop:A@rollout    manage-links     .       .       .       .       .       .
 workshop:A@rollout    close            .       .       .       .       .       .       .       .
 workshop:A@rollout    delete           .       .       .       .       .       .       .       .
 workshop:A@rollout    read-statistics  .       .       .       .       .       .       .       .
+workshop:A@rollout    access-export    .       .       .       .       .       .       .       .
 workshop:A@drift      read             .       y       .       .       y       y       y       .
 workshop:A@drift      write            .       .       .       .       y       .       .       .
 workshop:A@drift      manage           .       y       .       .       y       .       .       .
@@ -120,6 +125,7 @@ workshop:A@drift      manage-links     .       .       .       .       .       .
 workshop:A@drift      close            .       .       .       .       .       .       .       .
 workshop:A@drift      delete           .       .       .       .       .       .       .       .
 workshop:A@drift      read-statistics  .       .       .       .       .       .       .       .
+workshop:A@drift      access-export    .       .       .       .       .       .       .       .
 workshop:B@format     read             .       y       .       .       .       .       .       .
 workshop:B@format     write            .       .       .       .       .       .       .       .
 workshop:B@format     manage           .       y       .       .       .       .       .       .
@@ -134,6 +140,7 @@ workshop:B@format     manage-links     .       .       .       .       .       .
 workshop:B@format     close            .       .       .       .       .       .       .       .
 workshop:B@format     delete           .       .       .       .       .       .       .       .
 workshop:B@format     read-statistics  .       .       .       .       .       .       .       .
+workshop:B@format     access-export    .       .       .       .       .       .       .       .
 workshop:C@format     read             .       .       .       .       .       .       .       y
 workshop:C@format     write            .       .       .       .       .       .       .       .
 workshop:C@format     manage           .       .       .       .       .       .       .       y
@@ -148,6 +155,7 @@ workshop:C@format     manage-links     .       .       .       .       .       .
 workshop:C@format     close            .       .       .       .       .       .       .       .
 workshop:C@format     delete           .       .       .       .       .       .       .       .
 workshop:C@format     read-statistics  .       .       .       .       .       .       .       .
+workshop:C@format     access-export    .       .       .       .       .       .       .       .
 template:A@format     read             .       y       .       .       y       y       y       .
 template:A@format     write            .       .       .       .       y       y       .       .
 template:A@format     manage           .       .       .       .       .       .       .       .
@@ -162,6 +170,7 @@ template:A@format     manage-links     .       .       .       .       .       .
 template:A@format     close            .       .       .       .       .       .       .       .
 template:A@format     delete           .       .       .       .       .       .       .       .
 template:A@format     read-statistics  .       .       .       .       .       .       .       .
+template:A@format     access-export    .       .       .       .       .       .       .       .
 template:A@drejebog   read             .       y       .       .       y       y       y       .
 template:A@drejebog   write            .       .       .       .       y       .       .       .
 template:A@drejebog   manage           .       .       .       .       .       .       .       .
@@ -176,6 +185,7 @@ template:A@drejebog   manage-links     .       .       .       .       .       .
 template:A@drejebog   close            .       .       .       .       .       .       .       .
 template:A@drejebog   delete           .       .       .       .       .       .       .       .
 template:A@drejebog   read-statistics  .       .       .       .       .       .       .       .
+template:A@drejebog   access-export    .       .       .       .       .       .       .       .
 template:A@rollout    read             .       y       .       .       y       y       y       .
 template:A@rollout    write            .       .       .       .       y       .       .       .
 template:A@rollout    manage           .       .       .       .       .       .       .       .
@@ -190,6 +200,7 @@ template:A@rollout    manage-links     .       .       .       .       .       .
 template:A@rollout    close            .       .       .       .       .       .       .       .
 template:A@rollout    delete           .       .       .       .       .       .       .       .
 template:A@rollout    read-statistics  .       .       .       .       .       .       .       .
+template:A@rollout    access-export    .       .       .       .       .       .       .       .
 template:A@drift      read             .       y       .       .       y       y       y       .
 template:A@drift      write            .       .       .       .       y       .       .       .
 template:A@drift      manage           .       .       .       .       .       .       .       .
@@ -204,6 +215,7 @@ template:A@drift      manage-links     .       .       .       .       .       .
 template:A@drift      close            .       .       .       .       .       .       .       .
 template:A@drift      delete           .       .       .       .       .       .       .       .
 template:A@drift      read-statistics  .       .       .       .       .       .       .       .
+template:A@drift      access-export    .       .       .       .       .       .       .       .
 drejebog:A@format     read             .       y       .       .       y       y       y       .
 drejebog:A@format     write            .       .       .       .       y       y       .       .
 drejebog:A@format     manage           .       .       .       .       .       .       .       .
@@ -218,6 +230,7 @@ drejebog:A@format     manage-links     .       .       .       .       .       .
 drejebog:A@format     close            .       .       .       .       .       .       .       .
 drejebog:A@format     delete           .       .       .       .       .       .       .       .
 drejebog:A@format     read-statistics  .       .       .       .       .       .       .       .
+drejebog:A@format     access-export    .       .       .       .       .       .       .       .
 drejebog:A@drejebog   read             .       y       .       .       y       y       y       .
 drejebog:A@drejebog   write            .       .       .       .       y       y       .       .
 drejebog:A@drejebog   manage           .       .       .       .       .       .       .       .
@@ -232,6 +245,7 @@ drejebog:A@drejebog   manage-links     .       .       .       .       .       .
 drejebog:A@drejebog   close            .       .       .       .       .       .       .       .
 drejebog:A@drejebog   delete           .       .       .       .       .       .       .       .
 drejebog:A@drejebog   read-statistics  .       .       .       .       .       .       .       .
+drejebog:A@drejebog   access-export    .       .       .       .       .       .       .       .
 drejebog:A@rollout    read             .       y       .       .       y       y       y       .
 drejebog:A@rollout    write            .       .       .       .       y       .       .       .
 drejebog:A@rollout    manage           .       .       .       .       .       .       .       .
@@ -246,6 +260,7 @@ drejebog:A@rollout    manage-links     .       .       .       .       .       .
 drejebog:A@rollout    close            .       .       .       .       .       .       .       .
 drejebog:A@rollout    delete           .       .       .       .       .       .       .       .
 drejebog:A@rollout    read-statistics  .       .       .       .       .       .       .       .
+drejebog:A@rollout    access-export    .       .       .       .       .       .       .       .
 drejebog:A@drift      read             .       y       .       .       y       y       y       .
 drejebog:A@drift      write            .       .       .       .       y       .       .       .
 drejebog:A@drift      manage           .       .       .       .       .       .       .       .
@@ -260,6 +275,7 @@ drejebog:A@drift      manage-links     .       .       .       .       .       .
 drejebog:A@drift      close            .       .       .       .       .       .       .       .
 drejebog:A@drift      delete           .       .       .       .       .       .       .       .
 drejebog:A@drift      read-statistics  .       .       .       .       .       .       .       .
+drejebog:A@drift      access-export    .       .       .       .       .       .       .       .
 template:B@format     read             .       y       .       .       .       .       .       .
 template:B@format     write            .       .       .       .       .       .       .       .
 template:B@format     manage           .       .       .       .       .       .       .       .
@@ -274,6 +290,7 @@ template:B@format     manage-links     .       .       .       .       .       .
 template:B@format     close            .       .       .       .       .       .       .       .
 template:B@format     delete           .       .       .       .       .       .       .       .
 template:B@format     read-statistics  .       .       .       .       .       .       .       .
+template:B@format     access-export    .       .       .       .       .       .       .       .
 template:B@drejebog   read             .       y       .       .       .       .       .       .
 template:B@drejebog   write            .       .       .       .       .       .       .       .
 template:B@drejebog   manage           .       .       .       .       .       .       .       .
@@ -288,6 +305,7 @@ template:B@drejebog   manage-links     .       .       .       .       .       .
 template:B@drejebog   close            .       .       .       .       .       .       .       .
 template:B@drejebog   delete           .       .       .       .       .       .       .       .
 template:B@drejebog   read-statistics  .       .       .       .       .       .       .       .
+template:B@drejebog   access-export    .       .       .       .       .       .       .       .
 template:B@rollout    read             .       y       .       .       .       .       .       .
 template:B@rollout    write            .       .       .       .       .       .       .       .
 template:B@rollout    manage           .       .       .       .       .       .       .       .
@@ -302,6 +320,7 @@ template:B@rollout    manage-links     .       .       .       .       .       .
 template:B@rollout    close            .       .       .       .       .       .       .       .
 template:B@rollout    delete           .       .       .       .       .       .       .       .
 template:B@rollout    read-statistics  .       .       .       .       .       .       .       .
+template:B@rollout    access-export    .       .       .       .       .       .       .       .
 template:B@drift      read             .       y       .       .       .       .       .       .
 template:B@drift      write            .       .       .       .       .       .       .       .
 template:B@drift      manage           .       .       .       .       .       .       .       .
@@ -316,6 +335,7 @@ template:B@drift      manage-links     .       .       .       .       .       .
 template:B@drift      close            .       .       .       .       .       .       .       .
 template:B@drift      delete           .       .       .       .       .       .       .       .
 template:B@drift      read-statistics  .       .       .       .       .       .       .       .
+template:B@drift      access-export    .       .       .       .       .       .       .       .
 drejebog:B@format     read             .       y       .       .       .       .       .       .
 drejebog:B@format     write            .       .       .       .       .       .       .       .
 drejebog:B@format     manage           .       .       .       .       .       .       .       .
@@ -330,6 +350,7 @@ drejebog:B@format     manage-links     .       .       .       .       .       .
 drejebog:B@format     close            .       .       .       .       .       .       .       .
 drejebog:B@format     delete           .       .       .       .       .       .       .       .
 drejebog:B@format     read-statistics  .       .       .       .       .       .       .       .
+drejebog:B@format     access-export    .       .       .       .       .       .       .       .
 drejebog:B@drejebog   read             .       y       .       .       .       .       .       .
 drejebog:B@drejebog   write            .       .       .       .       .       .       .       .
 drejebog:B@drejebog   manage           .       .       .       .       .       .       .       .
@@ -344,6 +365,7 @@ drejebog:B@drejebog   manage-links     .       .       .       .       .       .
 drejebog:B@drejebog   close            .       .       .       .       .       .       .       .
 drejebog:B@drejebog   delete           .       .       .       .       .       .       .       .
 drejebog:B@drejebog   read-statistics  .       .       .       .       .       .       .       .
+drejebog:B@drejebog   access-export    .       .       .       .       .       .       .       .
 drejebog:B@rollout    read             .       y       .       .       .       .       .       .
 drejebog:B@rollout    write            .       .       .       .       .       .       .       .
 drejebog:B@rollout    manage           .       .       .       .       .       .       .       .
@@ -358,6 +380,7 @@ drejebog:B@rollout    manage-links     .       .       .       .       .       .
 drejebog:B@rollout    close            .       .       .       .       .       .       .       .
 drejebog:B@rollout    delete           .       .       .       .       .       .       .       .
 drejebog:B@rollout    read-statistics  .       .       .       .       .       .       .       .
+drejebog:B@rollout    access-export    .       .       .       .       .       .       .       .
 drejebog:B@drift      read             .       y       .       .       .       .       .       .
 drejebog:B@drift      write            .       .       .       .       .       .       .       .
 drejebog:B@drift      manage           .       .       .       .       .       .       .       .
@@ -372,6 +395,7 @@ drejebog:B@drift      manage-links     .       .       .       .       .       .
 drejebog:B@drift      close            .       .       .       .       .       .       .       .
 drejebog:B@drift      delete           .       .       .       .       .       .       .       .
 drejebog:B@drift      read-statistics  .       .       .       .       .       .       .       .
+drejebog:B@drift      access-export    .       .       .       .       .       .       .       .
 template:C@format     read             .       .       .       .       .       .       .       y
 template:C@format     write            .       .       .       .       .       .       .       .
 template:C@format     manage           .       .       .       .       .       .       .       .
@@ -386,6 +410,7 @@ template:C@format     manage-links     .       .       .       .       .       .
 template:C@format     close            .       .       .       .       .       .       .       .
 template:C@format     delete           .       .       .       .       .       .       .       .
 template:C@format     read-statistics  .       .       .       .       .       .       .       .
+template:C@format     access-export    .       .       .       .       .       .       .       .
 template:C@drejebog   read             .       .       .       .       .       .       .       y
 template:C@drejebog   write            .       .       .       .       .       .       .       .
 template:C@drejebog   manage           .       .       .       .       .       .       .       .
@@ -400,6 +425,7 @@ template:C@drejebog   manage-links     .       .       .       .       .       .
 template:C@drejebog   close            .       .       .       .       .       .       .       .
 template:C@drejebog   delete           .       .       .       .       .       .       .       .
 template:C@drejebog   read-statistics  .       .       .       .       .       .       .       .
+template:C@drejebog   access-export    .       .       .       .       .       .       .       .
 template:C@rollout    read             .       .       .       .       .       .       .       y
 template:C@rollout    write            .       .       .       .       .       .       .       .
 template:C@rollout    manage           .       .       .       .       .       .       .       .
@@ -414,6 +440,7 @@ template:C@rollout    manage-links     .       .       .       .       .       .
 template:C@rollout    close            .       .       .       .       .       .       .       .
 template:C@rollout    delete           .       .       .       .       .       .       .       .
 template:C@rollout    read-statistics  .       .       .       .       .       .       .       .
+template:C@rollout    access-export    .       .       .       .       .       .       .       .
 template:C@drift      read             .       .       .       .       .       .       .       y
 template:C@drift      write            .       .       .       .       .       .       .       .
 template:C@drift      manage           .       .       .       .       .       .       .       .
@@ -428,6 +455,7 @@ template:C@drift      manage-links     .       .       .       .       .       .
 template:C@drift      close            .       .       .       .       .       .       .       .
 template:C@drift      delete           .       .       .       .       .       .       .       .
 template:C@drift      read-statistics  .       .       .       .       .       .       .       .
+template:C@drift      access-export    .       .       .       .       .       .       .       .
 drejebog:C@format     read             .       .       .       .       .       .       .       y
 drejebog:C@format     write            .       .       .       .       .       .       .       .
 drejebog:C@format     manage           .       .       .       .       .       .       .       .
@@ -442,6 +470,7 @@ drejebog:C@format     manage-links     .       .       .       .       .       .
 drejebog:C@format     close            .       .       .       .       .       .       .       .
 drejebog:C@format     delete           .       .       .       .       .       .       .       .
 drejebog:C@format     read-statistics  .       .       .       .       .       .       .       .
+drejebog:C@format     access-export    .       .       .       .       .       .       .       .
 drejebog:C@drejebog   read             .       .       .       .       .       .       .       y
 drejebog:C@drejebog   write            .       .       .       .       .       .       .       .
 drejebog:C@drejebog   manage           .       .       .       .       .       .       .       .
@@ -456,6 +485,7 @@ drejebog:C@drejebog   manage-links     .       .       .       .       .       .
 drejebog:C@drejebog   close            .       .       .       .       .       .       .       .
 drejebog:C@drejebog   delete           .       .       .       .       .       .       .       .
 drejebog:C@drejebog   read-statistics  .       .       .       .       .       .       .       .
+drejebog:C@drejebog   access-export    .       .       .       .       .       .       .       .
 drejebog:C@rollout    read             .       .       .       .       .       .       .       y
 drejebog:C@rollout    write            .       .       .       .       .       .       .       .
 drejebog:C@rollout    manage           .       .       .       .       .       .       .       .
@@ -470,6 +500,7 @@ drejebog:C@rollout    manage-links     .       .       .       .       .       .
 drejebog:C@rollout    close            .       .       .       .       .       .       .       .
 drejebog:C@rollout    delete           .       .       .       .       .       .       .       .
 drejebog:C@rollout    read-statistics  .       .       .       .       .       .       .       .
+drejebog:C@rollout    access-export    .       .       .       .       .       .       .       .
 drejebog:C@drift      read             .       .       .       .       .       .       .       y
 drejebog:C@drift      write            .       .       .       .       .       .       .       .
 drejebog:C@drift      manage           .       .       .       .       .       .       .       .
@@ -484,6 +515,7 @@ drejebog:C@drift      manage-links     .       .       .       .       .       .
 drejebog:C@drift      close            .       .       .       .       .       .       .       .
 drejebog:C@drift      delete           .       .       .       .       .       .       .       .
 drejebog:C@drift      read-statistics  .       .       .       .       .       .       .       .
+drejebog:C@drift      access-export    .       .       .       .       .       .       .       .
 `;
 
 type Row = { resource: string; action: Action; cells: Record<string, string> };

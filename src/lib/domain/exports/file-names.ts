@@ -42,7 +42,7 @@ const SPELT_OUT: Record<string, string> = {
 const MAX_BASE_LENGTH = 120;
 
 /** `words` joined with hyphens, without characters that are unsafe in a file name. */
-function baseName(words: readonly string[]): string {
+export function exportFileBase(words: readonly string[]): string {
 	const joined = words
 		.join(' ')
 		// Path separators, Windows' reserved characters, quotes and controls.
@@ -55,7 +55,7 @@ function baseName(words: readonly string[]): string {
 
 /** The file name `words` make, with the extension. */
 export function exportFileName(words: readonly string[], format: ExportFormat): string {
-	return `${baseName(words)}.${format}`;
+	return `${exportFileBase(words)}.${format}`;
 }
 
 /** `fileName` in ASCII letters, digits, dots, hyphens and underscores (see the module comment). */

@@ -26,3 +26,24 @@ export function caseTransaction<T>(
 		return done.result;
 	});
 }
+
+/**
+ * `caseTransaction` for work on several cases at once (a young person's access export): one
+ * access entry per case in `caseIds`, or a single one without a case when there is none (its
+ * `detail` then names `orgId` and `youngPersonId`).
+ */
+export function casesTransaction<T>(
+	ctx: CaseContext,
+	action: CaseAccessAction,
+	work: (db: Db) => { result: T; caseIds: string[]; detail?: Record<string, unknown> }
+): T {
+	const db = getDb();
+	return transaction(db, () => {
+		const done = work(db);
+		const caseIds = done.caseIds.length > 0 ? done.caseIds : [null];
+		for (const caseId of caseIds) {
+			recordCaseAccess(db, ctx, { caseId, action, detail: done.detail });
+		}
+		return done.result;
+	});
+}

@@ -27,3 +27,5 @@ export {
 } from './case-links.ts';
 export { caseOutputFile, caseCv } from './case-outputs.ts';
 export { statisticsCases } from './case-statistics.ts';
+export { youngPersonExport } from './case-access-export.ts';
+export { findYoungPeople, YOUNG_PEOPLE_PAGE, type YoungPersonFound } from './young-people.ts';

@@ -80,6 +80,23 @@ export const PRIVACY_OPERATIONS: readonly ApiOperation[] = [
 		errors: [400, 401, 403]
 	},
 	{
+		method: 'get',
+		path: `${V1}/young-people/{id}/export`,
+		operationId: 'exportYoungPerson',
+		summary:
+			'Everything held about one young person (their access request, indsigt) as a ZIP: person.json, a folder per case with case.json and both PDFs, adgangslog.json and LAES-MIG.txt; one export entry per case in the audit log. Needs a purpose (X-Formvaerk-Purpose or ?purpose=) (administrators)',
+		tag: 'privacy',
+		query: [
+			{
+				name: 'purpose',
+				description: 'The purpose, when not sent as X-Formvaerk-Purpose',
+				isRequired: false
+			}
+		],
+		success: { status: 200, description: 'The ZIP file', fileType: 'application/zip' },
+		errors: [400, 401, 403, 404, 428]
+	},
+	{
 		method: 'put',
 		path: `${V1}/organisations/{id}/retention`,
 		operationId: 'setRetention',

@@ -19,3 +19,15 @@ export function apiCaseContext(
 	const caseId = (event.params as { id?: string }).id ?? null;
 	return { actor, requestId: event.locals.requestId, purpose: requestPurpose(event, caseId) };
 }
+
+/**
+ * The context of an API request about a young person rather than one case (the access export):
+ * the purpose comes only from `X-Formvaerk-Purpose` or `?purpose=`, as no case's session
+ * purpose applies. @throws ApiFailure 401 without a session; ValidationError for a bad purpose.
+ */
+export function apiPersonContext(
+	event: Pick<RequestEvent, 'locals' | 'request' | 'url'>
+): CaseContext {
+	const actor = requireApiUser(event.locals);
+	return { actor, requestId: event.locals.requestId, purpose: requestPurpose(event, null) };
+}

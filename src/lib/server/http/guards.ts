@@ -1,12 +1,24 @@
 /** Small helpers routes use to require a session and to turn domain errors into responses. */
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import { isDomainError, type FieldErrors } from '#lib/domain/errors.ts';
+import { can } from '#lib/domain/permissions.ts';
 import type { SessionUser } from '../accounts/accounts.ts';
 
 /** The signed-in user of a page request; redirects to the login page otherwise. */
 export function requireUser(locals: App.Locals, url: URL): SessionUser {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
 	return locals.user;
+}
+
+/**
+ * The organisation whose personal data an administrator manages on a page (`?org=`, else the
+ * first they administer). @throws a 403 for someone who administers none.
+ */
+export function adminOrg(user: SessionUser, url: URL): { id: string; name: string } {
+	const orgs = user.orgs.filter((o) => can(user, 'manage', { type: 'org', id: o.orgId }));
+	if (orgs.length === 0) error(403, 'forbidden');
+	const org = orgs.find((o) => o.orgId === url.searchParams.get('org')) ?? orgs[0];
+	return { id: org.orgId, name: org.orgName };
 }
 
 /**

@@ -1,23 +1,12 @@
-import { error } from '@sveltejs/kit';
-import { can } from '#lib/domain/permissions.ts';
 import { auditQuerySchema } from '#lib/domain/privacy/audit.ts';
 import { retentionSchema } from '#lib/domain/privacy/retention.ts';
 import { fieldErrors } from '#lib/domain/schemas.ts';
-import type { SessionUser } from '#lib/server/accounts/accounts.ts';
 import { AUDIT_PAGE, searchAudit } from '#lib/server/privacy/audit-log.ts';
 import { retentionMonths, setRetentionMonths } from '#lib/server/privacy/retention-settings.ts';
 import { lastRetentionRun } from '#lib/server/privacy/retention-job.ts';
-import { formValues, requireUser } from '#lib/server/http/guards.ts';
+import { adminOrg, formValues, requireUser } from '#lib/server/http/guards.ts';
 import { actFor, invalidInput, isFailure } from '#lib/server/http/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-/** The organisation whose data this administrator manages here (`?org=`, else their first). */
-function adminOrg(user: SessionUser, url: URL): { id: string; name: string } {
-	const orgs = user.orgs.filter((o) => can(user, 'manage', { type: 'org', id: o.orgId }));
-	if (orgs.length === 0) error(403, 'forbidden');
-	const org = orgs.find((o) => o.orgId === url.searchParams.get('org')) ?? orgs[0];
-	return { id: org.orgId, name: org.orgName };
-}
 
 const SEARCH_KEYS = ['case', 'person', 'from', 'to'] as const;
 
