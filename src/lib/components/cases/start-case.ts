@@ -13,3 +13,9 @@ export type StartCaseChoices = {
 	/** Earlier cases the person may start from (the same young person's end ratings). */
 	previousCases: { id: string; label: string }[];
 };
+
+/** What each part of the start form gets: values to show again and field messages (i18n keys). */
+export type StartFieldProps = {
+	values: Record<string, string>;
+	fields: Record<string, string>;
+};
