@@ -1,4 +1,7 @@
-import { expect, type Page } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { expect, type Download, type Page } from '@playwright/test';
 import type { TestServer } from '../../support/server.ts';
 
 /** Two statements of the detail starter the case tests choose: one the mentor rates, one not. */
@@ -71,4 +74,15 @@ export async function statePurpose(page: Page): Promise<void> {
 	await page.getByRole('radio', { name: 'Opfølgning' }).check();
 	await page.getByRole('button', { name: 'Åbn forløbet' }).click();
 	await expect(page).toHaveURL(/\/cases\/[^/]+(#.*)?$/);
+}
+
+const run = promisify(execFile);
+
+/** The text of a downloaded PDF as pdftotext reads it, whitespace collapsed. */
+export async function pdfText(download: Download): Promise<string> {
+	const file = await download.path();
+	const bytes = await readFile(file);
+	expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+	const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']);
+	return stdout.replace(/\s+/g, ' ').trim();
 }
