@@ -5,22 +5,13 @@
  * are checked in cases-paths.spec.ts.
  */
 import { expect, test } from './fixtures.ts';
-import { apiCase, driftMunicipality } from '../support/cases-ui.ts';
-import { FAGLIG, logIn, makeLink, SOCIAL, statePurpose } from './pages/case-pages.ts';
+import { makeLink, openSignesCase } from './pages/case-pages.ts';
 
 test('without JavaScript the link and the CV phrases are selectable text', async ({
 	page,
 	server
 }) => {
-	const drift = await driftMunicipality(server, 'Markerkommune');
-	const caseId = await apiCase(server, drift, {
-		firstName: 'Signe',
-		lastName: 'Sørensen',
-		statements: [FAGLIG, SOCIAL]
-	});
-	await logIn(page, server, drift.consultant);
-	await page.goto(`${server.url}/cases/${caseId}`);
-	await statePurpose(page);
+	await openSignesCase(page, server, 'Markerkommune');
 
 	const url = await makeLink(page, 'Den unge');
 	const link = page.getByRole('group', { name: /^Link til Den unge ved Slut/ });

@@ -5,16 +5,16 @@
  * Each test sets up what comes before its subject through the API (`apiCase`), in a municipality
  * of its own; axe runs on every view.
  */
-import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { expectVisibleFocus, tabTo } from './pages/keyboard.ts';
-import { apiCase, driftMunicipality, type DriftMunicipality } from '../support/cases-ui.ts';
-import type { TestServer } from '../support/server.ts';
+import { apiCase, driftMunicipality } from '../support/cases-ui.ts';
 import {
 	FAGLIG,
 	isoDay,
 	logIn,
 	makeLink,
+	openSignesCase,
+	raterCard,
 	pdfText,
 	PHONE,
 	SOCIAL,
@@ -23,14 +23,6 @@ import {
 
 /** A personal statement of the detail starter, which the jobkonsulent rates at Midtvejs. */
 const PERSONAL = 'Møder til tiden og giver besked i god tid ved sygdom eller forsinkelse';
-
-/** Logs the consultant of `drift` in and opens case `caseId`, stating the purpose. */
-async function openCase(page: Page, server: TestServer, drift: DriftMunicipality, caseId: string) {
-	await logIn(page, server, drift.consultant);
-	await page.goto(`${server.url}/cases/${caseId}`);
-	await statePurpose(page);
-	await expect(page.getByRole('heading', { level: 1, name: 'Signe Sørensen' })).toBeVisible();
-}
 
 test('a second internship starts from the end ratings of the previous one', async ({
 	page,
@@ -86,12 +78,7 @@ test('a second internship starts from the end ratings of the previous one', asyn
 		'href',
 		`/cases/${previousId}`
 	);
-	const atStart = page
-		.getByRole('region', { name: 'Vurderinger og links' })
-		.getByRole('region', { name: 'Start' });
-	await expect(atStart.getByRole('listitem').filter({ hasText: 'Den unge' })).toContainText(
-		'2 af 2 udsagn vurderet'
-	);
+	await expect(raterCard(page, 'Start', 'Den unge')).toContainText('2 af 2 udsagn vurderet');
 	const progression = page.getByRole('region', { name: 'Progression', exact: true });
 	await expect(progression.getByRole('row').filter({ hasText: FAGLIG })).toContainText(
 		'Kan lære andre'
@@ -104,13 +91,7 @@ test('sub-goal statuses are kept per point, shown in the progression and reached
 	page,
 	server
 }) => {
-	const drift = await driftMunicipality(server, 'Delmaalkommune');
-	const caseId = await apiCase(server, drift, {
-		firstName: 'Signe',
-		lastName: 'Sørensen',
-		statements: [FAGLIG, SOCIAL]
-	});
-	await openCase(page, server, drift, caseId);
+	await openSignesCase(page, server, 'Delmaalkommune');
 	const VARER = 'Kunne modtage varer og fylde dem op uden hjælp';
 	const KASSE = 'Kunne betjene kassen på en almindelig dag';
 	const progress = () => page.getByRole('region', { name: 'Timer, opgaver og delmål' });
@@ -151,19 +132,9 @@ test('a revoked rating link says so on the phone and in the case view', async ({
 	browser,
 	server
 }) => {
-	const drift = await driftMunicipality(server, 'Tilbagekommune');
-	const caseId = await apiCase(server, drift, {
-		firstName: 'Signe',
-		lastName: 'Sørensen',
-		statements: [FAGLIG, SOCIAL]
-	});
-	await openCase(page, server, drift, caseId);
+	await openSignesCase(page, server, 'Tilbagekommune');
 	const url = await makeLink(page, 'Den unge');
-	const card = page
-		.getByRole('region', { name: 'Vurderinger og links' })
-		.getByRole('region', { name: 'Slut' })
-		.getByRole('listitem')
-		.filter({ hasText: 'Den unge' });
+	const card = raterCard(page, 'Slut', 'Den unge');
 	await expect(card.getByText(/virker til/)).toBeVisible();
 	await card.getByRole('button', { name: 'Træk linket tilbage' }).click();
 
@@ -191,13 +162,7 @@ test('the copy buttons put the link, the CV phrases and the Min Plan text on the
 	await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
 		origin: server.url
 	});
-	const drift = await driftMunicipality(server, 'Kopikommune');
-	const caseId = await apiCase(server, drift, {
-		firstName: 'Signe',
-		lastName: 'Sørensen',
-		statements: [FAGLIG, SOCIAL]
-	});
-	await openCase(page, server, drift, caseId);
+	await openSignesCase(page, server, 'Kopikommune');
 	const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
 	const url = await makeLink(page, 'Den unge');
@@ -227,13 +192,7 @@ test('the copy buttons put the link, the CV phrases and the Min Plan text on the
 });
 
 test('a jobkonsulent rates at one point with the keyboard only', async ({ page, server }) => {
-	const drift = await driftMunicipality(server, 'Tastaturkommune');
-	const caseId = await apiCase(server, drift, {
-		firstName: 'Signe',
-		lastName: 'Sørensen',
-		statements: [FAGLIG, SOCIAL, PERSONAL]
-	});
-	await openCase(page, server, drift, caseId);
+	await openSignesCase(page, server, 'Tastaturkommune', [FAGLIG, SOCIAL, PERSONAL]);
 
 	// From the case view to the rating page: Tab to the link, Enter.
 	const rate = page.getByRole('link', { name: 'Vurder som Jobkonsulenten ved Midtvejs' });
@@ -275,10 +234,7 @@ test('a jobkonsulent rates at one point with the keyboard only', async ({ page, 
 
 	// Back on the case: both statements are rated, with the level and the comment.
 	await expect(page.getByRole('heading', { level: 1, name: 'Signe Sørensen' })).toBeVisible();
-	const atMidway = page
-		.getByRole('region', { name: 'Vurderinger og links' })
-		.getByRole('region', { name: 'Midtvejs' });
-	await expect(atMidway.getByRole('listitem').filter({ hasText: 'Jobkonsulenten' })).toContainText(
+	await expect(raterCard(page, 'Midtvejs', 'Jobkonsulenten')).toContainText(
 		'2 af 2 udsagn vurderet'
 	);
 	const progression = page.getByRole('region', { name: 'Progression', exact: true });
