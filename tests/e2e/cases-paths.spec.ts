@@ -65,6 +65,14 @@ test('a second internship starts from the end ratings of the previous one', asyn
 	for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
 	await page.getByRole('checkbox', { name: FAGLIG }).check();
 	await page.getByRole('checkbox', { name: SOCIAL }).check();
+	// Another name beside the earlier case is refused at the name (the case keeps Signe's).
+	await page.getByLabel('Efternavn').fill('Hansen');
+	await page.getByRole('button', { name: 'Start forløbet' }).click();
+	await expect(page.getByLabel('Efternavn')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByText('Navnet passer ikke til det tidligere forløb')).toBeVisible();
+	await expect(previous).toHaveValue(previousId);
+	await expectAccessible(page);
+	await page.getByLabel('Efternavn').fill('Sørensen');
 	await page.getByRole('button', { name: 'Start forløbet' }).click();
 	await statePurpose(page);
 

@@ -51,6 +51,8 @@ export function startCaseChoices(
 			: [],
 		previousCases: myCases.map((c) => ({
 			id: c.id,
+			firstName: c.youngPerson.firstName,
+			lastName: c.youngPerson.lastName,
 			label: `${c.youngPerson.firstName} ${c.youngPerson.lastName}, ${c.company} (${c.start} – ${c.end})`
 		}))
 	};

@@ -26,7 +26,7 @@ export const actions = {
 		const publicationId = form.get('publicationId');
 		const choices = startCaseChoices(
 			user,
-			[],
+			listMyCases(ctx),
 			typeof publicationId === 'string' ? publicationId : ''
 		);
 		const parsed = parseStartForm(form, choices);
