@@ -6,10 +6,7 @@
  * both PDFs. A used link explains itself. Axe runs on every view. The case lives in a
  * municipality of its own, so the demo workshop other specs share is untouched.
  */
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import type { Browser, Download } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { driftMunicipality } from '../support/cases-ui.ts';
 import {
@@ -19,11 +16,10 @@ import {
 	statePurpose,
 	logIn,
 	makeLink,
+	pdfText,
 	PHONE,
 	SOCIAL
 } from './pages/case-pages.ts';
-
-const run = promisify(execFile);
 
 /** Opens `url` on a phone without an account and rates each statement with `levels`. */
 async function rateOnPhone(browser: Browser, url: string, levels: Record<string, string>) {
@@ -218,12 +214,3 @@ test('an unknown link explains itself with 404, without a session', async ({ bro
 	await expectAccessible(phone);
 	await context.close();
 });
-
-/** The text of a downloaded PDF as pdftotext reads it, whitespace collapsed. */
-async function pdfText(download: Download): Promise<string> {
-	const file = await download.path();
-	const bytes = await readFile(file);
-	expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-	const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']);
-	return stdout.replace(/\s+/g, ' ').trim();
-}

@@ -3,32 +3,15 @@
  * (the detail starter, inserted as publishing writes it), jobkonsulenter, a sagsbehandler, and
  * logged-in clients for every role the access rules name.
  */
-import { randomBytes } from 'node:crypto';
-import { withServerDb } from './db.ts';
 import { createMunicipality } from './db.ts';
+import { orgUser, putInOperation } from './cases-ui.ts';
 import { ApiClient } from './http.ts';
 import { PURPOSE_HEADER } from '#lib/domain/privacy/purposes.ts';
 import { demoClient, demoWorkshop, insertVersion, loginAs, versionContent } from './rollouts.ts';
 import type { TestServer } from './server.ts';
-import { createUser, setOrgRole } from '#lib/server/accounts/accounts.ts';
 import type { OrgRole } from '#lib/domain/workshop.ts';
 
-const PASSWORD = 'en-god-adgangskode';
-
-/** Puts version `publicationId` of `workshopId` in operation, as closing Dag 3 does. */
-export function putInOperation(server: TestServer, publicationId: string): Promise<void> {
-	return withServerDb(server.dataDir, (db) => {
-		const { workshop_id: workshopId, org_id: orgId } = db
-			.prepare('SELECT workshop_id, org_id FROM publications WHERE id = ?')
-			.get(publicationId) as { workshop_id: string; org_id: string };
-		db.prepare(
-			'UPDATE publication_operation SET retired_at = ? WHERE workshop_id = ? AND retired_at IS NULL'
-		).run(Date.now(), workshopId);
-		db.prepare(
-			'INSERT INTO publication_operation (publication_id, workshop_id, org_id, since) VALUES (?, ?, ?, ?)'
-		).run(publicationId, workshopId, orgId, Date.now());
-	});
-}
+export { putInOperation } from './cases-ui.ts';
 
 /** A user with `role` in `orgId`, logged in; returns the client and the user's id. */
 export async function userWithRole(
@@ -37,13 +20,8 @@ export async function userWithRole(
 	role: OrgRole,
 	name: string
 ): Promise<{ client: ApiClient; id: string }> {
-	const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${randomBytes(3).toString('hex')}@kommune.example`;
-	const id = await withServerDb(server.dataDir, async () => {
-		const user = await createUser({ email, name, password: PASSWORD });
-		setOrgRole(orgId, user.id, role);
-		return user.id;
-	});
-	return { client: await loginAs(server, email, PASSWORD), id };
+	const { email, password, id } = await orgUser(server, orgId, role, name);
+	return { client: await loginAs(server, email, password), id };
 }
 
 export type CaseWorld = {

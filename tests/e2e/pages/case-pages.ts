@@ -1,5 +1,9 @@
-import { expect, type Page } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import type { TestServer } from '../../support/server.ts';
+import { apiCase, driftMunicipality } from '../../support/cases-ui.ts';
 
 /** Two statements of the detail starter the case tests choose: one the mentor rates, one not. */
 export const FAGLIG = 'Kan modtage varer og kontrollere dem mod følgesedlen';
@@ -71,4 +75,47 @@ export async function statePurpose(page: Page): Promise<void> {
 	await page.getByRole('radio', { name: 'Opfølgning' }).check();
 	await page.getByRole('button', { name: 'Åbn forløbet' }).click();
 	await expect(page).toHaveURL(/\/cases\/[^/]+(#.*)?$/);
+}
+
+const run = promisify(execFile);
+
+/** The text of a downloaded PDF as pdftotext reads it, whitespace collapsed. */
+export async function pdfText(download: Download): Promise<string> {
+	const file = await download.path();
+	const bytes = await readFile(file);
+	expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+	const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']);
+	return stdout.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A municipality of its own named `municipality` with an open case of Signe Sørensen rating
+ * `statements` (set up through the API), opened by its jobkonsulent in `page` (purpose stated).
+ */
+export async function openSignesCase(
+	page: Page,
+	server: TestServer,
+	municipality: string,
+	statements = [FAGLIG, SOCIAL]
+): Promise<string> {
+	const drift = await driftMunicipality(server, municipality);
+	const caseId = await apiCase(server, drift, {
+		firstName: 'Signe',
+		lastName: 'Sørensen',
+		statements
+	});
+	await logIn(page, server, drift.consultant);
+	await page.goto(`${server.url}/cases/${caseId}`);
+	await statePurpose(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Signe Sørensen' })).toBeVisible();
+	return caseId;
+}
+
+/** The case page's card of `rater` at `point` under "Vurderinger og links". */
+export function raterCard(page: Page, point: string, rater: string): Locator {
+	return page
+		.getByRole('region', { name: 'Vurderinger og links' })
+		.getByRole('region', { name: point })
+		.getByRole('listitem')
+		.filter({ hasText: rater });
 }

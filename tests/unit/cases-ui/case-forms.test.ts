@@ -2,10 +2,12 @@
  * The case pages' form reading (cases-ui): a rating form gives one answer per answered statement,
  * "ikke vurderet" as null, and refuses a missing answer on a link (used once), a level outside the
  * statement's scale and a CPR number in a comment, each at its statement; a link refusal maps to
- * the page's reason and HTTP status.
+ * the page's reason and HTTP status. A case started from an earlier one must name that case's
+ * young person (the module would keep the stored name and drop the typed one without a word).
  */
 import { describe, expect, it } from 'vitest';
-import { parseRatingForm } from '#lib/server/cases/ui-forms.ts';
+import { parseRatingForm, parseStartForm } from '#lib/server/cases/ui-forms.ts';
+import type { StartCaseChoices } from '#lib/components/cases/start-case.ts';
 import { linkRefusal } from '#lib/server/cases/ui-link.ts';
 import type { RatingArea } from '#lib/components/cases/rating-fields.ts';
 import { ConflictError, NotFoundError, RateLimitedError } from '#lib/domain/errors.ts';
@@ -99,5 +101,44 @@ describe('linkRefusal', () => {
 		}
 		expect(linkRefusal(new RateLimitedError(60))).toEqual({ reason: 'throttled', status: 429 });
 		expect(linkRefusal(new Error('boom'))).toBeNull();
+	});
+});
+
+describe('parseStartForm from an earlier case', () => {
+	const choices: StartCaseChoices = {
+		versions: [{ id: 'version-1', label: 'Forløb, version 1' }],
+		areas: [],
+		subGoals: [],
+		previousCases: [
+			{ id: 'previous-1', label: 'Signe Sørensen', firstName: 'Signe', lastName: 'Sørensen' }
+		]
+	};
+	const start = (names: Record<string, string>) =>
+		parseStartForm(
+			form({
+				publicationId: 'version-1',
+				company: 'Netto',
+				start: '2026-03-02',
+				end: '2026-04-24',
+				statementIds: 's1',
+				previousCaseId: 'previous-1',
+				...names
+			}),
+			choices
+		);
+
+	it("takes the earlier case's young person by name, whatever the case of the letters", () => {
+		const parsed = start({ 'youngPerson.firstName': 'signe', 'youngPerson.lastName': 'Sørensen ' });
+		expect(parsed.ok).toBe(true);
+		if (parsed.ok) expect(parsed.create.previousCaseId).toBe('previous-1');
+	});
+
+	it('refuses another name at the name, keeping what was typed', () => {
+		const parsed = start({ 'youngPerson.firstName': 'Signe', 'youngPerson.lastName': 'Hansen' });
+		expect(parsed.ok).toBe(false);
+		if (!parsed.ok) {
+			expect(parsed.fields).toEqual({ 'youngPerson.lastName': 'casePages.start.previousName' });
+			expect(parsed.values['youngPerson.lastName']).toBe('Hansen');
+		}
 	});
 });

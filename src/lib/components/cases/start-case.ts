@@ -11,5 +11,11 @@ export type StartCaseChoices = {
 	/** The version's sub-goals, offered for rewording (their links to statements are kept). */
 	subGoals: { id: string; text: string; statementIds: string[] }[];
 	/** Earlier cases the person may start from (the same young person's end ratings). */
-	previousCases: { id: string; label: string }[];
+	previousCases: { id: string; label: string; firstName: string; lastName: string }[];
+};
+
+/** What each part of the start form gets: values to show again and field messages (i18n keys). */
+export type StartFieldProps = {
+	values: Record<string, string>;
+	fields: Record<string, string>;
 };

@@ -33,7 +33,10 @@ const text = (form: FormData, name: string) => {
 };
 const orUndefined = (value: string) => (value.trim() === '' ? undefined : value);
 
-/** Reads the "start a case" form; sub-goals keep the version's links to statements. */
+/**
+ * Reads the "start a case" form; sub-goals keep the version's links to statements, and a case
+ * started from an earlier one must name that case's young person.
+ */
 export function parseStartForm(form: FormData, choices: StartCaseChoices): StartForm {
 	const values: Record<string, string> = {};
 	for (const [key, value] of form) if (typeof value === 'string') values[key] = value;
@@ -68,15 +71,39 @@ export function parseStartForm(form: FormData, choices: StartCaseChoices): Start
 		agreedOn: orUndefined(text(form, 'agreedOn')) ?? null,
 		subGoals: subGoals.map(({ id, text, statementIds }) => ({ id, text, statementIds }))
 	});
-	if (create.success && goal.success && statementIds.length > 0) {
+	const previousFields = previousNameFields(form, choices);
+	const isPreviousFine = Object.keys(previousFields).length === 0;
+	if (create.success && goal.success && statementIds.length > 0 && isPreviousFine) {
 		return { ok: true, create: create.data, goal: goal.data, values };
 	}
 	const fields: FieldErrors = {
+		...previousFields,
 		...(create.success ? {} : fieldErrors(create.error)),
 		...(goal.success ? {} : goalFields(goal.error, subGoals))
 	};
 	if (statementIds.length === 0) fields.statementIds = 'casePages.start.noStatements';
 	return { ok: false, fields, values, statementIds };
+}
+
+const sameName = (a: string, b: string) =>
+	a.trim().toLocaleLowerCase('da') === b.trim().toLocaleLowerCase('da');
+
+/**
+ * A case started from an earlier one is for that case's young person, whose stored name it keeps:
+ * a different name typed beside it would be dropped without a word, so it is refused at the name.
+ */
+function previousNameFields(form: FormData, choices: StartCaseChoices): FieldErrors {
+	const previous = choices.previousCases.find((c) => c.id === text(form, 'previousCaseId'));
+	if (!previous) return {};
+	const fields: FieldErrors = {};
+	for (const part of ['firstName', 'lastName'] as const) {
+		const name = `youngPerson.${part}`;
+		const typed = text(form, name);
+		if (typed.trim() !== '' && !sameName(typed, previous[part])) {
+			fields[name] = 'casePages.start.previousName';
+		}
+	}
+	return fields;
 }
 
 /** A sub-goal's message belongs at its own field (`subGoals.2.text` → `subGoal-<id>`). */

@@ -51,7 +51,24 @@ export function startCaseChoices(
 			: [],
 		previousCases: myCases.map((c) => ({
 			id: c.id,
+			firstName: c.youngPerson.firstName,
+			lastName: c.youngPerson.lastName,
 			label: `${c.youngPerson.firstName} ${c.youngPerson.lastName}, ${c.company} (${c.start} – ${c.end})`
 		}))
+	};
+}
+
+/**
+ * The start form's first values when it starts from earlier case `fromId` (the "start a new case
+ * from this one" link of a case): that case chosen, and the young person's name, which the new
+ * case keeps. Empty when `fromId` is not one of `myCases`.
+ */
+export function valuesFromPrevious(myCases: CaseSummary[], fromId: string): Record<string, string> {
+	const previous = myCases.find((c) => c.id === fromId);
+	if (!previous) return {};
+	return {
+		previousCaseId: previous.id,
+		'youngPerson.firstName': previous.youngPerson.firstName,
+		'youngPerson.lastName': previous.youngPerson.lastName
 	};
 }

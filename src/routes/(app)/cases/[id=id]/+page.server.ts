@@ -13,6 +13,7 @@ import {
 	signCase
 } from '#lib/server/cases/index.ts';
 import { loadCasePage } from '#lib/server/cases/ui-view.ts';
+import { mayStartCases } from '#lib/server/cases/ui-start.ts';
 import { requirePagePurpose, sessionPurpose } from '#lib/server/privacy/purpose.ts';
 import {
 	createLinkSchema,
@@ -33,7 +34,7 @@ export const load = ((event) => {
 	// Asked once per case per session (issue 14): the purpose page comes back here.
 	const purpose = requirePagePurpose(event, params.id);
 	const page = loadOrError(() => loadCasePage(user, locals.requestId, params.id, purpose));
-	return { ...page, now: Date.now() };
+	return { ...page, now: Date.now(), mayStart: mayStartCases(user) };
 }) satisfies PageServerLoad;
 
 type Event = Parameters<Actions[string]>[0];

@@ -1,17 +1,21 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { actOrFail, requireUser } from '#lib/server/http/guards.ts';
 import { createCase, listMyCases, recordGoal } from '#lib/server/cases/index.ts';
-import { mayStartCases, startCaseChoices } from '#lib/server/cases/ui-start.ts';
+import { mayStartCases, startCaseChoices, valuesFromPrevious } from '#lib/server/cases/ui-start.ts';
 import { parseStartForm } from '#lib/server/cases/ui-forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Starting a case: the versions in operation, their statements and sub-goals, earlier cases. */
+/**
+ * Starting a case: the versions in operation, their statements and sub-goals, earlier cases;
+ * `?from=<case>` starts from that earlier case (chosen, with the young person's name filled in).
+ */
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url);
 	if (!mayStartCases(user)) error(403, 'forbidden');
 	const ctx = { actor: user, requestId: locals.requestId };
-	const choices = startCaseChoices(user, listMyCases(ctx), url.searchParams.get('version') ?? '');
-	return { choices };
+	const myCases = listMyCases(ctx);
+	const choices = startCaseChoices(user, myCases, url.searchParams.get('version') ?? '');
+	return { choices, initial: valuesFromPrevious(myCases, url.searchParams.get('from') ?? '') };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -22,7 +26,7 @@ export const actions = {
 		const publicationId = form.get('publicationId');
 		const choices = startCaseChoices(
 			user,
-			[],
+			listMyCases(ctx),
 			typeof publicationId === 'string' ? publicationId : ''
 		);
 		const parsed = parseStartForm(form, choices);
