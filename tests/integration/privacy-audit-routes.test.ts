@@ -5,8 +5,9 @@
  * so a new case route without one fails here. Each probe calls its route (a person with a stated
  * purpose, or a link holder) and reads the `audit_log` rows the call added: exactly one, with
  * the route's action, purpose, actor (user or link), case and the response's request id. Reads
- * without a purpose are refused with 428 and write nothing. A form action of the case page (the
- * browser's enhanced post) writes its one entry too.
+ * without a purpose are refused with 428 and write nothing. The case page's form actions (the
+ * browser's enhanced post) write one entry each, and opening the page writes one read (the CV
+ * text it shows used to be logged as an export of its own).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -17,7 +18,7 @@ import type { ApiClient, ApiResponse } from '../support/http.ts';
 import { API_OPERATIONS } from '#lib/server/http/api-operations.ts';
 import { PURPOSE_HEADER, purposeHeaderValue } from '#lib/domain/privacy/purposes.ts';
 import type { AuditAction } from '#lib/domain/privacy/audit.ts';
-import { createdCaseLinkSchema } from '#lib/domain/cases/api-schemas.ts';
+import { caseCvSchema, createdCaseLinkSchema } from '#lib/domain/cases/api-schemas.ts';
 
 /** The paths whose operations touch a case or a young person's data. */
 const CASE_PATHS = /^\/api\/v1\/(cases|case-links|links|young-people)(\/|$)/;
@@ -351,11 +352,37 @@ describe('one audit entry per case route', () => {
 	});
 });
 
+/** The case page's form actions (the browser's enhanced post) that store one thing each. */
+const PAGE_ACTIONS: { action: string; fields: () => Record<string, string>; detail: string }[] = [
+	{
+		action: 'createLink',
+		fields: () => ({ raterId: 'detail-r1', pointId: 'detail-m1' }),
+		detail: 'link-create'
+	},
+	{ action: 'revokeLink', fields: () => ({ linkId: pageLinkId }), detail: 'link-revoke' },
+	{
+		action: 'agree',
+		fields: () => ({ statementId: 'detail-s10', level: 'detail-a2-l3' }),
+		detail: 'update'
+	},
+	{
+		action: 'progress',
+		fields: () => ({ pointId: 'detail-m1', hours: '12', tasks: 'Varemodtagelse' }),
+		detail: 'update'
+	},
+	{
+		action: 'sign',
+		fields: () => ({ signerId: 'detail-u3', name: 'Karen Konsulent' }),
+		detail: 'sign'
+	},
+	{ action: 'close', fields: () => ({}), detail: 'close' }
+];
+let pageCaseId = '';
+let pageLinkId = '';
+
 describe('one audit entry per case page action', () => {
-	it('the enhanced "Luk forløbet" post writes one change entry with the session’s purpose', async () => {
-		const created = await asKonsulent('POST', '/api/v1/cases', NEW_CASE());
-		const id = (created.body as { id: string }).id;
-		const form = (fields: Record<string, string>) => ({
+	const post = (path: string, fields: Record<string, string>) =>
+		fetch(`${server.url}${path}`, {
 			method: 'POST',
 			headers: {
 				cookie: w.konsulent.cookieHeader,
@@ -365,29 +392,55 @@ describe('one audit entry per case page action', () => {
 				'x-sveltekit-action': 'true'
 			},
 			body: new URLSearchParams(fields).toString(),
-			redirect: 'manual' as const
+			redirect: 'manual'
 		});
+
+	beforeAll(async () => {
+		const created = await asKonsulent('POST', '/api/v1/cases', NEW_CASE());
+		pageCaseId = (created.body as { id: string }).id;
 		// The purpose, asked once per case per session, is stated on /formaal.
-		const stated = await fetch(
-			`${server.url}/formaal?case=${id}&next=${encodeURIComponent(`/cases/${id}`)}`,
-			form({ kind: 'complaint', text: '' })
-		);
+		const next = encodeURIComponent(`/cases/${pageCaseId}`);
+		const stated = await post(`/formaal?case=${pageCaseId}&next=${next}`, { kind: 'complaint' });
 		expect(stated.status).toBeLessThan(400);
-		const before = lastAuditId();
-		const closed = await fetch(`${server.url}/cases/${id}?/close`, form({}));
-		expect(closed.status).toBe(200);
-		const result = (await closed.json()) as { type: string };
-		expect(result.type).toBe('success');
-		const rows = auditRowsAfter(before);
-		expect(rows, JSON.stringify(rows)).toHaveLength(1);
-		expect(rows[0]).toMatchObject({
-			action: 'change',
-			detail: 'close',
-			case_id: id,
-			actor_user_id: w.konsulentId,
-			actor_role: 'jobkonsulent',
-			purpose: 'complaint',
-			request_id: closed.headers.get('x-request-id')
+	});
+
+	for (const { action, fields, detail } of PAGE_ACTIONS) {
+		it(`?/${action} writes one entry with the session’s purpose`, async () => {
+			const before = lastAuditId();
+			const response = await post(`/cases/${pageCaseId}?/${action}`, fields());
+			expect(response.status).toBe(200);
+			const result = (await response.json()) as { type: string; data?: string };
+			expect(result.type, JSON.stringify(result)).toBe('success');
+			const rows = auditRowsAfter(before);
+			expect(rows, JSON.stringify(rows)).toHaveLength(1);
+			expect(rows[0]).toMatchObject({
+				case_id: pageCaseId,
+				actor_user_id: w.konsulentId,
+				actor_role: 'jobkonsulent',
+				purpose: 'complaint',
+				request_id: response.headers.get('x-request-id')
+			});
+			expect(rows[0].detail.split(' ')[0]).toBe(detail);
+			if (action === 'createLink') {
+				pageLinkId = (JSON.parse(rows[0].detail.slice(12)) as { linkId: string }).linkId;
+			}
 		});
+	}
+	// After the actions above: the agreed level gives the case a CV phrase to show.
+	it('opening the case page writes one read entry; the CV text it shows is no export', async () => {
+		const cv = caseCvSchema.parse(
+			(await asKonsulent('GET', `/api/v1/cases/${pageCaseId}/cv`)).body
+		);
+		expect(cv.cvPhrases.length).toBeGreaterThan(0);
+		const before = lastAuditId();
+		const response = await fetch(`${server.url}/cases/${pageCaseId}`, {
+			headers: { cookie: w.konsulent.cookieHeader }
+		});
+		expect(response.status).toBe(200);
+		expect(await response.text()).toContain(cv.cvPhrases[0]);
+		const rows = auditRowsAfter(before);
+		expect(rows.map((r) => [r.action, r.detail, r.purpose])).toEqual([
+			['read', 'read', 'complaint']
+		]);
 	});
 });
