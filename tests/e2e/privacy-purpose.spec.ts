@@ -7,11 +7,9 @@
  */
 import { test, expect, expectAccessible, loginWithPassword } from './fixtures.ts';
 import { expectVisibleFocus, tabTo } from './pages/keyboard.ts';
-import { driftMunicipality } from '../support/cases-ui.ts';
-import { withServerDb } from '../support/db.ts';
+import { driftMunicipality, withDriftSeeder } from '../support/cases-ui.ts';
 import { openDataDir } from '../support/collab-server.ts';
-import { createUser, setOrgRole } from '#lib/server/accounts/accounts.ts';
-import { caseSeeder, seedCase } from '#lib/server/platform/demo-cases.ts';
+import { seedCase } from '#lib/server/platform/demo-cases.ts';
 import { DEMO_CASES } from '#lib/server/platform/demo-cases-data.ts';
 
 function day(offset: number): string {
@@ -21,30 +19,9 @@ function day(offset: number): string {
 test('keyboard only: state a purpose, once per case per session', async ({ browser, server }) => {
 	test.setTimeout(120_000);
 	const drift = await driftMunicipality(server, 'Formaalkommune');
-	const caseId = await withServerDb(server.dataDir, async (db) => {
-		const caseworker = await createUser({
-			email: 'sagsbehandler@formaalkommune.example',
-			name: 'Sune Sagsbehandler',
-			password: 'en-god-adgangskode'
-		});
-		setOrgRole(drift.orgId, caseworker.id, 'sagsbehandler');
-		const consultantId = (
-			db.prepare('SELECT id FROM users WHERE email = ?').get(drift.consultant.email) as {
-				id: string;
-			}
-		).id;
-		const s = caseSeeder({
-			publicationId: drift.publicationId,
-			consultantId,
-			caseworkerId: caseworker.id
-		});
-		return seedCase(s, {
-			...DEMO_CASES[0],
-			firstName: 'Freja',
-			start: day(-14),
-			end: day(28)
-		});
-	});
+	const caseId = await withDriftSeeder(server, drift, (s) =>
+		seedCase(s, { ...DEMO_CASES[0], firstName: 'Freja', start: day(-14), end: day(28) })
+	);
 	const { email, password } = drift.consultant;
 	/** The reads of the case logged from here on (seeding logged its own changes). */
 	const db = openDataDir(server.dataDir);

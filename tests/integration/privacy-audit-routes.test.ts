@@ -110,6 +110,19 @@ type Probe = {
 	needsPurpose?: boolean;
 };
 
+/** A person's read or export of the test's case: refused without a purpose. */
+function personRead(suffix: string, action: 'read' | 'export'): Probe {
+	return {
+		call: () => asKonsulent('GET', `/api/v1/cases/${caseId}${suffix}`),
+		status: 200,
+		action,
+		detail: action,
+		by: 'konsulent',
+		caseId: () => caseId,
+		needsPurpose: true
+	};
+}
+
 /**
  * One row per case operation, in the order they run (closing last). `GET /api/v1/young-people/
  * {id}/export` (the access export, another branch) gets its row when it is merged: the route
@@ -136,15 +149,7 @@ const PROBES: Record<string, Probe> = {
 		by: 'konsulent',
 		caseId: () => startedCaseId
 	},
-	'get /api/v1/cases/{id}': {
-		call: () => asKonsulent('GET', `/api/v1/cases/${caseId}`),
-		status: 200,
-		action: 'read',
-		detail: 'read',
-		by: 'konsulent',
-		caseId: () => caseId,
-		needsPurpose: true
-	},
+	'get /api/v1/cases/{id}': personRead('', 'read'),
 	'post /api/v1/cases/{id}/ratings': {
 		call: () =>
 			asKonsulent('POST', `/api/v1/cases/${caseId}/ratings`, {
@@ -215,33 +220,9 @@ const PROBES: Record<string, Probe> = {
 		by: 'konsulent',
 		caseId: () => caseId
 	},
-	'get /api/v1/cases/{id}/laeringsbevis.pdf': {
-		call: () => asKonsulent('GET', `/api/v1/cases/${caseId}/laeringsbevis.pdf`),
-		status: 200,
-		action: 'export',
-		detail: 'export',
-		by: 'konsulent',
-		caseId: () => caseId,
-		needsPurpose: true
-	},
-	'get /api/v1/cases/{id}/progressionsskema.pdf': {
-		call: () => asKonsulent('GET', `/api/v1/cases/${caseId}/progressionsskema.pdf`),
-		status: 200,
-		action: 'export',
-		detail: 'export',
-		by: 'konsulent',
-		caseId: () => caseId,
-		needsPurpose: true
-	},
-	'get /api/v1/cases/{id}/cv': {
-		call: () => asKonsulent('GET', `/api/v1/cases/${caseId}/cv`),
-		status: 200,
-		action: 'export',
-		detail: 'export',
-		by: 'konsulent',
-		caseId: () => caseId,
-		needsPurpose: true
-	},
+	'get /api/v1/cases/{id}/laeringsbevis.pdf': personRead('/laeringsbevis.pdf', 'export'),
+	'get /api/v1/cases/{id}/progressionsskema.pdf': personRead('/progressionsskema.pdf', 'export'),
+	'get /api/v1/cases/{id}/cv': personRead('/cv', 'export'),
 	// 'get /api/v1/young-people/{id}/export': the access export (its own branch); the lead adds
 	// this row on merge: one 'export' entry by the administrator, with the purpose.
 	'post /api/v1/cases/{id}/close': {

@@ -5,6 +5,7 @@
  * is left alone, so other specs on the worker never see these rows.
  */
 import { createUser, setOrgRole } from '#lib/server/accounts/accounts.ts';
+import { caseSeeder, type CaseSeeder } from '#lib/server/platform/demo-cases.ts';
 import { createMunicipality, withServerDb } from './db.ts';
 import { insertVersion } from './rollout-data.ts';
 import type { TestServer } from './server.ts';
@@ -39,4 +40,34 @@ export async function driftMunicipality(
 		setOrgRole(orgId, user.id, 'jobkonsulent');
 	});
 	return { orgId, workshopId, publicationId, consultant };
+}
+
+/**
+ * Runs `seed` with a case seeder for `drift`'s version (its jobkonsulent, and a sagsbehandler
+ * made here), on the server's database, for specs that need cases with ratings behind a page.
+ */
+export function withDriftSeeder<T>(
+	server: TestServer,
+	drift: DriftMunicipality,
+	seed: (s: CaseSeeder) => T
+): Promise<T> {
+	const slug = drift.consultant.email.split('@')[1];
+	return withServerDb(server.dataDir, async (db) => {
+		const caseworker = await createUser({
+			email: `sagsbehandler@${slug}`,
+			name: 'Sif Sagsbehandler',
+			password: 'en-god-adgangskode'
+		});
+		setOrgRole(drift.orgId, caseworker.id, 'sagsbehandler');
+		const consultant = db
+			.prepare('SELECT id FROM users WHERE email = ?')
+			.get(drift.consultant.email) as { id: string };
+		return seed(
+			caseSeeder({
+				publicationId: drift.publicationId,
+				consultantId: consultant.id,
+				caseworkerId: caseworker.id
+			})
+		);
+	});
 }
