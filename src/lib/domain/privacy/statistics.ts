@@ -68,8 +68,10 @@ function cell(table: Table, key: string, value: number, basis: Set<string>): Cel
  * (suppression rule 2): the total minus the row's shown figures must not give them away.
  */
 function withRemainder(key: string, row: Cell[], people: ReadonlySet<string>): Row {
-	const placed = new Set(row.flatMap((c) => [...c.basis]));
-	const rest = new Set([...people].filter((id) => !placed.has(id)));
+	const placed = new Set<string>();
+	for (const c of row) for (const id of c.basis) placed.add(id);
+	const rest = new Set<string>();
+	for (const id of people) if (!placed.has(id)) rest.add(id);
 	return [...row, { key: `rest:${key}`, value: rest.size, basis: rest, isNeverShown: true }];
 }
 
