@@ -10,6 +10,7 @@ import { createUser, setOrgRole } from '#lib/server/accounts/accounts.ts';
 import type { OrgRole } from '#lib/domain/workshop.ts';
 import { effectiveScale, type Template } from '#lib/domain/template/schemas.ts';
 import { PURPOSE_HEADER } from '#lib/domain/privacy/purposes.ts';
+import { caseSeeder, type CaseSeeder } from '#lib/server/platform/demo-cases.ts';
 import { createMunicipality, withServerDb } from './db.ts';
 import { ApiClient } from './http.ts';
 import { insertVersion } from './rollout-data.ts';
@@ -156,4 +157,34 @@ export async function apiCase(
 		if (closed.status >= 300) throw new Error(`close refused: ${JSON.stringify(closed.body)}`);
 	}
 	return caseId;
+}
+
+/**
+ * Runs `seed` with a case seeder for `drift`'s version (its jobkonsulent, and a sagsbehandler
+ * made here), on the server's database, for specs that need cases with ratings behind a page.
+ */
+export function withDriftSeeder<T>(
+	server: TestServer,
+	drift: DriftMunicipality,
+	seed: (s: CaseSeeder) => T
+): Promise<T> {
+	const slug = drift.consultant.email.split('@')[1];
+	return withServerDb(server.dataDir, async (db) => {
+		const caseworker = await createUser({
+			email: `sagsbehandler@${slug}`,
+			name: 'Sif Sagsbehandler',
+			password: 'en-god-adgangskode'
+		});
+		setOrgRole(drift.orgId, caseworker.id, 'sagsbehandler');
+		const consultant = db
+			.prepare('SELECT id FROM users WHERE email = ?')
+			.get(drift.consultant.email) as { id: string };
+		return seed(
+			caseSeeder({
+				publicationId: drift.publicationId,
+				consultantId: consultant.id,
+				caseworkerId: caseworker.id
+			})
+		);
+	});
 }

@@ -63,6 +63,18 @@ function cell(table: Table, key: string, value: number, basis: Set<string>): Cel
 	return made;
 }
 
+/**
+ * `row` with the people of the table in none of its cells as a last cell that is never shown
+ * (suppression rule 2): the total minus the row's shown figures must not give them away.
+ */
+function withRemainder(key: string, row: Cell[], people: ReadonlySet<string>): Row {
+	const placed = new Set<string>();
+	for (const c of row) for (const id of c.basis) placed.add(id);
+	const rest = new Set<string>();
+	for (const id of people) if (!placed.has(id)) rest.add(id);
+	return [...row, { key: `rest:${key}`, value: rest.size, basis: rest, isNeverShown: true }];
+}
+
 /** Builds every figure of `cases` with its basis; the keys are the same for any set of cases. */
 function buildTable(cases: readonly StatsCase[], shape: StatsShape): Table {
 	const table: Table = { rows: [], cells: new Map() };
@@ -85,32 +97,36 @@ function buildTable(cases: readonly StatsCase[], shape: StatsShape): Table {
 			(c) => (at(c, last, area.id) as number) > (at(c, first, area.id) as number)
 		);
 		const basis = ids(measured);
-		table.rows.push([cell(table, `progress:${area.id}`, measured.length, basis)]);
+		table.rows.push(
+			withRemainder(
+				`progress:${area.id}`,
+				[cell(table, `progress:${area.id}`, measured.length, basis)],
+				people
+			)
+		);
 		table.rows.push([
 			cell(table, `share:${area.id}`, measured.length ? moved.length / measured.length : 0, basis)
 		]);
 	}
 	for (const point of shape.points) {
 		for (const area of shape.areas) {
-			table.rows.push(
-				area.levels.map((level, index) => {
-					const matching = cases.filter((c) => at(c, point.id, area.id) === index);
-					return cell(
-						table,
-						`level:${point.id}:${area.id}:${level.id}`,
-						ids(matching).size,
-						ids(matching)
-					);
-				})
-			);
+			const row = area.levels.map((level, index) => {
+				const matching = cases.filter((c) => at(c, point.id, area.id) === index);
+				return cell(
+					table,
+					`level:${point.id}:${area.id}:${level.id}`,
+					ids(matching).size,
+					ids(matching)
+				);
+			});
+			table.rows.push(withRemainder(`level:${point.id}:${area.id}`, row, people));
 		}
 	}
-	table.rows.push(
-		shape.nextSteps.map((kind) => {
-			const matching = cases.filter((c) => c.nextStep === kind);
-			return cell(table, `next:${kind}`, ids(matching).size, ids(matching));
-		})
-	);
+	const nextSteps = shape.nextSteps.map((kind) => {
+		const matching = cases.filter((c) => c.nextStep === kind);
+		return cell(table, `next:${kind}`, ids(matching).size, ids(matching));
+	});
+	table.rows.push(withRemainder('next', nextSteps, people));
 	return table;
 }
 

@@ -9,7 +9,12 @@
  * 2. Secondary, within a row of cells that add up to a total a reader can know (the stages of
  *    the cases, the levels at a point, the next steps): when the hidden cells together hold 1-4
  *    young people, the smallest shown cells are hidden as well until they hold 0 or at least
- *    five, so the total minus the shown cells gives nothing away.
+ *    five, so the total minus the shown cells gives nothing away. "Hold" counts the row's
+ *    people in no shown cell (someone with two cases may be in a hidden and a shown one). The
+ *    people of the total in no cell of the row (not measured at both ends, not rated at that
+ *    point, no next step yet) are a cell that is never shown (`isNeverShown`), so they count as
+ *    hidden: otherwise "7 young people, 6 with a next step" would give away the one still open
+ *    whose stage rule 1 hid.
  * 3. Narrowing (`suppressNarrowed`): a request narrowed to one target group could be subtracted
  *    from the whole group's answer. A narrowed cell is therefore shown only when the same cell is
  *    shown (or empty) in the table of every target-group part, each suppressed with rules 1-2.
@@ -20,8 +25,16 @@
 /** Smallest group a figure may be built from. */
 export const MIN_GROUP = 5;
 
-/** One figure: a key unique within its table, the value and whom it is built from. */
-export type Cell = { key: string; value: number; basis: ReadonlySet<string> };
+/**
+ * One figure: a key unique within its table, the value and whom it is built from. A cell that
+ * `isNeverShown` (a row's remainder) only takes part in rule 2, as a hidden cell.
+ */
+export type Cell = {
+	key: string;
+	value: number;
+	basis: ReadonlySet<string>;
+	isNeverShown?: boolean;
+};
 /** Cells that add up to a total a reader may know (one cell alone is a row too). */
 export type Row = readonly Cell[];
 
@@ -29,19 +42,26 @@ export type Row = readonly Cell[];
 export function shownCells(rows: readonly Row[]): Set<string> {
 	const shown = new Set<string>();
 	for (const row of rows) {
-		const visible = row.filter((c) => c.basis.size >= MIN_GROUP);
-		const hidden = row.filter((c) => c.basis.size < MIN_GROUP);
-		let hiddenPeople = union(hidden.map((c) => c.basis)).size;
+		const isVisible = (c: Cell) => !c.isNeverShown && c.basis.size >= MIN_GROUP;
+		const visible = row.filter(isVisible);
+		const hidden = row.filter((c) => !isVisible(c));
+		// The hidden people are those of the row in no shown cell: someone with two cases may be
+		// in a hidden cell and a shown one, and is then placed by the shown one.
+		const rowPeople = union(row.map((c) => c.basis));
+		const hiddenPeople = () => {
+			const placed = union(visible.map((c) => c.basis));
+			return [...rowPeople].filter((id) => !placed.has(id)).length;
+		};
 		visible.sort((a, b) => a.basis.size - b.basis.size);
-		while (hiddenPeople > 0 && hiddenPeople < MIN_GROUP && visible.length > 0) {
-			const next = visible.shift() as Cell;
-			hidden.push(next);
-			hiddenPeople = union(hidden.map((c) => c.basis)).size;
+		let unplaced = hiddenPeople();
+		while (unplaced > 0 && unplaced < MIN_GROUP && visible.length > 0) {
+			hidden.push(visible.shift() as Cell);
+			unplaced = hiddenPeople();
 		}
 		for (const cell of visible) shown.add(cell.key);
 		// An empty cell is shown as 0 unless rule 2 had to hide cells in its row.
 		if (hidden.every((c) => c.basis.size === 0)) {
-			for (const cell of hidden) shown.add(cell.key);
+			for (const cell of hidden) if (!cell.isNeverShown) shown.add(cell.key);
 		}
 	}
 	return shown;

@@ -8,7 +8,9 @@ import { newId } from '../platform/ids.ts';
 import { can } from '#lib/domain/permissions.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import type { CreateCaseInput } from '#lib/domain/cases/schemas.ts';
-import type { CaseContext, CaseView } from '#lib/domain/cases/types.ts';
+import type { CaseContext, CaseCv, CaseView } from '#lib/domain/cases/types.ts';
+import { caseCvFrom, toCaseData, type StoredCase } from '#lib/domain/cases/case-data.ts';
+import type { PublicationContent } from '#lib/domain/publications/content.ts';
 import type { RatingFact } from '#lib/domain/cases/analysis.ts';
 import { casePlan, knownStatementIds, ratingRefusal } from '#lib/domain/cases/plan.ts';
 import type { Template } from '#lib/domain/template/schemas.ts';
@@ -175,6 +177,40 @@ export function createCase(
  * @throws NotFoundError when unknown or not visible to the actor.
  */
 export function getCase(ctx: CaseContext, caseId: string, now = Date.now()): CaseView {
+	return readCase(ctx, caseId, now, false).kase;
+}
+
+/**
+ * One case with its CV phrases and Min Plan text, as the case page shows them: one read and one
+ * audit entry (showing the text on the page exports nothing). The text is null when the
+ * drejebog's rule cannot give it; the case still shows. @throws as `getCase`.
+ */
+export function getCaseWithCv(
+	ctx: CaseContext,
+	caseId: string,
+	now = Date.now()
+): { kase: CaseView; cv: CaseCv | null } {
+	return readCase(ctx, caseId, now, true);
+}
+
+function cvOf(content: PublicationContent, stored: StoredCase): CaseCv | null {
+	try {
+		return caseCvFrom(
+			content.drejebog.cvPlan,
+			content.template,
+			toCaseData(content.template, stored)
+		);
+	} catch {
+		return null;
+	}
+}
+
+function readCase(
+	ctx: CaseContext,
+	caseId: string,
+	now: number,
+	withCv: boolean
+): { kase: CaseView; cv: CaseCv | null } {
 	const actor = requireActor(ctx);
 	return caseTransaction(ctx, 'read', (db) => {
 		const { row, staff } = authorizeCase(db, ctx, caseId, 'read');
@@ -202,8 +238,8 @@ export function getCase(ctx: CaseContext, caseId: string, now = Date.now()): Cas
 				FROM case_links WHERE case_id = ? ORDER BY created_at`
 			)
 			.all(caseId) as CaseView['links'];
-		const view = caseView(actor, row, staff, content, stored, { ratings, signatures, links }, now);
-		return { result: view, caseId };
+		const kase = caseView(actor, row, staff, content, stored, { ratings, signatures, links }, now);
+		return { result: { kase, cv: withCv ? cvOf(content, stored) : null }, caseId };
 	});
 }
 

@@ -3,7 +3,7 @@
  * outputs goes through the functions exported here, each of which asks `can()` itself and runs
  * in one transaction that records its access (`caseTransaction`, `access-record.ts`).
  */
-export { createCase, getCase, closeCase, deleteCase } from './cases.ts';
+export { createCase, getCase, getCaseWithCv, closeCase, deleteCase } from './cases.ts';
 export { listMyCases } from './case-list.ts';
 export {
 	recordRating,

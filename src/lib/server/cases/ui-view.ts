@@ -2,12 +2,12 @@
  * The case page's view (cases-ui): the case as the cases module returns it, beside the version's
  * template narrowed to the statements chosen for this internship, and the progressionsskema's data
  * drawn from them with the template's own `describeProgression`. Only reads through exported
- * functions (`getCase`, `getPublication`, `caseCv`); no SQL, no rules of its own.
+ * functions (`getCaseWithCv`, `getPublication`); no SQL, no rules of its own.
  */
 import type { CasePurpose } from '#lib/domain/privacy/purposes.ts';
 import type { SessionUser } from '../accounts/accounts.ts';
 import { getPublication } from '../publications/publications.ts';
-import { caseCv, getCase } from './index.ts';
+import { getCaseWithCv } from './index.ts';
 import type { CaseCv, CaseView } from '#lib/domain/cases/types.ts';
 import {
 	describeProgression,
@@ -40,8 +40,8 @@ export function loadCasePage(
 	caseId: string,
 	purpose: CasePurpose
 ): CasePage {
-	const ctx = { actor: user, requestId, purpose };
-	const kase = getCase(ctx, caseId);
+	// One read, one audit entry: the CV text comes with the case, not as an export of its own.
+	const { kase, cv } = getCaseWithCv({ actor: user, requestId, purpose }, caseId);
 	const { summary, content } = getPublication(user, kase.publicationId);
 	const chosen = new Set(kase.statementIds);
 	const template: Template = {
@@ -81,20 +81,8 @@ export function loadCasePage(
 		template,
 		progression,
 		goalPointIds: template.goals.isIncluded ? goalPoints(template).map((p) => p.id) : [],
-		cv: cvOrNull(ctx, caseId)
+		cv
 	};
-}
-
-function cvOrNull(
-	ctx: { actor: SessionUser; requestId: string; purpose: CasePurpose },
-	caseId: string
-): CaseCv | null {
-	try {
-		return caseCv(ctx, caseId);
-	} catch {
-		// The CV part is a convenience on the page: a failure there must not hide the case.
-		return null;
-	}
 }
 
 /** What a rater rates at a point in this case: the plan's statements, with their scales. */

@@ -74,6 +74,29 @@ describe('statistics', () => {
 		expect(narrowed.youngPeople).toBeNull();
 	});
 
+	it('hides figures that the total would give a small remainder away by (no next step, not measured)', () => {
+		// Seven young people, six closed and measured at both ends, one still open: "7 minus the
+		// 6 with a next step" would tell the one whose stage is hidden.
+		const open = person(6, {
+			stage: 'during',
+			nextStep: null,
+			levels: [{ pointId: 'p1', areaId: 'a1', level: 0 }]
+		});
+		const stats = computeStatistics(
+			[...Array.from({ length: 6 }, (_, i) => person(i)), open],
+			shape
+		);
+		expect(stats.youngPeople).toBe(7);
+		expect(stats.casesByStage.find((s) => s.stage === 'during')?.cases).toBeNull();
+		expect(stats.nextSteps.find((n) => n.kind === 'job')?.youngPeople).toBeNull();
+		expect(stats.progression[0]).toEqual({ areaId: 'a1', youngPeople: null, movedUpShare: 1 });
+		const end = stats.levels.find((l) => l.pointId === 'p3' && l.areaId === 'a1');
+		expect(end?.counts.find((c) => c.levelId === 'l1')?.youngPeople).toBeNull();
+		// Everyone is rated at the start: those figures stay.
+		const start = stats.levels.find((l) => l.pointId === 'p1' && l.areaId === 'a1');
+		expect(start?.counts.find((c) => c.levelId === 'l0')?.youngPeople).toBe(7);
+	});
+
 	it("takes the lower median of an area's ratings", () => {
 		expect(areaLevel([])).toBeNull();
 		expect(areaLevel([2, 0, 3, 1])).toBe(1);
@@ -189,6 +212,52 @@ describe('statistics suppression (property)', () => {
 					}
 				}
 			}),
+			{ numRuns: 1000 }
+		);
+	});
+});
+
+/**
+ * Every row of counts with the people it covers, as `shownFigures` keys them: the stages, each
+ * area's progression, the levels at each point and area, and the next steps.
+ */
+function countRows(): string[][] {
+	return [
+		shape.stages.map((s) => `stage:${s}`),
+		...shape.areas.map((a) => [`progress:${a.id}`]),
+		...shape.points.flatMap((p) =>
+			shape.areas.map((a) => a.levels.map((l) => `level:${p.id}:${a.id}:${l.id}`))
+		),
+		shape.nextSteps.map((n) => `next:${n}`)
+	];
+}
+
+describe('statistics suppression within a row (property)', () => {
+	it('never lets the total minus the shown figures of a row give away one to four young people', () => {
+		// Suppression rule 2: the people a reader cannot place in a shown figure of a row (those
+		// in its hidden figures, and those in none of them, e.g. without a next step yet) are none
+		// or at least five, whenever the answer shows the total.
+		fc.assert(
+			fc.property(
+				fc.array(caseArb, { maxLength: 40 }),
+				fc.constantFrom<TargetGroup | null>(...TARGET_GROUPS, null),
+				(cases, group) => {
+					const stats = computeStatistics(cases, shape, group);
+					if (stats.youngPeople === null) return;
+					const groupOf = new Map(cases.map((c) => [c.youngPersonId, c.targetGroup]));
+					const everyone = new Set(
+						cases
+							.filter((c) => group === null || groupOf.get(c.youngPersonId) === group)
+							.map((c) => c.youngPersonId)
+					);
+					const shown = shownFigures(cases, group);
+					for (const row of countRows()) {
+						const placed = new Set(row.flatMap((key) => [...(shown.get(key)?.people ?? [])]));
+						const unplaced = [...everyone].filter((id) => !placed.has(id)).length;
+						expect(unplaced === 0 || unplaced >= 5, row.join(', ')).toBe(true);
+					}
+				}
+			),
 			{ numRuns: 1000 }
 		);
 	});
