@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CollabSession } from '#lib/collab/collab-session.svelte.ts';
 import { TemplateSession } from '#lib/collab/template/template-session.svelte.ts';
-import { getStarter } from '#lib/domain/template/index.ts';
+import { getStarter } from '#lib/domain/template/starters/index.ts';
 import { addWorkshopMember, createWorkshop, getWorkshop } from '#lib/server/workshops/workshops.ts';
 import { startCollabFixture, type CollabFixture } from '../../support/collab-fixture.ts';
 import { socketWithCookie, waitFor } from '../../support/collab-client.ts';
