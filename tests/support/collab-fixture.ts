@@ -19,7 +19,7 @@ import { createSession, SESSION_COOKIE } from '#lib/server/accounts/sessions.ts'
 import { attachCollab, type CollabOptions, type CollabServer } from '../../server/collab/attach.ts';
 import { log } from '#lib/server/platform/log.ts';
 import { seedTemplateFromStarter } from '#lib/server/documents/documents-state.ts';
-import { getStarter } from '#lib/domain/template/index.ts';
+import { getStarter } from '#lib/domain/template/starters/index.ts';
 import { tempDataDir } from './server.ts';
 
 export type FixtureUser = { id: string; name: string; cookie: string; actor: () => SessionUser };

@@ -2,7 +2,8 @@
 import * as Y from 'yjs';
 import { initDrejebog, type DrejebogContext } from '#lib/collab/drejebog/drejebog-binding.ts';
 import { starterDrejebog } from '#lib/domain/drejebog/index.ts';
-import { getStarter, starterToTemplate, type Template } from '#lib/domain/template/index.ts';
+import { starterToTemplate, type Template } from '#lib/domain/template/index.ts';
+import { getStarter } from '#lib/domain/template/starters/index.ts';
 
 /** A context for `doc` whose writes carry the origin `user`. */
 export function dctx(doc: Y.Doc, user = 'me'): DrejebogContext {

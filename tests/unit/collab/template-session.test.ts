@@ -3,10 +3,12 @@
  * collaboration server: starting from a starter, refused writes, per-user undo, who is in which
  * field, and read-only people.
  */
+import { PluginKey } from '@tiptap/pm/state';
+import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CollabSession } from '#lib/collab/collab-session.svelte.ts';
 import { TemplateSession } from '#lib/collab/template/template-session.svelte.ts';
-import { getStarter } from '#lib/domain/template/index.ts';
+import { getStarter } from '#lib/domain/template/starters/index.ts';
 import { addWorkshopMember, createWorkshop, getWorkshop } from '#lib/server/workshops/workshops.ts';
 import { startCollabFixture, type CollabFixture } from '../../support/collab-fixture.ts';
 import { socketWithCookie, waitFor } from '../../support/collab-client.ts';
@@ -186,5 +188,24 @@ describe('TemplateSession', () => {
 		input.type('!');
 		expect(input.value).toBe(before.title);
 		expect(mads.template).toBe(before);
+	});
+
+	it('puts rich-text typing on the typist’s undo stack once an editor is opened', async () => {
+		const frida = await open('facilitator');
+		const statement = frida.template.areas[0].statements[0];
+		const fragment = frida.fragment({ field: 'statementDescription', statementId: statement.id });
+		const before = fragment.toJSON();
+		// tiptap's sync plugin writes with its PluginKey as origin; the editor's module brings the
+		// class (not the session's, so ProseMirror is not in the template page's first load).
+		await frida.trackRichTextTyping();
+		fragment.doc!.transact(() => {
+			const paragraph = new Y.XmlElement('paragraph');
+			paragraph.insert(0, [new Y.XmlText('Skrevet i editoren')]);
+			fragment.insert(fragment.length, [paragraph]);
+		}, new PluginKey('y-sync'));
+		expect(fragment.toJSON()).toContain('Skrevet i editoren');
+		expect(frida.canUndo).toBe(true);
+		frida.undo();
+		expect(fragment.toJSON()).toBe(before);
 	});
 });

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bindTemplate, readTemplate } from '#lib/collab/template/template-binding.ts';
-import { getStarter, validateTemplate } from '#lib/domain/template/index.ts';
+import { validateTemplate } from '#lib/domain/template/index.ts';
+import { getStarter } from '#lib/domain/template/starters/index.ts';
 import { isLeavingTemplatePhase } from '#lib/domain/workshop.ts';
 import {
 	fieldId,

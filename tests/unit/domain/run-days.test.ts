@@ -18,7 +18,8 @@ import { commentableDrejebogElements } from '#lib/domain/comments.ts';
 import { changedLockedDrejebogTargets, lockedDrejebogContent } from '#lib/domain/drejebog/locks.ts';
 import { lockKindsOf, lockedContent } from '#lib/domain/template/locks.ts';
 import { starterDrejebog, type Drejebog } from '#lib/domain/drejebog/index.ts';
-import { getStarter, starterToTemplate } from '#lib/domain/template/index.ts';
+import { starterToTemplate } from '#lib/domain/template/index.ts';
+import { getStarter } from '#lib/domain/template/starters/index.ts';
 import { openVoteSchema, voteSubjectOf } from '#lib/domain/votes.ts';
 import { keepVoteSchema, planKeep } from '#lib/domain/vote-keep.ts';
 

@@ -11,7 +11,7 @@ import {
 	statementTextSchema
 } from '#lib/domain/template/schemas.ts';
 import { cvPhraseFromStatement } from '#lib/domain/template/template-core.ts';
-import { getLibraryStatement } from '#lib/domain/template/starters/index.ts';
+import { getLibraryStatement } from '#lib/domain/template/starters/library.ts';
 import { NotFoundError } from '#lib/domain/errors.ts';
 import { writeRichText } from '../rich-text-yjs.ts';
 import {

@@ -5,7 +5,6 @@
  * which field this person is in through awareness. Components read its state and call `run()`
  * with named operations; they never see Yjs.
  */
-import { PluginKey } from '@tiptap/pm/state';
 import type * as Y from 'yjs';
 import { isDomainError } from '#lib/domain/errors.ts';
 import {
@@ -77,9 +76,8 @@ export class TemplateSession {
 		this.#origin.templateSessionOf = collab.user.id;
 		const doc = collab.doc;
 		this.#ops = bindTemplate(doc, this.#origin);
-		// Typing in a rich-text field arrives with tiptap's sync-plugin key (a PluginKey) as
-		// origin; tracking the class puts this person's typing on the same undo stack.
-		this.#undo = createTemplateUndoManager(doc, this.#origin, { extraOrigins: [PluginKey] });
+		// Rich-text typing joins this stack once an editor is opened (see trackRichTextTyping).
+		this.#undo = createTemplateUndoManager(doc, this.#origin);
 		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
 			this.#undo.on(event, this.#updateUndoState);
 		}
@@ -147,6 +145,18 @@ export class TemplateSession {
 			undo: () => this.undo(),
 			redo: () => this.redo()
 		});
+	}
+
+	/**
+	 * Puts this person's typing in rich-text fields on their undo stack: it arrives with tiptap's
+	 * sync-plugin key (a PluginKey) as origin, and tracking the class takes it in. Called before a
+	 * rich-text editor is mounted; the class is imported here, with the editor, and not when the
+	 * session is made, because it brings ProseMirror (about a tenth of the template page's first
+	 * load, npm run bench:page) and the editor is mounted only when someone edits such a field.
+	 */
+	async trackRichTextTyping(): Promise<void> {
+		const { PluginKey } = await import('@tiptap/pm/state');
+		this.#undo.addTrackedOrigin(PluginKey);
 	}
 
 	/** Undoes this person's last change (never anybody else's). */

@@ -1,8 +1,9 @@
 /**
  * The læringsbevis template domain in one import: schemas and types, validation, rich text, the
- * starter library, the rating plan, case data, and the two outputs (progressionsskema and
- * læringsbevis) with the example case the preview fills them with. Pure TypeScript with no Yjs;
- * the Yjs binding lives in `#lib/collab/template/template-binding.ts`.
+ * starters' schema (the starters and the statement library are imported from `starters/`), the
+ * rating plan, case data, and the two outputs (progressionsskema and læringsbevis) with the
+ * example case the preview fills them with. Pure TypeScript with no Yjs; the Yjs binding lives in
+ * `#lib/collab/template/template-binding.ts`.
  */
 export * from './schemas.ts';
 export * from './rich-text.ts';
@@ -12,7 +13,8 @@ export { newItemId, templateItemIdSchema } from './ids.ts';
 export * from './starter-schema.ts';
 export * from './defaults.ts';
 export { starterToTemplate } from './from-starter.ts';
-export * from './starters/index.ts';
+// The starters (starters/index.ts) are imported from their module: through this one they were in
+// every page's first load (the template domain is shared), parsed or not.
 export * from './template-core.ts';
 export * from './plan.ts';
 export * from './inputs.ts';

@@ -10,7 +10,8 @@ import { seedTemplateFromStarter } from '../documents/documents-state.ts';
 import { seedDrejebogFromStarter } from '../drejebog/drejebog-seed.ts';
 import { publishVersion } from '../publications/publish.ts';
 import { createRollout, closeRollout } from '../rollouts/rollouts.ts';
-import { getStarter, type StarterTemplate } from '#lib/domain/template/index.ts';
+import { type StarterTemplate } from '#lib/domain/template/index.ts';
+import { getStarter } from '#lib/domain/template/starters/index.ts';
 
 /** Title of the demo workshop that is in Drift. */
 export const DEMO_DRIFT_WORKSHOP_TITLE = 'Læringsbevis i drift – demo';

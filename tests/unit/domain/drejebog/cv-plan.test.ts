@@ -13,10 +13,10 @@ import {
 import {
 	describeLaeringsbevis,
 	exampleCase,
-	getStarter,
 	starterToTemplate,
 	type CaseData
 } from '#lib/domain/template/index.ts';
+import { getStarter } from '#lib/domain/template/starters/index.ts';
 
 const template = starterToTemplate(getStarter('detail')!);
 const caseData: CaseData = exampleCase(template).data;

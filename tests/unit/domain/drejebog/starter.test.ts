@@ -11,12 +11,12 @@ import {
 	validateDrejebog
 } from '#lib/domain/drejebog/index.ts';
 import {
-	STARTERS,
 	completeTemplate,
 	starterToTemplate,
 	templateCore,
 	type Template
 } from '#lib/domain/template/index.ts';
+import { STARTERS } from '#lib/domain/template/starters/index.ts';
 
 /** STAR's items (seed 001), each as the step title the starter gives it. */
 const STAR_ITEMS: Record<string, string[]> = {

@@ -18,12 +18,8 @@ import {
 	type DrejebogProblem,
 	type Step
 } from '#lib/domain/drejebog/index.ts';
-import {
-	getStarter,
-	starterToTemplate,
-	textToRichText,
-	type Template
-} from '#lib/domain/template/index.ts';
+import { starterToTemplate, textToRichText, type Template } from '#lib/domain/template/index.ts';
+import { getStarter } from '#lib/domain/template/starters/index.ts';
 
 const template: Template = starterToTemplate(getStarter('detail')!);
 const [start, middle, end] = template.measurementPoints;

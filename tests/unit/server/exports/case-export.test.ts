@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseOutputMeta } from '#lib/domain/exports/case-documents.ts';
 import { applyCvPlan, starterDrejebog } from '#lib/domain/drejebog/index.ts';
 import { LABELS, NEXT_STEP_LABELS } from '#lib/domain/exports/labels.ts';
-import { exampleCase, WORKPLACE_STARTERS, starterToTemplate } from '#lib/domain/template/index.ts';
+import { exampleCase, starterToTemplate } from '#lib/domain/template/index.ts';
+import { WORKPLACE_STARTERS } from '#lib/domain/template/starters/index.ts';
 import {
 	caseExport,
 	renderCaseLaeringsbevisPdf,

@@ -12,7 +12,8 @@ import { LABELS } from '#lib/domain/exports/labels.ts';
 import { inSentence } from '#lib/domain/text.ts';
 import type { PublicationMeta } from '#lib/domain/exports/publication-document.ts';
 import { describeRatingForms } from '#lib/domain/template/rating-forms.ts';
-import { STARTERS, starterToTemplate, type Template } from '#lib/domain/template/index.ts';
+import { starterToTemplate, type Template } from '#lib/domain/template/index.ts';
+import { STARTERS } from '#lib/domain/template/starters/index.ts';
 import {
 	publicationExport,
 	renderPublicationDocx,
