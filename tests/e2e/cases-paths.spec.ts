@@ -178,6 +178,12 @@ test('the copy buttons put the link, the CV phrases and the Min Plan text on the
 	await link.getByRole('button', { name: 'Kopiér' }).click();
 	await expect(link.getByRole('status')).toHaveText('Kopieret.');
 	expect(await clipboard()).toBe(url);
+	// Or by e-mail from the consultant's own mail program: the link and its expiry in the text.
+	const mail = page.getByRole('link', { name: 'Send linket til Den unge som e-mail' });
+	const href = new URL((await mail.getAttribute('href')) ?? '');
+	expect(href.protocol).toBe('mailto:');
+	expect(href.searchParams.get('subject')).toBe('Din vurdering af praktikken');
+	expect(href.searchParams.get('body')).toContain(`\r\n${url}\r\n`);
 	await expectAccessible(page);
 
 	await page.getByLabel('Til mit CV').fill('Jeg kan tage imod varer og tjekke følgesedlen');
