@@ -28,23 +28,42 @@ function completeAt(plan: readonly CasePlanCell[], ratings: readonly RatingFact[
 			);
 }
 
-/** The summary of one case for `actor` on the day of `now`. */
+/**
+ * What a summary needs of an open case to say what is due and what needs attention: its plan
+ * (`casePlan` of its chosen statements) and its ratings. A closed case has nothing due and needs
+ * no attention, so "Mine forløb" passes null for it and neither reads nor plans anything.
+ */
+export type OpenCaseFacts = { plan: readonly CasePlanCell[]; ratings: readonly RatingFact[] };
+
+/**
+ * The summary of one case for `actor` on `today` (`danishDate(now)`, computed once by a caller
+ * that summarises many cases). `open` is required for an open case and ignored for a closed one.
+ */
 export function caseSummary(
 	actor: Actor,
 	row: CaseRow,
 	staff: readonly StaffRow[],
 	content: PublicationContent,
-	statementIds: readonly string[],
-	ratings: readonly RatingFact[],
-	now: number
-): CaseSummary & { plan: CasePlanCell[] } {
+	today: string,
+	open: OpenCaseFacts | null
+): CaseSummary {
 	const { template, drejebog } = content;
-	const today = danishDate(now);
 	const period = { start: row.start_date, end: row.end_date, closedAt: row.closed_at };
-	const plan = casePlan(template, statementIds);
-	const dates = new Map(
-		template.measurementPoints.map((p) => [p.id, pointDates(p, row.start_date, row.end_date)])
-	);
+	let due: CaseSummary['dueThisWeek'] = [];
+	let attention: CaseSummary['needsAttention'] = [];
+	if (row.closed_at === null) {
+		if (!open) throw new Error(`caseSummary: the open case ${row.id} needs its plan and ratings`);
+		const dates = new Map(
+			template.measurementPoints.map((p) => [p.id, pointDates(p, row.start_date, row.end_date)])
+		);
+		due = dueThisWeek(
+			template.measurementPoints,
+			period,
+			today,
+			completeAt(open.plan, open.ratings)
+		);
+		attention = needsAttention(drejebog.reactions, template, open.plan, open.ratings, dates, today);
+	}
 	return {
 		id: row.id,
 		youngPerson: { id: row.young_person_id, firstName: row.first_name, lastName: row.last_name },
@@ -57,13 +76,9 @@ export function caseSummary(
 		versionNumber: row.version_number,
 		workshopTitle: row.workshop_title,
 		closedAt: row.closed_at,
-		dueThisWeek: dueThisWeek(template.measurementPoints, period, today, completeAt(plan, ratings)),
-		needsAttention:
-			row.closed_at === null
-				? needsAttention(drejebog.reactions, template, plan, ratings, dates, today)
-				: [],
-		myRole: staff.find((s) => s.userId === actor.id)?.role ?? null,
-		plan
+		dueThisWeek: due,
+		needsAttention: attention,
+		myRole: staff.find((s) => s.userId === actor.id)?.role ?? null
 	};
 }
 
@@ -81,10 +96,15 @@ export function caseView(
 	},
 	now: number
 ): CaseView {
-	const summary = caseSummary(actor, row, staff, content, stored.statementIds, stored.ratings, now);
+	const plan = casePlan(content.template, stored.statementIds);
+	const summary = caseSummary(actor, row, staff, content, danishDate(now), {
+		plan,
+		ratings: stored.ratings
+	});
 	const resource = { type: 'case', id: row.id, orgId: row.org_id, staff } as const;
 	return {
 		...summary,
+		plan,
 		orgId: row.org_id,
 		mentorName: row.mentor_name,
 		hoursAtStart: row.hours_at_start,
@@ -102,7 +122,7 @@ export function caseView(
 		signatures: extra.signatures,
 		links: extra.links,
 		disagreements: disagreements(content.template, stored.ratings),
-		progression: progressionSeries(content.template, summary.plan, stored.ratings),
+		progression: progressionSeries(content.template, plan, stored.ratings),
 		may: {
 			write: can(actor, 'write', resource) && row.closed_at === null,
 			manageLinks: can(actor, 'manage-links', resource) && row.closed_at === null,
