@@ -16,6 +16,9 @@ import { statisticsSchema } from '#lib/domain/privacy/api-schemas.ts';
 import type { StatisticsView } from '#lib/domain/privacy/statistics-view.ts';
 import { caseSeeder, seedCase } from '#lib/server/platform/demo-cases.ts';
 import { DEMO_CASES } from '#lib/server/platform/demo-cases-data.ts';
+import { statementIndex } from '#lib/domain/cases/plan.ts';
+import { areaLevel } from '#lib/domain/privacy/statistics.ts';
+import type { CaseSummary, CaseView } from '#lib/domain/cases/types.ts';
 import da from '../../src/lib/i18n/messages/da.json' with { type: 'json' };
 
 let server: TestServer;
@@ -153,5 +156,41 @@ describe('GET /api/v1/statistics.csv', () => {
 				...stats.nextSteps.map((n) => show(n.youngPeople))
 			]);
 		}
+	});
+});
+
+describe('the levels per point and area', () => {
+	it('are the lower median of each case’s ratings there, counted per young person', async () => {
+		const index = statementIndex(w.template);
+		const list = await w.konsulent.request<CaseSummary[]>('GET', '/api/v1/cases');
+		const expected = new Map<string, Set<string>>();
+		for (const summary of list.body) {
+			const view = (await w.konsulent.request<CaseView>('GET', `/api/v1/cases/${summary.id}`)).body;
+			const byCell = new Map<string, number[]>();
+			for (const r of view.ratings) {
+				const info = index.get(r.statementId);
+				const level = info?.levels.findIndex((l) => l.id === r.level) ?? -1;
+				if (!info || level < 0) continue;
+				const key = `${r.pointId}:${info.area.id}`;
+				byCell.set(key, [...(byCell.get(key) ?? []), level]);
+			}
+			for (const [key, levels] of byCell) {
+				const area = key.split(':')[1];
+				const scale = w.template.areas.find((a) => a.id === area)!.scale.levels;
+				const cell = `${key}:${scale[areaLevel(levels)!].id}`;
+				expected.set(cell, (expected.get(cell) ?? new Set()).add(view.youngPerson.id));
+			}
+		}
+		const stats = await read(teamleder);
+		const shown = stats.levels.flatMap((l) =>
+			l.counts
+				.filter((c) => c.youngPeople !== null)
+				.map((c) => [`${l.pointId}:${l.areaId}:${c.levelId}`, c.youngPeople])
+		);
+		expect(shown.length).toBeGreaterThan(0);
+		for (const [cell, count] of shown) {
+			expect(count, String(cell)).toBe(expected.get(cell as string)?.size ?? 0);
+		}
+		expect(shown.some(([, count]) => (count as number) > 0)).toBe(true);
 	});
 });
