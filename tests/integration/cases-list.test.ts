@@ -7,31 +7,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
-import { withServerDb } from '../support/db.ts';
-import { caseWorld, type CaseWorld } from '../support/cases.ts';
+import { caseWorld, dayFromNow, seedWorldCases, type CaseWorld } from '../support/cases.ts';
 import type { CaseSummary, CaseView } from '#lib/domain/cases/types.ts';
-import { caseSeeder, seedCase } from '#lib/server/platform/demo-cases.ts';
-import { DEMO_CASES } from '#lib/server/platform/demo-cases-data.ts';
+import { seedCase } from '#lib/server/platform/demo-cases.ts';
 
 let server: TestServer;
 let w: CaseWorld;
 
-function day(offset: number): string {
-	return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-}
-
 beforeAll(async () => {
 	server = await startServer();
 	w = await caseWorld(server);
-	await withServerDb(server.dataDir, () => {
-		const s = caseSeeder({
-			publicationId: w.versionId,
-			consultantId: w.konsulentId,
-			caseworkerId: w.sagsbehandlerId
-		});
-		const [open, closed] = DEMO_CASES;
+	await seedWorldCases(server, w, (s, { open, closed }) => {
 		for (let i = 0; i < 4; i++) {
-			seedCase(s, { ...closed, firstName: `Slut${i}`, start: day(-150 + i * 7), end: day(-90) });
+			const start = dayFromNow(-150 + i * 7);
+			seedCase(s, { ...closed, firstName: `Slut${i}`, start, end: dayFromNow(-90) });
 		}
 		// Starts from ten weeks ago to a week ahead, eight weeks each; none, one or two points
 		// rated, so some are due this week and some have missed a rating.
@@ -40,8 +29,8 @@ beforeAll(async () => {
 			seedCase(s, {
 				...open,
 				firstName: `Åben${i}`,
-				start: day(start),
-				end: day(start + 56),
+				start: dayFromNow(start),
+				end: dayFromNow(start + 56),
 				pointsRated: i % 3
 			});
 		}

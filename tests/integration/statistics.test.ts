@@ -8,14 +8,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
-import { withServerDb } from '../support/db.ts';
-import { caseWorld, download, userWithRole, type CaseWorld } from '../support/cases.ts';
+import {
+	caseWorld,
+	dayFromNow,
+	download,
+	seedWorldCases,
+	userWithRole,
+	type CaseWorld
+} from '../support/cases.ts';
 import type { ApiClient } from '../support/http.ts';
 import { apiErrorSchema } from '#lib/domain/api-schemas.ts';
 import { statisticsSchema } from '#lib/domain/privacy/api-schemas.ts';
 import type { StatisticsView } from '#lib/domain/privacy/statistics-view.ts';
-import { caseSeeder, seedCase } from '#lib/server/platform/demo-cases.ts';
-import { DEMO_CASES } from '#lib/server/platform/demo-cases-data.ts';
+import { seedCase } from '#lib/server/platform/demo-cases.ts';
 import { statementIndex } from '#lib/domain/cases/plan.ts';
 import { areaLevel } from '#lib/domain/privacy/statistics.ts';
 import type { CaseSummary, CaseView } from '#lib/domain/cases/types.ts';
@@ -25,26 +30,18 @@ let server: TestServer;
 let w: CaseWorld;
 let teamleder: ApiClient;
 
-function day(offset: number): string {
-	return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-}
-
 beforeAll(async () => {
 	server = await startServer();
 	w = await caseWorld(server);
 	teamleder = (await userWithRole(server, w.orgId, 'teamleder', 'Tina Teamleder')).client;
-	await withServerDb(server.dataDir, () => {
-		const s = caseSeeder({
-			publicationId: w.versionId,
-			consultantId: w.konsulentId,
-			caseworkerId: w.sagsbehandlerId
-		});
-		const [open, closed] = DEMO_CASES;
+	await seedWorldCases(server, w, (s, { open, closed }) => {
 		for (let i = 0; i < 6; i++) {
-			seedCase(s, { ...closed, firstName: `Ung${i}`, start: day(-140), end: day(-84) });
+			const start = dayFromNow(-140);
+			seedCase(s, { ...closed, firstName: `Ung${i}`, start, end: dayFromNow(-84) });
 		}
 		for (let i = 0; i < 2; i++) {
-			seedCase(s, { ...open, firstName: `Aktiv${i}`, start: day(-28), end: day(28) });
+			const start = dayFromNow(-28);
+			seedCase(s, { ...open, firstName: `Aktiv${i}`, start, end: dayFromNow(28) });
 		}
 	});
 }, 120_000);

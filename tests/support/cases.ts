@@ -3,13 +3,15 @@
  * (the detail starter, inserted as publishing writes it), jobkonsulenter, a sagsbehandler, and
  * logged-in clients for every role the access rules name.
  */
-import { createMunicipality } from './db.ts';
+import { createMunicipality, withServerDb } from './db.ts';
 import { orgUser, putInOperation } from './cases-ui.ts';
 import { ApiClient } from './http.ts';
 import { PURPOSE_HEADER } from '#lib/domain/privacy/purposes.ts';
 import { demoClient, demoWorkshop, insertVersion, loginAs, versionContent } from './rollouts.ts';
 import type { TestServer } from './server.ts';
 import type { OrgRole } from '#lib/domain/workshop.ts';
+import { caseSeeder, type CaseSeeder } from '#lib/server/platform/demo-cases.ts';
+import { DEMO_CASES, type DemoCase } from '#lib/server/platform/demo-cases-data.ts';
 
 export { putInOperation } from './cases-ui.ts';
 
@@ -94,4 +96,29 @@ export async function download(
 		bytes: new Uint8Array(await response.arrayBuffer()),
 		type: response.headers.get('content-type')
 	};
+}
+
+/** The date `offset` days from today, as `YYYY-MM-DD`. */
+export function dayFromNow(offset: number): string {
+	return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Seeds cases on `w`'s version through the cases module (`seedCase`), assigned to its
+ * jobkonsulent and sagsbehandler: `seed` gets the seeder and the demo's open and closed case.
+ */
+export function seedWorldCases(
+	server: TestServer,
+	w: CaseWorld,
+	seed: (s: CaseSeeder, demo: { open: DemoCase; closed: DemoCase }) => void
+): Promise<void> {
+	return withServerDb(server.dataDir, () => {
+		const s = caseSeeder({
+			publicationId: w.versionId,
+			consultantId: w.konsulentId,
+			caseworkerId: w.sagsbehandlerId
+		});
+		const [open, closed] = DEMO_CASES;
+		seed(s, { open, closed });
+	});
 }
