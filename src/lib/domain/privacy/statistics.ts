@@ -55,6 +55,22 @@ export function areaLevel(indexes: readonly number[]): number | null {
 	return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
+/**
+ * `areaLevel` from how many ratings gave each level: `counts[i]` ratings at scale index `i`.
+ * The same lower median without a list of every rating (the statistics' cases are read so).
+ */
+export function areaLevelFromCounts(counts: ArrayLike<number>, from = 0, to = counts.length) {
+	let total = 0;
+	for (let i = from; i < to; i++) total += counts[i];
+	if (total === 0) return null;
+	const median = Math.floor((total - 1) / 2);
+	for (let i = from, seen = 0; i < to; i++) {
+		seen += counts[i];
+		if (seen > median) return i - from;
+	}
+	return null;
+}
+
 type Table = { rows: Row[]; cells: Map<string, Cell> };
 
 function cell(table: Table, key: string, value: number, basis: Set<string>): Cell {

@@ -16,7 +16,11 @@ import { can, type Actor } from '#lib/domain/permissions.ts';
 import { ForbiddenError } from '#lib/domain/errors.ts';
 import { caseStage } from '#lib/domain/cases/schedule.ts';
 import { statementIndex } from '#lib/domain/cases/plan.ts';
-import { areaLevel, type StatsCase, type TargetGroup } from '#lib/domain/privacy/statistics.ts';
+import {
+	areaLevelFromCounts,
+	type StatsCase,
+	type TargetGroup
+} from '#lib/domain/privacy/statistics.ts';
 import type { Template } from '#lib/domain/template/schemas.ts';
 
 type CaseRow = [
@@ -86,15 +90,12 @@ function levelsOf(
 	const levels: { pointId: string; areaId: string; level: number }[] = [];
 	const perArea = codes.maxLevels;
 	for (let cell = 0; cell * perArea < histogram.length; cell++) {
-		const indexes: number[] = [];
-		for (let level = 0; level < perArea; level++) {
-			for (let n = histogram[cell * perArea + level]; n > 0; n--) indexes.push(level);
-		}
-		if (indexes.length === 0) continue;
+		const level = areaLevelFromCounts(histogram, cell * perArea, (cell + 1) * perArea);
+		if (level === null) continue;
 		levels.push({
 			pointId: codes.points[Math.floor(cell / codes.areas.length)],
 			areaId: codes.areas[cell % codes.areas.length],
-			level: areaLevel(indexes) as number
+			level
 		});
 	}
 	return levels;

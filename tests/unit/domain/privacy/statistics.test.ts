@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
 	areaLevel,
+	areaLevelFromCounts,
 	computeStatistics,
 	TARGET_GROUPS,
 	type StatsCase,
@@ -101,6 +102,18 @@ describe('statistics', () => {
 		expect(areaLevel([])).toBeNull();
 		expect(areaLevel([2, 0, 3, 1])).toBe(1);
 		expect(areaLevel([2, 2, 0])).toBe(2);
+	});
+
+	it('takes the same lower median from the count of ratings per level', () => {
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 60 }), (indexes) => {
+				const counts = [0, 0, 0, 0, 0, 0, 0];
+				for (const i of indexes) counts[i]++;
+				expect(areaLevelFromCounts(counts)).toBe(areaLevel(indexes));
+				// A slice of a longer histogram, as the statistics read one per point and area.
+				expect(areaLevelFromCounts([9, 9, ...counts, 9], 2, 9)).toBe(areaLevel(indexes));
+			})
+		);
 	});
 });
 
