@@ -13,8 +13,10 @@
  * The steps run at background priority (`scheduler.postTask`, where the browser has it), so a
  * keystroke, a click and the server's answer to an edit (the echo that turns the save state to
  * "Gemt") are handled before the next step rather than queued behind it. While an edit waits for
- * that echo, the steps also wait (up to `MAX_WAIT_MS`): a step and the layout after it hold the
- * main thread for a tenth of a second or more on a slow laptop, and the echo would wait behind it.
+ * that echo, the steps also wait: a step and the layout after it hold the main thread for a tenth
+ * of a second or more on a slow laptop, and the echo would wait behind it. The waits add up to
+ * `MAX_WAIT_MS` at most, so someone typing from the start (or offline, where a save never ends)
+ * still gets the whole editor soon.
  */
 import { getContext, setContext } from 'svelte';
 import type { CompetenceArea } from '#lib/domain/template/index.ts';
@@ -27,7 +29,7 @@ const KEY = Symbol('progressive-render');
  */
 const STEP_UNITS = 3;
 
-/** How often a waiting step looks again whether the edit is saved, and for how long at most. */
+/** How often a waiting step looks again whether the edit is saved, and how long all waits last. */
 const WAIT_MS = 25;
 const MAX_WAIT_MS = 1_000;
 
@@ -41,8 +43,13 @@ function later(task: () => void): () => void {
 	const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
 	if (scheduler?.postTask) {
 		const controller = new AbortController();
-		// Rejects with an AbortError when cancelled; nothing to do then.
-		scheduler.postTask(task, { priority: 'background', signal: controller.signal }).catch(() => {});
+		// Rejects with an AbortError when cancelled (nothing to do then), and with what the task
+		// threw, which stays an unhandled rejection as it would be an uncaught error in a timer.
+		scheduler
+			.postTask(task, { priority: 'background', signal: controller.signal })
+			.catch((error: unknown) => {
+				if (!(error instanceof DOMException && error.name === 'AbortError')) throw error;
+			});
 		return () => controller.abort();
 	}
 	const timer = setTimeout(task, 0);
@@ -102,7 +109,6 @@ export class ProgressiveRender {
 				this.#cancel = after(WAIT_MS, step);
 				return;
 			}
-			waited = 0;
 			if (!this.hasStepped) {
 				this.hasStepped = true;
 				this.#cancel = later(step);
