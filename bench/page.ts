@@ -18,6 +18,11 @@
  * `BENCH_RUNS` (5) measured runs follow one warm-up run (the server's first room load and its
  * compiled code are not what a facilitator on the second laptop meets). Prints text and one JSON
  * line (`{"bench":"page",…}`).
+ *
+ * The server's own share of "update sent → echo" comes from its `collab metrics` log lines (info
+ * level, one per 5 s with updates): how long accepted updates stayed in the server, from frame
+ * received to broadcast sent, check and commit included. The largest of the run is printed, so a
+ * slow echo can be told apart from a page whose main thread handles the echo late.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -178,8 +183,18 @@ const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 const sum = (scripts: Script[], key: keyof Omit<Script, 'url'>) =>
 	scripts.reduce((total, s) => total + s[key], 0);
 
+/** The largest residence time in the server's `collab metrics` lines (null: none logged yet). */
+function serverResidence(output: string): number | null {
+	const maxima = output
+		.split('\n')
+		.filter((line) => line.includes('"collab metrics"'))
+		.map((line) => (JSON.parse(line) as { maxMs: number }).maxMs);
+	return maxima.length ? Math.max(...maxima) : null;
+}
+
 ensureBuild();
-const server = await startServer();
+// Info level for the server's `collab metrics` lines (see above).
+const server = await startServer({ env: { LOG_LEVEL: 'info' } });
 // The same Chromium and flags as the browser tests.
 const browser = await chromium.launch(playwrightConfig.use?.launchOptions);
 try {
@@ -194,6 +209,8 @@ try {
 		);
 	}
 	const scripts = runs[runs.length - 1].scripts;
+	// The server logs its metrics every 5 s: wait for the interval of the last edit.
+	await new Promise((resolve) => setTimeout(resolve, 5_500));
 	const report = {
 		bench: 'page',
 		cpuThrottle: CPU_THROTTLE,
@@ -209,6 +226,7 @@ try {
 			.sort((a, b) => b.raw - a.raw)
 			.slice(0, 5)
 			.map((s) => ({ url: s.url, rawKiB: kib(s.raw), brotliKiB: kib(s.brotli) })),
+		serverResidenceMaxMs: serverResidence(server.output()),
 		machine: machine()
 	};
 	process.stdout.write(
@@ -216,6 +234,7 @@ try {
 			`first accepted edit (CPU ${CPU_THROTTLE}× slower): median ${report.medianMs} ms, max ${report.maxMs} ms (target ≤ 2000 ms)`,
 			`editable after: median ${report.medianEditableMs} ms`,
 			`JavaScript: ${report.scriptCount} scripts, ${report.jsRawKiB} KiB raw, ${report.jsTransferredKiB} KiB transferred (gzip), ${report.jsBrotliKiB} KiB brotli (target ≤ 250 KiB)`,
+			`server, frame received → echo sent: at most ${report.serverResidenceMaxMs} ms per update`,
 			`machine: ${report.machine.cpu}, ${report.machine.nproc} cores, ${report.machine.memoryGiB} GiB, load ${report.machine.loadavg}`,
 			JSON.stringify(report)
 		].join('\n') + '\n'

@@ -30,8 +30,13 @@ export class TemplatePage {
 		await this.waitForEditor();
 	}
 
+	/**
+	 * Waits until the whole editor is rendered: it renders in steps after its first frame
+	 * (progressive.svelte.ts), and the signature section, the last one, comes with the last step.
+	 */
 	async waitForEditor(): Promise<void> {
 		await expect(this.page.getByRole('heading', { name: 'Kompetenceområder' })).toBeVisible();
+		await expect(this.page.getByRole('heading', { name: 'Underskrifter', level: 2 })).toBeVisible();
 	}
 
 	async expectSaved(): Promise<void> {
