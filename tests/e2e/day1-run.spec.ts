@@ -64,7 +64,9 @@ test('a facilitator and two participants run Dag 1 from agenda to closing the da
 		await expect(page.getByText('Tiden løber')).toBeVisible();
 	}
 
-	// An anonymous vote with one dot each; both participants vote for the same statement.
+	// An anonymous vote with one dot each; both participants vote for the same statement. Typed
+	// after hydration: until then it would reset the dots field to its default (the layout's mark).
+	await expect(frida.locator('html[data-hydrated]')).toBeAttached();
 	await frida.getByLabel('Spørgsmål').fill(QUESTION);
 	await frida.getByLabel('Prikker pr. person').fill('1');
 	await frida.getByLabel('Andre kandidater (ét udsagn pr. linje)').fill(`${WINNER}\n${LOSER}`);
