@@ -65,7 +65,8 @@ test('a facilitator and two participants run Dag 1 from agenda to closing the da
 	}
 
 	// An anonymous vote with one dot each; both participants vote for the same statement. Typed
-	// after hydration: until then it would reset the dots field to its default (the layout's mark).
+	// after hydration, so the enhanced form posts it (typing before it is kept as well:
+	// typed-early.spec.ts).
 	await expect(frida.locator('html[data-hydrated]')).toBeAttached();
 	await frida.getByLabel('Spørgsmål').fill(QUESTION);
 	await frida.getByLabel('Prikker pr. person').fill('1');
