@@ -27,6 +27,7 @@ import {
 } from './case-rows.ts';
 import { storeSignature } from './case-records.ts';
 import { checkLinkThrottle, recordLinkFailure } from './link-throttle.ts';
+import { refreshAreaLevels } from './case-area-levels.ts';
 
 /** How long a link works unless the consultant says otherwise. */
 export const LINK_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
@@ -269,6 +270,7 @@ export function submitCaseLink(
 				now
 			);
 		}
+		refreshAreaLevels(db, row.id, template);
 		db.prepare('UPDATE case_links SET used_at = ? WHERE id = ?').run(now, link.id);
 		return {
 			result: undefined,

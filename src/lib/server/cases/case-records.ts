@@ -25,6 +25,7 @@ import {
 } from '#lib/domain/cases/plan.ts';
 import type { Template } from '#lib/domain/template/schemas.ts';
 import { caseTransaction } from './case-transaction.ts';
+import { refreshAreaLevels } from './case-area-levels.ts';
 import { authorizeCase, requireOpen, versionContent, type CaseRow } from './case-rows.ts';
 
 /** Runs `write` on an open case the actor may write, in one transaction, and records `action`. */
@@ -79,6 +80,7 @@ export function recordRating(ctx: CaseContext, caseId: string, input: RatingInpu
 			actorId,
 			Date.now()
 		);
+		refreshAreaLevels(db, caseId, template);
 		return { pointId: input.pointId, raterId: input.raterId, statementId: input.statementId };
 	});
 }

@@ -17,6 +17,7 @@ import type { Template } from '#lib/domain/template/schemas.ts';
 import { caseTransaction } from './case-transaction.ts';
 import { authorizeCase, loadStoredCase, requireOpen, versionContent } from './case-rows.ts';
 import { caseView } from './case-view.ts';
+import { refreshAreaLevels } from './case-area-levels.ts';
 
 type VersionRow = { id: string; org_id: string; in_operation: number };
 
@@ -168,6 +169,7 @@ export function createCase(
 		for (const r of carried?.ratings ?? []) {
 			rating.run(id, r.pointId, r.raterId, r.statementId, r.level, actor.id, now);
 		}
+		if (carried) refreshAreaLevels(db, id, template);
 		return { result: { id }, caseId: id, detail: { publicationId: version.id } };
 	});
 }

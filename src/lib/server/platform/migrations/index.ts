@@ -17,6 +17,7 @@ import { m012RunDays } from './012-run-days.ts';
 import { m013Rollouts } from './013-rollouts.ts';
 import { m014Cases } from './014-cases.ts';
 import { m015Privacy } from './015-privacy.ts';
+import { m016CaseAreaLevels } from './016-case-area-levels.ts';
 
 export type Migration = {
 	version: number;
@@ -45,5 +46,6 @@ export const MIGRATIONS: readonly Migration[] = [
 	m012RunDays,
 	m013Rollouts,
 	m014Cases,
-	m015Privacy
+	m015Privacy,
+	m016CaseAreaLevels
 ];
