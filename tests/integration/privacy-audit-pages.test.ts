@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
 import { withServerDb } from '../support/db.ts';
-import { openDataDir } from '../support/collab-server.ts';
+import { auditRowsAfter as rowsAfter, lastAuditId as lastId } from '../support/audit-rows.ts';
 import { caseWorld, type CaseWorld } from '../support/cases.ts';
 import type { ApiClient } from '../support/http.ts';
 import type { AuditAction } from '#lib/domain/privacy/audit.ts';
@@ -311,36 +311,8 @@ const PROBES: Record<string, Probe> = {
 	}
 };
 
-type AuditRow = {
-	action: AuditAction;
-	case_id: string | null;
-	actor_user_id: string | null;
-	actor_role: string;
-	link_id: string | null;
-	purpose: string | null;
-	request_id: string;
-	detail: string;
-};
-
-function auditRowsAfter(id: number): AuditRow[] {
-	const db = openDataDir(server.dataDir);
-	try {
-		return db
-			.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id')
-			.all(id) as unknown as AuditRow[];
-	} finally {
-		db.close();
-	}
-}
-
-function lastAuditId(): number {
-	const db = openDataDir(server.dataDir);
-	try {
-		return (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM audit_log').get() as { n: number }).n;
-	} finally {
-		db.close();
-	}
-}
+const auditRowsAfter = (id: number) => rowsAfter(server.dataDir, id);
+const lastAuditId = () => lastId(server.dataDir);
 
 const clientOf = (probe: Probe) => (probe.by === 'admin' ? w.admin : w.konsulent);
 
