@@ -1,5 +1,6 @@
 import type { SessionUser } from '#lib/server/accounts/accounts.ts';
 import type { Locale } from '#lib/domain/schemas.ts';
+import type { RequestAudit } from '#lib/domain/cases/types.ts';
 
 declare global {
 	namespace App {
@@ -9,6 +10,8 @@ declare global {
 			sessionToken: string | undefined;
 			locale: Locale;
 			requestId: string;
+			/** This request's accesses to cases: one audit entry per request (issue 14). */
+			audit: RequestAudit;
 		}
 		interface Error {
 			message: string;

@@ -10,6 +10,7 @@ import { loadSessionUser } from '#lib/server/accounts/accounts.ts';
 import { log } from '#lib/server/platform/log.ts';
 import { noteDatabaseError } from '#lib/server/platform/db-health.ts';
 import { LOCALE_COOKIE, pickLocale } from '#lib/i18n/translate.ts';
+import { newRequestAudit, writeHeldReads } from '#lib/server/cases/index.ts';
 
 /** Opens the database when SvelteKit runs without our server entry (vite dev and preview). */
 export const init: ServerInit = () => {
@@ -19,6 +20,7 @@ export const init: ServerInit = () => {
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	event.locals.requestId = randomUUID();
+	event.locals.audit = newRequestAudit();
 	const token = event.cookies.get(SESSION_COOKIE);
 	const userId = validateSession(token);
 	event.locals.user = userId ? loadSessionUser(userId) : null;
@@ -29,6 +31,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const resolved = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
+	// The page's read of a case, written before the page leaves (one entry per request, issue 14).
+	writeHeldReads(event.locals.audit);
 	// API clients get JSON even for errors Kit answers itself (a malformed path, for one).
 	const response = isApiPath(event.url.pathname)
 		? asApiError(resolved, event.locals.locale)

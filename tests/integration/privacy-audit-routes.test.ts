@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
 import { withServerDb } from '../support/db.ts';
-import { openDataDir } from '../support/collab-server.ts';
+import { auditRowsAfter as rowsAfter, lastAuditId as lastId } from '../support/audit-rows.ts';
 import { caseWorld, type CaseWorld } from '../support/cases.ts';
 import type { ApiClient, ApiResponse } from '../support/http.ts';
 import { API_OPERATIONS } from '#lib/server/http/api-operations.ts';
@@ -64,39 +64,8 @@ function asKonsulent(method: string, path: string, body?: unknown, purpose?: str
 	});
 }
 
-type AuditRow = {
-	id: number;
-	action: AuditAction;
-	case_id: string | null;
-	young_person_id: string | null;
-	actor_user_id: string | null;
-	actor_role: string;
-	link_id: string | null;
-	purpose: string | null;
-	purpose_text: string;
-	request_id: string;
-	detail: string;
-};
-
-function auditRowsAfter(id: number): AuditRow[] {
-	const db = openDataDir(server.dataDir);
-	try {
-		return db
-			.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id')
-			.all(id) as unknown as AuditRow[];
-	} finally {
-		db.close();
-	}
-}
-
-function lastAuditId(): number {
-	const db = openDataDir(server.dataDir);
-	try {
-		return (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM audit_log').get() as { n: number }).n;
-	} finally {
-		db.close();
-	}
-}
+const auditRowsAfter = (id: number) => rowsAfter(server.dataDir, id);
+const lastAuditId = () => lastId(server.dataDir);
 
 type Probe = {
 	/** What the call does; the expected status. */

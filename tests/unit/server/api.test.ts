@@ -19,7 +19,13 @@ const ORIGIN = 'http://formvaerk.test';
 
 /** The parts of a RequestEvent the API plumbing reads. */
 function eventFor(request: Request, locale: Locale = 'da'): RequestEvent {
-	const locals: App.Locals = { user: null, sessionToken: undefined, locale, requestId: 'req-42' };
+	const locals: App.Locals = {
+		user: null,
+		sessionToken: undefined,
+		locale,
+		requestId: 'req-42',
+		audit: { reads: [], changed: false }
+	};
 	// A partial event: apiRoute only touches request, url and locals.
 	return { request, url: new URL(request.url), locals } as unknown as RequestEvent;
 }

@@ -32,6 +32,32 @@ export type CaseContext = {
 	link?: { id: string };
 	purpose?: CasePurpose | null;
 	requestId: string;
+	/**
+	 * The page request's audit (one entry per HTTP request, issue 14): reads wait in it for the
+	 * request's end and are dropped when the request records a change. The API passes none.
+	 */
+	audit?: RequestAudit;
+	/**
+	 * Internal to the cases module: inside a whole-form function, the accesses of the writes it
+	 * combines are gathered here for its one entry instead of being written each.
+	 */
+	gather?: GatheredAccess[];
+};
+
+/** One access to a case as the audit log records it (`recordCaseAccess`). */
+export type GatheredAccess = {
+	caseId: string | null;
+	action: CaseAccessAction;
+	detail?: Record<string, unknown>;
+};
+
+/**
+ * One page request's accesses to cases (`locals.audit`, made by the server hook): the reads
+ * held until the response is ready (`writeHeldReads`), and whether a change was recorded.
+ */
+export type RequestAudit = {
+	reads: { ctx: CaseContext; access: GatheredAccess }[];
+	changed: boolean;
 };
 
 /** What the audit log records an access as (`recordCaseAccess`). */

@@ -5,21 +5,17 @@
  * rolling the work back, a person's access to a case without a stated purpose.
  */
 import type { Db } from '../platform/db.ts';
-import type { CaseAccessAction, CaseContext } from '#lib/domain/cases/types.ts';
+import type { CaseAccessAction, CaseContext, GatheredAccess } from '#lib/domain/cases/types.ts';
 import type { AuditAction } from '#lib/domain/privacy/audit.ts';
 import { PurposeRequiredError } from '#lib/domain/errors.ts';
 import { writeAuditEntry } from '../privacy/audit-log.ts';
 
-/** What one access did: the case (null for a list), the action and details worth keeping. */
-export type CaseAccess = {
-	caseId: string | null;
-	action: CaseAccessAction;
-	/**
-	 * Kept in the entry as JSON. `orgId` and `youngPersonId` are taken out and used when the case
-	 * row is gone by the time the access is recorded (a deletion passes them).
-	 */
-	detail?: Record<string, unknown>;
-};
+/**
+ * What one access did: the case (null for a list), the action and details worth keeping. The
+ * detail is kept in the entry as JSON; `orgId` and `youngPersonId` are taken out and used when
+ * the case row is gone by the time the access is recorded (a deletion passes them).
+ */
+export type CaseAccess = GatheredAccess;
 
 /** The issue's seven actions; the cases module's finer action is kept in the detail. */
 const AUDIT_ACTION: Record<CaseAccessAction, AuditAction> = {
@@ -44,6 +40,18 @@ const AUDIT_ACTION: Record<CaseAccessAction, AuditAction> = {
  */
 const NEEDS_PURPOSE = new Set<CaseAccessAction>(['read', 'export']);
 
+/**
+ * Refuses a person's read or export without a stated purpose; checked when the access happens,
+ * also when its entry is written later (a page request's held read).
+ * @throws PurposeRequiredError
+ */
+export function requirePurposeFor(ctx: CaseContext, action: CaseAccessAction): void {
+	const isPerson = ctx.actor !== undefined && ctx.link === undefined;
+	if (isPerson && !ctx.purpose && NEEDS_PURPOSE.has(action)) {
+		throw new PurposeRequiredError();
+	}
+}
+
 /** Records one access to a case in the current transaction of `db`. @throws PurposeRequiredError */
 export function recordCaseAccess(db: Db, ctx: CaseContext, access: CaseAccess): void {
 	const { orgId: givenOrg, youngPersonId: givenPerson, ...rest } = access.detail ?? {};
@@ -53,10 +61,7 @@ export function recordCaseAccess(db: Db, ctx: CaseContext, access: CaseAccess): 
 		: undefined;
 	const orgId = row?.org_id ?? (typeof givenOrg === 'string' ? givenOrg : actorOrg(ctx));
 	if (!orgId) return; // a person in no municipality listed nothing
-	const isPerson = ctx.actor !== undefined && ctx.link === undefined;
-	if (isPerson && !ctx.purpose && NEEDS_PURPOSE.has(access.action)) {
-		throw new PurposeRequiredError();
-	}
+	requirePurposeFor(ctx, access.action);
 	const detail = Object.keys(rest).length
 		? `${access.action} ${JSON.stringify(rest)}`
 		: access.action;

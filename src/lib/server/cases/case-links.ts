@@ -9,7 +9,7 @@ import { getDb, type Db } from '../platform/db.ts';
 import { hashToken, newId, newToken } from '../platform/ids.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import type { CreateLinkInput, LinkAnswers } from '#lib/domain/cases/schemas.ts';
-import type { CaseContext, CaseLinkOpened } from '#lib/domain/cases/types.ts';
+import type { CaseContext, CaseLinkOpened, RequestAudit } from '#lib/domain/cases/types.ts';
 import {
 	casePlan,
 	ratingRefusal,
@@ -32,8 +32,8 @@ import { refreshAreaLevels } from './case-area-levels.ts';
 /** How long a link works unless the consultant says otherwise. */
 export const LINK_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
-/** A link holder's request: its id (for the log) and address (for the throttle). */
-export type CaseLinkRequest = { requestId: string; address: string };
+/** A link holder's request: its id (for the log), address (for the throttle) and a page's audit. */
+export type CaseLinkRequest = { requestId: string; address: string; audit?: RequestAudit };
 
 /** A new link: the token appears only here (the route builds `/r/<token>` from it). */
 export type CreatedCaseLink = { id: string; token: string; expiresAt: number };
@@ -158,7 +158,8 @@ function usableLink(
 		recordLinkFailure(req.address, now);
 		throw new NotFoundError('cases.link.unknown');
 	}
-	return { link, ctx: { link: { id: link.id }, requestId: req.requestId, purpose: null } };
+	const { requestId, audit } = req;
+	return { link, ctx: { link: { id: link.id }, requestId, purpose: null, audit } };
 }
 
 /** @throws ConflictError when the link was revoked, used, has expired or its case is closed. */

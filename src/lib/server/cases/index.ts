@@ -1,7 +1,8 @@
 /**
  * The cases module (Drift): every read and write of a case, its ratings, links, signatures and
  * outputs goes through the functions exported here, each of which asks `can()` itself and runs
- * in one transaction that records its access (`caseTransaction`, `access-record.ts`).
+ * in one transaction that records its access (`caseTransaction`, `access-record.ts`); a page's
+ * form that stores several things uses one of the whole-form functions (`case-forms.ts`).
  */
 export { createCase, getCase, getCaseWithCv, closeCase, deleteCase } from './cases.ts';
 export { listMyCases } from './case-list.ts';
@@ -25,6 +26,14 @@ export {
 	type CaseLinkRequest,
 	type CreatedCaseLink
 } from './case-links.ts';
+export {
+	recordRatingForm,
+	setSubGoalStatuses,
+	recordEndForm,
+	startCase,
+	type RatingFormInput
+} from './case-forms.ts';
+export { newRequestAudit, writeHeldReads } from './case-transaction.ts';
 export { caseOutputFile, caseCv } from './case-outputs.ts';
 export { statisticsCases } from './case-statistics.ts';
 export { youngPersonExport } from './case-access-export.ts';

@@ -8,7 +8,7 @@ import type { CasePurpose } from '#lib/domain/privacy/purposes.ts';
 import type { SessionUser } from '../accounts/accounts.ts';
 import { getPublication } from '../publications/publications.ts';
 import { getCaseWithCv } from './index.ts';
-import type { CaseCv, CaseView } from '#lib/domain/cases/types.ts';
+import type { CaseContext, CaseCv, CaseView } from '#lib/domain/cases/types.ts';
 import {
 	describeProgression,
 	goalPoints,
@@ -31,17 +31,16 @@ export type CasePage = {
 };
 
 /**
- * Reads a case and its version for the case page, for the `purpose` this session stated (the
- * audit log records it). @throws NotFoundError like `getCase`.
+ * Reads a case and its version for the case page, as `ctx` (with the purpose this session
+ * stated and the request's audit: the log records the read). @throws NotFoundError like `getCase`.
  */
 export function loadCasePage(
 	user: SessionUser,
-	requestId: string,
-	caseId: string,
-	purpose: CasePurpose
+	ctx: CaseContext & { purpose: CasePurpose },
+	caseId: string
 ): CasePage {
 	// One read, one audit entry: the CV text comes with the case, not as an export of its own.
-	const { kase, cv } = getCaseWithCv({ actor: user, requestId, purpose }, caseId);
+	const { kase, cv } = getCaseWithCv(ctx, caseId);
 	const { summary, content } = getPublication(user, kase.publicationId);
 	const chosen = new Set(kase.statementIds);
 	const template: Template = {

@@ -1,7 +1,8 @@
 /**
- * The audit log (issue 14): every access to a case is one row in `audit_log`, written in the same
- * transaction as the access (`writeAuditEntry`, called by cases/access-record.ts), and searched
- * by the organisation's administrator. The table refuses UPDATE and DELETE itself (migration 015).
+ * The audit log (issue 14): every request that accesses a case is one row in `audit_log`, written
+ * in the same transaction as the change it records (`writeAuditEntry`, called by
+ * cases/access-record.ts; a page request's reads as its response is ready, see
+ * cases/case-transaction.ts), and searched by the organisation's administrator. The table refuses UPDATE and DELETE itself (migration 015).
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { getDb } from '../platform/db.ts';

@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url);
 	return {
-		cases: listMyCases({ actor: user, requestId: locals.requestId }),
+		cases: listMyCases({ actor: user, requestId: locals.requestId, audit: locals.audit }),
 		mayStart: mayStartCases(user)
 	};
 }) satisfies PageServerLoad;

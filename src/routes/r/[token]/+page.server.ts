@@ -25,7 +25,8 @@ function open(event: RequestEvent): CaseLinkOpened {
 }
 
 function request(event: RequestEvent) {
-	return { requestId: event.locals.requestId, address: event.getClientAddress() };
+	const { requestId, audit } = event.locals;
+	return { requestId, address: event.getClientAddress(), audit };
 }
 
 /** The link's statements grouped by area, in the order the module gives them. */

@@ -5,11 +5,10 @@ import {
 	closeCase,
 	createCaseLink,
 	recordAgreedLevel,
-	recordNextStep,
-	recordOwnWords,
+	recordEndForm,
 	recordPointProgress,
 	revokeCaseLink,
-	setSubGoalStatus,
+	setSubGoalStatuses,
 	signCase
 } from '#lib/server/cases/index.ts';
 import { loadCasePage } from '#lib/server/cases/ui-view.ts';
@@ -33,7 +32,8 @@ export const load = ((event) => {
 	const user = requireUser(locals, url);
 	// Asked once per case per session (issue 14): the purpose page comes back here.
 	const purpose = requirePagePurpose(event, params.id);
-	const page = loadOrError(() => loadCasePage(user, locals.requestId, params.id, purpose));
+	const ctx = { actor: user, requestId: locals.requestId, purpose, audit: locals.audit };
+	const page = loadOrError(() => loadCasePage(user, ctx, params.id));
 	return { ...page, now: Date.now(), mayStart: mayStartCases(user) };
 }) satisfies PageServerLoad;
 
@@ -44,7 +44,7 @@ async function begin({ locals, url, request, params }: Event) {
 	const actor = requireUser(locals, url);
 	const purpose = sessionPurpose(locals.sessionToken, params.id);
 	return {
-		ctx: { actor, requestId: locals.requestId, purpose },
+		ctx: { actor, requestId: locals.requestId, purpose, audit: locals.audit },
 		values: await formValues(request)
 	};
 }
@@ -100,13 +100,15 @@ export const actions = {
 	subGoals: async (event) => {
 		const { ctx, values } = await begin(event);
 		const pointId = values.pointId ?? '';
-		return actFor(`subGoals-${pointId}`, () => {
-			for (const [name, value] of Object.entries(values)) {
-				if (!name.startsWith('status-')) continue;
-				const statusId = value === '' ? null : value;
-				setSubGoalStatus(ctx, event.params.id, { subGoalId: name.slice(7), pointId, statusId });
-			}
-		});
+		const statuses = Object.entries(values)
+			.filter(([name]) => name.startsWith('status-'))
+			.map(([name, value]) => ({
+				subGoalId: name.slice(7),
+				statusId: value === '' ? null : value
+			}));
+		return actFor(`subGoals-${pointId}`, () =>
+			setSubGoalStatuses(ctx, event.params.id, pointId, statuses)
+		);
 	},
 	end: async (event) => {
 		const { ctx, values } = await begin(event);
@@ -124,8 +126,7 @@ export const actions = {
 					{ kind: values.nextStepKind || null, text: values.nextStepText ?? '' },
 					(path) => (path === 'kind' ? 'nextStepKind' : 'nextStepText')
 				);
-				for (const input of ownWords) recordOwnWords(ctx, event.params.id, input);
-				recordNextStep(ctx, event.params.id, nextStep);
+				recordEndForm(ctx, event.params.id, { ownWords, nextStep });
 				return { form: 'end', saved: true };
 			},
 			values

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { actOrFail, requireUser } from '#lib/server/http/guards.ts';
-import { createCase, listMyCases, recordGoal } from '#lib/server/cases/index.ts';
+import { listMyCases, startCase } from '#lib/server/cases/index.ts';
 import { mayStartCases, startCaseChoices, valuesFromPrevious } from '#lib/server/cases/ui-start.ts';
 import { parseStartForm } from '#lib/server/cases/ui-forms.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (({ locals, url }) => {
 	const user = requireUser(locals, url);
 	if (!mayStartCases(user)) error(403, 'forbidden');
-	const ctx = { actor: user, requestId: locals.requestId };
+	const ctx = { actor: user, requestId: locals.requestId, audit: locals.audit };
 	const myCases = listMyCases(ctx);
 	const choices = startCaseChoices(user, myCases, url.searchParams.get('version') ?? '');
 	return { choices, initial: valuesFromPrevious(myCases, url.searchParams.get('from') ?? '') };
@@ -21,7 +21,7 @@ export const load = (({ locals, url }) => {
 export const actions = {
 	start: async ({ locals, request, url }) => {
 		const user = requireUser(locals, url);
-		const ctx = { actor: user, requestId: locals.requestId };
+		const ctx = { actor: user, requestId: locals.requestId, audit: locals.audit };
 		const form = await request.formData();
 		const publicationId = form.get('publicationId');
 		const choices = startCaseChoices(
@@ -34,12 +34,11 @@ export const actions = {
 			const { fields, values, statementIds } = parsed;
 			return fail(400, { fields, values, statementIds });
 		}
-		// The goal is checked with the rest above, so a case is never left half started by it.
-		const result = await actOrFail(() => {
-			const { id } = createCase(ctx, parsed.create);
-			recordGoal(ctx, id, parsed.goal);
-			return id;
-		}, parsed.values);
+		// One transaction and one audit entry: a case is never left half started.
+		const result = await actOrFail(
+			() => startCase(ctx, parsed.create, parsed.goal).id,
+			parsed.values
+		);
 		if (typeof result !== 'string') return result;
 		redirect(303, `/cases/${result}`);
 	}

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { loadOrError, requireUser } from '#lib/server/http/guards.ts';
 import { actFor, isFailure } from '#lib/server/http/form-actions.ts';
-import { recordRating } from '#lib/server/cases/index.ts';
+import { recordRatingForm } from '#lib/server/cases/index.ts';
 import { loadCasePage, ratingAreas } from '#lib/server/cases/ui-view.ts';
 import { parseRatingForm } from '#lib/server/cases/ui-forms.ts';
 import { requirePagePurpose } from '#lib/server/privacy/purpose.ts';
@@ -12,14 +12,16 @@ function ratingPage(event: { locals: App.Locals; url: URL; request: Request }, c
 	const { locals, url } = event;
 	const user = requireUser(locals, url);
 	const purpose = requirePagePurpose(event, caseId);
-	const page = loadOrError(() => loadCasePage(user, locals.requestId, caseId, purpose));
+	const ctx = { actor: user, requestId: locals.requestId, purpose, audit: locals.audit };
+	// In the save, this read checks the form; the save's entry stands for the request.
+	const page = loadOrError(() => loadCasePage(user, ctx, caseId));
 	const pointId = url.searchParams.get('point') ?? '';
 	const raterId = url.searchParams.get('rater') ?? '';
 	const point = page.template.measurementPoints.find((p) => p.id === pointId);
 	const rater = page.template.raters.find((r) => r.id === raterId);
 	const areas = ratingAreas(page, pointId, raterId);
 	if (!point || !rater || areas.length === 0) error(404, 'not_found');
-	return { user, page, point, rater, areas, purpose };
+	return { ctx, page, point, rater, areas };
 }
 
 export const load = ((event) => {
@@ -42,16 +44,12 @@ export const load = ((event) => {
 
 export const actions = {
 	default: async (event) => {
-		const { locals, params, request } = event;
-		const { user, point, rater, areas, purpose } = ratingPage(event, params.id);
+		const { params, request } = event;
+		const { ctx, point, rater, areas } = ratingPage(event, params.id);
 		const parsed = parseRatingForm(await request.formData(), areas, false);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, answers: parsed.values });
-		const ctx = { actor: user, requestId: locals.requestId, purpose };
-		const saved = await actFor('rate', () => {
-			for (const a of parsed.answers) {
-				recordRating(ctx, params.id, { pointId: point.id, raterId: rater.id, ...a });
-			}
-		});
+		const form = { pointId: point.id, raterId: rater.id, answers: parsed.answers };
+		const saved = await actFor('rate', () => recordRatingForm(ctx, params.id, form));
 		if (isFailure(saved)) return saved;
 		redirect(303, `/cases/${params.id}#point-${point.id}`);
 	}
