@@ -21,10 +21,13 @@ describe('ProgressiveRender', () => {
 		const progressive = new ProgressiveRender(() => areas);
 		progressive.start();
 		expect(progressive.hasStepped).toBe(false);
-		expect(progressive.statementLimit(0)).toBe(3);
+		// The first frame: the first area's name, none of its statements, no other area.
+		expect(progressive.statementLimit(0)).toBe(0);
 		expect(progressive.statementLimit(1)).toBe(-1);
 		vi.advanceTimersByTime(0);
 		expect(progressive.hasStepped).toBe(true);
+		expect(progressive.statementLimit(0)).toBe(0);
+		vi.advanceTimersToNextTimer();
 		expect(progressive.statementLimit(0)).toBe(3);
 		vi.advanceTimersByTime(100);
 		expect(progressive.isComplete).toBe(true);

@@ -17,6 +17,7 @@ import type { StarterTemplate } from '#lib/domain/template/starter-schema.ts';
 import type { CollabSession } from '../collab-session.svelte.ts';
 import { bindTextInput, type TextInputElement } from '../text-input-binding.ts';
 import { resolveTextField, type TextFieldPath } from './template-text-fields.ts';
+import { shareStructure } from './structural-sharing.ts';
 import {
 	bindTemplate,
 	createTemplateUndoManager,
@@ -82,7 +83,10 @@ export class TemplateSession {
 			this.#undo.on(event, this.#updateUndoState);
 		}
 		this.#stopWatching = watchTemplate(doc, (template) => {
-			this.template = template;
+			// Unchanged parts keep their identity, so Svelte re-renders only what an update changed
+			// (a keystroke re-rendered every row, npm run bench:page-trace).
+			const shared = shareStructure(this.template, template);
+			if (shared !== this.template) this.template = shared;
 			this.isEmpty = isTemplateEmpty({ doc });
 		});
 		collab.awareness.on('change', this.#updateFieldPeers);

@@ -1,7 +1,9 @@
 /**
  * Renders the template editor in steps: the top of the page (toolbar, contents, header, the
- * first competence area's name and first statements) in the first frame, then a few statements
- * per task, then the sections below the areas. On a slow laptop the whole template took over a second to render in one go, and
+ * goal part's head and the first competence area's name) in the first frame, then a few
+ * statements per task, then the sections below the areas. At 1366 × 768 the first screenful ends
+ * within the goal part, so the first area's statements (three rows with their menus, about a
+ * fifth of the first frame's DOM) come with the steps (npm run bench:page-trace). On a slow laptop the whole template took over a second to render in one go, and
  * nobody could type until it was done; now the first field is there after about a third of that,
  * and the rest follows in short tasks that let typing and clicks through. Anything that needs a
  * part not rendered yet (a contents link, a problem link, "follow me") renders the rest at once
@@ -98,9 +100,9 @@ export class ProgressiveRender {
 		return this.budget > before ? this.budget - before - 1 : -1;
 	}
 
-	/** Renders the first area's name and first statements now, the rest one step per task. */
+	/** Renders the first area's name now, the rest one step per task. */
 	start(): void {
-		this.budget = 1 + STEP_UNITS;
+		this.budget = 1;
 		const total = () => this.#areas().reduce((units, a) => units + 1 + a.statements.length, 0);
 		let waited = 0;
 		const step = () => {
