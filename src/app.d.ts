@@ -12,6 +12,11 @@ declare global {
 			requestId: string;
 			/** This request's accesses to cases: one audit entry per request (issue 14). */
 			audit: RequestAudit;
+			/**
+			 * Set by a document page's load: the page opens this document's collaboration socket
+			 * while its HTML is parsed (src/lib/collab/early-socket.ts).
+			 */
+			earlySocketDocumentId?: string;
 		}
 		interface Error {
 			message: string;

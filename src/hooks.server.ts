@@ -3,6 +3,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { loadConfig, originFromEnv } from '#lib/server/platform/config.ts';
 import { asApiError, isApiPath } from '#lib/server/http/api.ts';
 import { applySecurityHeaders } from '#lib/server/http/security-headers.ts';
+import { withEarlySocket } from '#lib/server/http/early-socket-tag.ts';
 import { initDatabase } from '#lib/server/platform/db.ts';
 import { SESSION_COOKIE, validateSession } from '#lib/server/accounts/sessions.ts';
 import { clearSessionCookie } from '#lib/server/accounts/session-cookie.ts';
@@ -29,7 +30,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.locale = event.locals.user?.locale ?? pickLocale(event.cookies.get(LOCALE_COOKIE));
 
 	const resolved = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+		transformPageChunk: ({ html }) =>
+			withEarlySocket(
+				html.replace('%lang%', event.locals.locale),
+				event.locals.earlySocketDocumentId
+			)
 	});
 	// The page's read of a case, written before the page leaves (one entry per request, issue 14).
 	writeHeldReads(event.locals.audit);

@@ -8,6 +8,7 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider, messageSync } from 'y-websocket';
+import { AdoptingWebSocket } from './early-socket.ts';
 
 /** What the session hears about the server's sync messages (after they are applied). */
 export type SyncTap = {
@@ -24,7 +25,7 @@ export type CreateProviderOptions = {
 	doc: Y.Doc;
 	awareness: Awareness;
 	tap: SyncTap;
-	/** Node tests pass `ws`'s WebSocket; browsers use their own. */
+	/** Node tests pass `ws`'s WebSocket; browsers use their own, or the page's early one. */
 	WebSocketPolyfill?: typeof WebSocket;
 	/** Two providers in one Node process would otherwise sync over BroadcastChannel. */
 	disableBc?: boolean;
@@ -40,7 +41,8 @@ export function createProvider(options: CreateProviderOptions): WebsocketProvide
 	const provider = new WebsocketProvider(options.serverUrl, options.documentId, options.doc, {
 		connect: false,
 		awareness: options.awareness,
-		WebSocketPolyfill: options.WebSocketPolyfill,
+		// The document page's first socket may already be open (early-socket.ts).
+		WebSocketPolyfill: options.WebSocketPolyfill ?? AdoptingWebSocket,
 		disableBc: options.disableBc ?? false,
 		// A server close never makes y-websocket reconnect by itself; the session decides.
 		shouldReconnect: () => false

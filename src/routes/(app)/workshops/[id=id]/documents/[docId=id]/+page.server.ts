@@ -21,13 +21,17 @@ export const load = (({ locals, params, url, depends }) => {
 	const document = loadOrError(() => getDocumentForUser(user, params.id, params.docId));
 	// Comments on the document's elements are made in its editor itself (the template's areas,
 	// statements and levels; the drejebog's stages, steps and rule sections).
-	return {
+	const data = {
 		document,
 		commentRights: commentRights(user, params.id),
 		room: loadOrError(() => loadRunRoom(user, params.id, document.id)),
 		// The drejebog editor reads the template alongside: its links and problems refer to it.
 		templateDocumentId: document.kind === 'drejebog' ? templateDocumentFor(user, params.id) : null
 	};
+	// The page renders: a full load of it opens the socket before the app's scripts run
+	// (src/lib/collab/early-socket.ts).
+	locals.earlySocketDocumentId = document.id;
+	return data;
 }) satisfies PageServerLoad;
 
 /** The run panel's forms (timer, votes, comments) post here, as on the presenter page. */
