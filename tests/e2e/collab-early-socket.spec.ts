@@ -2,6 +2,8 @@ import { test, expect, expectAccessible } from './fixtures.ts';
 import { TemplatePage } from './pages/template-page.ts';
 import { demoDocuments } from '../support/demo-documents.ts';
 
+const PROFESSIONAL = 'Faglige kompetencer';
+
 type SocketSeen = { path: string; readyState: DocumentReadyState };
 
 /** Records every WebSocket the page creates: its path and how far the HTML was parsed then. */
@@ -37,21 +39,17 @@ test('a full load of a document page opens its socket while the HTML is parsed, 
 	);
 	expect(seen).toEqual([{ path: `/collab/${docs.template}`, readyState: 'loading' }]);
 
-	// Edits go both ways over it, and the server stores them.
+	// Edits go both ways over it and the server confirms them ("Gemt"); the document ends as it
+	// began, as other specs on this server expect the demo's names.
 	const fridaArea = frida.page.getByRole('textbox', { name: 'Kompetenceområde 1', exact: true });
+	const jonasArea = jonas.page.getByRole('textbox', { name: 'Kompetenceområde 1', exact: true });
 	await fridaArea.fill('Fag og opgaver');
-	await expect(
-		jonas.page.getByRole('textbox', { name: 'Kompetenceområde 1', exact: true })
-	).toHaveValue('Fag og opgaver');
+	await expect(jonasArea).toHaveValue('Fag og opgaver');
 	await frida.expectSaved();
-	const jonasArea = jonas.page.getByRole('textbox', { name: 'Kompetenceområde 2', exact: true });
-	await jonasArea.fill('Samarbejde');
-	await expect(
-		frida.page.getByRole('textbox', { name: 'Kompetenceområde 2', exact: true })
-	).toHaveValue('Samarbejde');
-	await frida.page.reload();
-	await frida.waitForEditor();
-	await expect(fridaArea).toHaveValue('Fag og opgaver');
+	await jonasArea.fill(PROFESSIONAL);
+	await expect(fridaArea).toHaveValue(PROFESSIONAL);
+	await jonas.expectSaved();
+	await frida.expectSaved();
 	await expectAccessible(frida.page);
 });
 
