@@ -12,7 +12,8 @@ const config = {
 		// reloads of documents, so other pages do not pay for its install.
 		serviceWorker: { register: false },
 		// Content-Security-Policy of pages; Kit adds a nonce (hashes on prerendered pages) for its
-		// own inline script. Responses that are not pages get theirs from security-headers.ts,
+		// own inline script, and a document page's early socket script uses it too (app.html,
+		// src/lib/collab/early-socket.ts; a page template with the nonce cannot be prerendered). Responses that are not pages get theirs from security-headers.ts,
 		// which also adds the collaboration socket's origin to connect-src at run time.
 		// Styles: <style> elements only from our own files (tiptap's injected CSS is off, see
 		// Editor.svelte); style *attributes* are allowed, because Svelte renders `style:`
