@@ -79,3 +79,23 @@ test('a person switches the language to English and back, and logs out', async (
 	await page.goto(`${server.url}/account`);
 	await expect(page).toHaveURL(/\/login/);
 });
+
+test('someone not logged in switches the language in the header and back', async ({
+	browser,
+	server
+}) => {
+	const page = await (await browser.newContext()).newPage();
+	await page.goto(`${server.url}/login`);
+	await expect(page.getByRole('heading', { level: 1, name: 'Log ind' })).toBeVisible();
+
+	await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByLabel('Password')).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('banner').getByRole('button', { name: 'Dansk' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Log ind' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'da');
+	await expect(page.getByLabel('Adgangskode')).toBeVisible();
+});

@@ -46,8 +46,12 @@ export class DocumentLocks {
 	 * the area's scope in the editor).
 	 */
 	isLockedForMe(kind: LockKind, targetId: string): boolean {
-		if (this.canChange) return false;
-		return this.locks.some((lock) => lock.kind === 'template') || this.hasLock(kind, targetId);
+		// `canChange` is read only for a locked part: every field's read-only state goes through
+		// here, and the facilitator's rights arriving would otherwise re-run all of them at once
+		// (between an edit and its echo on a slow laptop) for parts that are not locked at all.
+		const isLocked =
+			this.locks.some((lock) => lock.kind === 'template') || this.hasLock(kind, targetId);
+		return isLocked && !this.canChange;
 	}
 
 	/** Fetches the locks now and again whenever the run-event stream says they changed. */

@@ -32,8 +32,8 @@ const KEY = Symbol('progressive-render');
 const STEP_UNITS = 3;
 
 /** How often a waiting step looks again whether the edit is saved, and how long all waits last. */
-const WAIT_MS = 25;
-const MAX_WAIT_MS = 1_000;
+export const WAIT_MS = 25;
+export const MAX_WAIT_MS = 1_000;
 
 type PostTask = (
 	task: () => void,
@@ -41,7 +41,7 @@ type PostTask = (
 ) => Promise<void>;
 
 /** Runs `task` in a later task, after input and network tasks where the browser can order them. */
-function later(task: () => void): () => void {
+export function later(task: () => void): () => void {
 	const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
 	if (scheduler?.postTask) {
 		const controller = new AbortController();
@@ -59,7 +59,7 @@ function later(task: () => void): () => void {
 }
 
 /** Runs `task` (through `later`) after `ms`; returns what cancels whichever is pending. */
-function after(ms: number, task: () => void): () => void {
+export function after(ms: number, task: () => void): () => void {
 	let cancel = () => clearTimeout(timer);
 	const timer = setTimeout(() => (cancel = later(task)), ms);
 	return () => cancel();
