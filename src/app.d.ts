@@ -17,6 +17,8 @@ declare global {
 			 * while its HTML is parsed (src/lib/collab/early-socket.ts).
 			 */
 			earlySocketDocumentId?: string;
+			/** Run and access events so far when the request began (src/lib/server/run/run-stamps.ts). */
+			runEventsAtStart: number;
 		}
 		interface Error {
 			message: string;

@@ -12,6 +12,7 @@ import { log } from '#lib/server/platform/log.ts';
 import { noteDatabaseError } from '#lib/server/platform/db-health.ts';
 import { LOCALE_COOKIE, pickLocale } from '#lib/i18n/translate.ts';
 import { newRequestAudit, writeHeldReads } from '#lib/server/cases/index.ts';
+import { runEventTotal } from '#lib/server/run/run-events.ts';
 
 /** Opens the database when SvelteKit runs without our server entry (vite dev and preview). */
 export const init: ServerInit = () => {
@@ -22,6 +23,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	event.locals.requestId = randomUUID();
 	event.locals.audit = newRequestAudit();
+	// Before the session and its rights are read: a run page's stamp is void if anything happens
+	// from here on (src/lib/server/run/run-stamps.ts).
+	event.locals.runEventsAtStart = runEventTotal();
 	const token = event.cookies.get(SESSION_COOKIE);
 	const userId = validateSession(token);
 	event.locals.user = userId ? loadSessionUser(userId) : null;

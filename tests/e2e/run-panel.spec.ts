@@ -150,3 +150,28 @@ test('a facilitator and two members run the day from the template: timer, vote, 
 	await expectAccessible(fridaPage);
 	await signePage.context().close();
 });
+
+test('the panel does not reload the page it has just loaded when its stream opens, only on a change', async ({
+	loggedInPage: facilitator,
+	secondUser: member,
+	server
+}) => {
+	const reloads: string[] = [];
+	member.on('request', (request) => {
+		if (request.url().includes('__data.json')) reloads.push(request.url());
+	});
+	// The comments are fetched when the server greets the stream (they are not in the page's data),
+	// in the same turn as the panel's reload would start.
+	const commentsFetched = member.waitForResponse((r) =>
+		/\/comments$/.test(new URL(r.url()).pathname)
+	);
+	await new TemplatePage(member).open(server);
+	await commentsFetched;
+	expect(reloads).toEqual([]);
+
+	// Someone changes the day: now the panel reloads and shows it.
+	await new TemplatePage(facilitator).open(server);
+	await new RunPanel(facilitator).timerButton('Start').click();
+	await expect(new RunPanel(member).root.getByText('Tiden løber')).toBeVisible();
+	expect(reloads.length).toBeGreaterThan(0);
+});

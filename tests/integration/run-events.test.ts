@@ -56,6 +56,24 @@ function kinds(stream: Stream): string[] {
 	);
 }
 
+/** The stamps of the stream's `hello` and `change` events so far, in order. */
+function stamps(stream: Stream): string[] {
+	return [...stream.text().matchAll(/^event: (?:hello|change)\ndata: (.*)$/gm)].map(
+		([, data]) => (JSON.parse(data) as { stamp: string }).stamp
+	);
+}
+
+/** The run-state stamp in a page's server-rendered data (`RunRoomView.stamp`). */
+async function pageStamp(client: ApiClient, path: string): Promise<string> {
+	const response = await fetch(`${client.baseUrl}${path}`, {
+		headers: { cookie: client.cookieHeader }
+	});
+	expect(response.status).toBe(200);
+	const match = /stamp:"([^"]+)"/.exec(await response.text());
+	if (!match) throw new Error(`no stamp in ${path}`);
+	return match[1];
+}
+
 /** Waits for `condition`, polling; the stream delivers asynchronously. */
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
@@ -107,6 +125,39 @@ describe('the run-event stream', () => {
 		expect(anonymous.contentType).toMatch(/application\/json/);
 		const unknown = await openStream(server, 'abcdefghijklmnopqrstuv', member.cookieHeader);
 		expect(unknown.status).toBe(404);
+	});
+
+	it('opens at the stamp a page just read, and each change moves it to a later page’s', async () => {
+		const documentPage = `/workshops/${docs.workshopId}/documents/${docs.template}`;
+		const loaded = await pageStamp(member, documentPage);
+		const stream = await openStream(server, docs.workshopId, member.cookieHeader);
+		streams.push(stream);
+		await waitFor(() => stamps(stream).length === 1, 'the hello');
+		// Nothing happened between the page's load and the stream: the page has nothing to reload.
+		expect(stamps(stream)).toEqual([loaded]);
+		expect(await pageStamp(member, `/workshops/${docs.workshopId}/run`)).toBe(loaded);
+
+		const base = `/api/v1/workshops/${docs.workshopId}/run`;
+		expect((await facilitator.request('POST', `${base}/timer`, { action: 'start' })).status).toBe(
+			200
+		);
+		await waitFor(() => stamps(stream).length === 2, 'the change');
+		const [, changed] = stamps(stream);
+		expect(changed).not.toBe(loaded);
+		expect(await pageStamp(member, documentPage)).toBe(changed);
+
+		// A phase change (access) moves it too, and the `access` event carries the new stamp.
+		const phase = `/api/v1/workshops/${docs.workshopId}/phase`;
+		expect((await facilitator.request('POST', phase, { phase: 'drejebog' })).status).toBe(200);
+		await waitFor(() => kinds(stream).includes('access'), 'the access event');
+		// The phase change may announce more than `access`: the stream's last stamp reaches the page's.
+		const afterPhase = await pageStamp(member, documentPage);
+		expect(afterPhase).not.toBe(changed);
+		await waitFor(() => stamps(stream).at(-1) === afterPhase, 'the page’s stamp on the stream');
+		expect((await facilitator.request('POST', phase, { phase: 'format' })).status).toBe(200);
+		expect((await facilitator.request('POST', `${base}/timer`, { action: 'pause' })).status).toBe(
+			200
+		);
 	});
 
 	it('announces timer, agenda and follow changes to everyone in the workshop', async () => {

@@ -4,6 +4,8 @@
  * them. What arrives from the server is on the server already: it is written a moment later, in
  * one go, when the page is idle, instead of in the task that renders it (the sync of a whole
  * template cost 30 ms of the editor's first frame on a slow laptop, npm run bench:page-trace).
+ * That the server has confirmed everything is recorded the same way, when idle: the "Gemt" it
+ * comes with should not wait for IndexedDB.
  * A failing IndexedDB (private mode, full disk) is reported once and editing goes on online.
  */
 import * as Y from 'yjs';
@@ -21,6 +23,8 @@ export class OfflineStore {
 	/** Server updates not written yet, and what cancels their scheduled write. */
 	#remote: Uint8Array[] = [];
 	#cancelRemote: (() => void) | null = null;
+	/** What cancels the scheduled "all confirmed" record, while it waits. */
+	#cancelSynced: (() => void) | null = null;
 
 	constructor(userId: string, docId: string, onError: (code: CollabErrorCode) => void) {
 		this.#db = localDb(userId);
@@ -44,6 +48,9 @@ export class OfflineStore {
 	 */
 	append(update: Uint8Array, isLocal: boolean): void {
 		if (isLocal) {
+			// Not confirmed after all: a waiting "all confirmed" would wrongly cover this edit.
+			this.#cancelSynced?.();
+			this.#cancelSynced = null;
 			this.#track(appendCachedUpdate(this.#db, this.#docId, update, { isLocal }));
 			return;
 		}
@@ -51,15 +58,25 @@ export class OfflineStore {
 		this.#cancelRemote ??= whenIdle(() => this.#writeRemote());
 	}
 
-	/** Records that the server has confirmed everything cached so far. */
+	/**
+	 * Records that the server has confirmed everything cached so far, when the page is idle; a
+	 * local edit before then cancels it (that edit is not confirmed).
+	 */
 	markSynced(): void {
-		this.#track(setUnsyncedChanges(this.#db, this.#docId, false));
+		this.#cancelSynced ??= whenIdle(() => this.#writeSynced());
 	}
 
 	/** Writes what waits for an idle moment now; resolves when every write has finished. */
 	async flush(): Promise<void> {
 		this.#writeRemote();
+		if (this.#cancelSynced) this.#writeSynced();
 		await Promise.all(this.#pending);
+	}
+
+	#writeSynced(): void {
+		this.#cancelSynced?.();
+		this.#cancelSynced = null;
+		this.#track(setUnsyncedChanges(this.#db, this.#docId, false));
 	}
 
 	#writeRemote(): void {

@@ -7,7 +7,11 @@
  * then fetches its state through its usual, authorized route. `onSync` runs whenever the stream
  * (re)opens, when the browser comes back online, and at once for a listener joining an open
  * stream, because changes made while it was down (or before the listener joined, or whose fetch
- * failed offline) never reached it.
+ * failed offline) never reached it. A listener whose state came with the page's data says at
+ * which stamp it was read (`heldStamp`, src/lib/server/run/run-stamps.ts): when the stream opens
+ * (or it joins) at that very stamp, nothing has changed since and it fetches nothing, so a page
+ * does not reload what it has just loaded (on a slow laptop that landed between the first edit
+ * and its echo).
  */
 
 import { onLogout } from './logout-signal.ts';
@@ -27,6 +31,8 @@ export type RunStreamHandlers = {
 	onChange: (kind: string, documentId?: string) => void;
 	/** The stream (re)opened, or the fallback poll ticked: fetch the whole state. */
 	onSync: () => void;
+	/** The stamp of the run state this listener holds, when it came with the page's data. */
+	heldStamp?: () => string | undefined;
 };
 
 /**
@@ -37,16 +43,27 @@ export type RunStreamHandlers = {
 const FALLBACK_POLL_MS = 15_000;
 const STREAM_RETRY_MS = 60_000;
 
-/** The `change` event's data, or null when it cannot be read. */
-function readChange(data: string): { kind: string; documentId?: string } | null {
+type EventData = { kind?: unknown; documentId?: unknown; stamp?: unknown } | null;
+
+/** An event's JSON data, or null when it cannot be read. */
+function readData(data: string): EventData {
 	try {
-		const value = JSON.parse(data) as { kind?: unknown; documentId?: unknown } | null;
-		if (typeof value?.kind !== 'string') return null;
-		const documentId = typeof value.documentId === 'string' ? value.documentId : undefined;
-		return { kind: value.kind, documentId };
+		return JSON.parse(data) as EventData;
 	} catch {
 		return null;
 	}
+}
+
+/** The `change` event's data, or null when it cannot be read. */
+function readChange(data: string): { kind: string; documentId?: string; stamp?: string } | null {
+	const value = readData(data);
+	if (typeof value?.kind !== 'string') return null;
+	const documentId = typeof value.documentId === 'string' ? value.documentId : undefined;
+	return { kind: value.kind, documentId, stamp: stampOf(value) };
+}
+
+function stampOf(value: EventData): string | undefined {
+	return typeof value?.stamp === 'string' ? value.stamp : undefined;
 }
 
 /** One workshop's stream and everyone on the page listening to it. */
@@ -56,6 +73,10 @@ class SharedStream {
 	private poll: ReturnType<typeof setInterval> | null = null;
 	private retry: ReturnType<typeof setTimeout> | null = null;
 	private isStopped = false;
+	/** The server's `hello` arrived on the current connection. */
+	private isGreeted = false;
+	/** The run state's stamp as of the last event, if the server said it. */
+	private stamp: string | undefined;
 	private readonly stopWatchingLogout: () => void;
 
 	constructor(
@@ -71,9 +92,14 @@ class SharedStream {
 
 	private readonly syncAll = (): void => this.each((h) => h.onSync());
 
-	/** True while the stream is connected (a new listener then syncs at once). */
+	/** True while the stream is connected and greeted (a new listener then syncs at once). */
 	get isOpen(): boolean {
-		return this.source?.readyState === EventSource.OPEN;
+		return this.isGreeted && this.source?.readyState === EventSource.OPEN;
+	}
+
+	/** True when `handlers` already hold the state as of the stream's current stamp. */
+	isCurrent(handlers: RunStreamHandlers): boolean {
+		return this.stamp !== undefined && handlers.heldStamp?.() === this.stamp;
 	}
 
 	/** True while the stream cannot be used and the listeners poll instead. */
@@ -93,17 +119,25 @@ class SharedStream {
 	private open(): void {
 		const current = new EventSource(this.url);
 		this.source = current;
-		current.addEventListener('open', () => {
-			this.stopPolling();
-			this.syncAll();
+		current.addEventListener('open', () => this.stopPolling());
+		// The server's first event on every connection: sync whoever does not hold its stamp.
+		current.addEventListener('hello', (event) => {
+			this.isGreeted = true;
+			this.stamp = stampOf(readData((event as MessageEvent<string>).data));
+			this.each((h) => {
+				if (!this.isCurrent(h)) h.onSync();
+			});
 		});
 		current.addEventListener('change', (event) => {
 			const change = readChange((event as MessageEvent<string>).data);
+			this.stamp = change?.stamp;
 			// Unreadable: fetch everything rather than guess.
 			if (!change) return this.syncAll();
 			this.each((h) => h.onChange(change.kind, change.documentId));
 		});
 		current.addEventListener('error', () => {
+			this.isGreeted = false;
+			this.stamp = undefined;
 			// While CONNECTING the browser retries by itself (network blip, server restart). CLOSED
 			// means it gave up (an error status, not an event stream): fall back to slow polling.
 			if (current.readyState !== EventSource.CLOSED || this.isStopped) return;
@@ -146,8 +180,9 @@ export function watchRunEvents(workshopId: string, handlers: RunStreamHandlers):
 	const shared = stream;
 	shared.listeners.add(handlers);
 	let isStopped = false;
-	// The stream opened before this listener joined (or cannot be used): fetch the state now.
-	if (shared.isOpen || shared.isPolling) {
+	// The stream opened before this listener joined (or cannot be used): fetch the state now,
+	// unless it came with the page's data at the stream's current stamp.
+	if ((shared.isOpen && !shared.isCurrent(handlers)) || shared.isPolling) {
 		queueMicrotask(() => {
 			if (!isStopped) handlers.onSync();
 		});

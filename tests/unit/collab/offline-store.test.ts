@@ -1,7 +1,8 @@
 /**
  * OfflineStore's write scheduling: this person's edits are written at once (a reload right after
  * typing keeps them), the server's updates a moment later and together, off the task that
- * renders them; `flush()` (leaving the document) writes what still waits.
+ * renders them, and so is the record that the server confirmed everything, unless an edit came
+ * after it; `flush()` (leaving the document) writes what still waits.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -12,10 +13,15 @@ import { OfflineStore } from '#lib/collab/offline-store.ts';
 
 vi.mock('#lib/db/doc-cache.ts', async (importOriginal) => {
 	const original = await importOriginal<typeof import('#lib/db/doc-cache.ts')>();
-	return { ...original, appendCachedUpdate: vi.fn(original.appendCachedUpdate) };
+	return {
+		...original,
+		appendCachedUpdate: vi.fn(original.appendCachedUpdate),
+		setUnsyncedChanges: vi.fn(original.setUnsyncedChanges)
+	};
 });
 
 const append = vi.mocked(docCache.appendCachedUpdate);
+const setUnsynced = vi.mocked(docCache.setUnsyncedChanges);
 let counter = 0;
 
 /** Two updates of one document, the second building on the first. */
@@ -34,8 +40,16 @@ function textOf(update: Uint8Array | null): string {
 	return doc.getText('t').toJSON();
 }
 
+/** A local edit of its own document (a new client each time). */
+function localEdit(text: string): Uint8Array {
+	const doc = new Y.Doc();
+	doc.getText('mine').insert(0, text);
+	return Y.encodeStateAsUpdate(doc);
+}
+
 afterEach(() => {
 	append.mockClear();
+	setUnsynced.mockClear();
 	closeLocalDbs();
 });
 
@@ -72,5 +86,46 @@ describe('OfflineStore', () => {
 		// Nothing is written twice once the scheduled write comes due.
 		await new Promise((resolve) => setTimeout(resolve, 20));
 		expect(append).toHaveBeenCalledTimes(1);
+	});
+
+	it('records that the server confirmed everything later, not in the task that says "Gemt"', async () => {
+		const user = `store-user-${++counter}`;
+		const store = new OfflineStore(user, 'doc-1', () => {});
+		store.append(localEdit('mit'), true);
+		await store.flush();
+		const unsynced = () => docCache.docsWithUnsyncedChanges(localDb(user));
+		expect(await unsynced()).toEqual(['doc-1']);
+		store.markSynced();
+		expect(setUnsynced).not.toHaveBeenCalled();
+		await vi.waitFor(() =>
+			expect(setUnsynced).toHaveBeenCalledWith(expect.anything(), 'doc-1', false)
+		);
+		await store.flush();
+		expect(await unsynced()).toEqual([]);
+	});
+
+	it('does not record "all confirmed" over an edit made after it was scheduled', async () => {
+		const user = `store-user-${++counter}`;
+		const store = new OfflineStore(user, 'doc-1', () => {});
+		store.append(localEdit('mit'), true);
+		await store.flush();
+		store.markSynced();
+		store.append(localEdit('mere'), true);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		await store.flush();
+		expect(setUnsynced).not.toHaveBeenCalled();
+		expect(await docCache.docsWithUnsyncedChanges(localDb(user))).toEqual(['doc-1']);
+	});
+
+	it('writes a waiting "all confirmed" when flushed', async () => {
+		const user = `store-user-${++counter}`;
+		const store = new OfflineStore(user, 'doc-1', () => {});
+		store.append(localEdit('mit'), true);
+		store.markSynced();
+		await store.flush();
+		expect(setUnsynced).toHaveBeenCalledTimes(1);
+		expect(await docCache.docsWithUnsyncedChanges(localDb(user))).toEqual([]);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(setUnsynced).toHaveBeenCalledTimes(1);
 	});
 });

@@ -24,7 +24,8 @@ function eventFor(request: Request, locale: Locale = 'da'): RequestEvent {
 		sessionToken: undefined,
 		locale,
 		requestId: 'req-42',
-		audit: { reads: [], changed: false }
+		audit: { reads: [], changed: false },
+		runEventsAtStart: 0
 	};
 	// A partial event: apiRoute only touches request, url and locals.
 	return { request, url: new URL(request.url), locals } as unknown as RequestEvent;

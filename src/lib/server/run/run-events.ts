@@ -12,6 +12,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { onAccessChanged } from '../platform/access-events.ts';
+import { RunStamps } from './run-stamps.ts';
 import { loadSessionUser, type SessionUser } from '../accounts/accounts.ts';
 import { authorizeWorkshop } from '../workshops/workshops.ts';
 import {
@@ -33,7 +34,7 @@ export type RunChangeKind = 'timer' | 'agenda' | 'follow' | 'vote' | 'comment' |
 export type RunChange = { workshopId: string; kind: RunChangeKind; documentId?: string };
 
 const REGISTRY = Symbol.for('formvaerk.run-events');
-type Bus = { emitter: EventEmitter };
+type Bus = { emitter: EventEmitter; stamps: RunStamps };
 type GlobalWithBus = typeof globalThis & { [REGISTRY]?: Bus };
 
 function bus(): Bus {
@@ -42,7 +43,10 @@ function bus(): Bus {
 		const emitter = new EventEmitter();
 		// One listener per open stream: hundreds are normal, not a leak.
 		emitter.setMaxListeners(0);
-		g[REGISTRY] = { emitter };
+		const stamps = new RunStamps();
+		// Counted for as long as the process runs (the registry is made once per process).
+		onAccessChanged((change) => stamps.noteAccessChange(change));
+		g[REGISTRY] = { emitter, stamps };
 	}
 	return g[REGISTRY];
 }
@@ -56,6 +60,7 @@ export function publishRunChange(
 	kind: RunChangeKind,
 	documentId?: string
 ): void {
+	bus().stamps.noteRunChange(workshopId);
 	bus().emitter.emit('change', { workshopId, kind, documentId } satisfies RunChange);
 }
 
@@ -63,6 +68,19 @@ export function publishRunChange(
 export function onRunChange(listener: (change: RunChange) => void): () => void {
 	bus().emitter.on('change', listener);
 	return () => bus().emitter.off('change', listener);
+}
+
+/**
+ * The stamp of `userId`'s view of the workshop's run state now (run-stamps.ts). A page reads it
+ * before its run data; the stream sends it when it opens and with every change.
+ */
+export function runStateStamp(userId: string, workshopId: string, totalAtStart?: number): string {
+	return bus().stamps.stampFor(userId, workshopId, totalAtStart);
+}
+
+/** The number of run and access events so far; a request notes it before reading its session. */
+export function runEventTotal(): number {
+	return bus().stamps.total;
 }
 
 /**
@@ -95,9 +113,9 @@ function mayStillRead(user: SessionUser, workshopId: string) {
 }
 
 /**
- * Opens the event stream of a workshop's run state for `user`: an `event: change` with
- * `{"kind": …}` whenever it changes (with `"documentId"` for `comment` and `lock`), a comment line
- * as heartbeat. The stream ends the moment the session ends (logout, expiry, a password change or
+ * Opens the event stream of a workshop's run state for `user`: first an `event: hello` with the
+ * current `{"stamp": …}`, then an `event: change` with `{"kind": …, "stamp": …}` whenever it
+ * changes (with `"documentId"` for `comment` and `lock`), a comment line as heartbeat. The stream ends the moment the session ends (logout, expiry, a password change or
  * reset: session-watch.ts), when the user loses access (checked on every access change of the user
  * or workshop and at every heartbeat), and at server shutdown (`platform/event-stream.ts`).
  * @throws NotFoundError when the workshop is missing or invisible to the user.
@@ -113,8 +131,9 @@ export function openRunEventStream(
 		sessionToken,
 		mayStillRead: () => mayStillRead(user, workshopId),
 		subscribe: ({ send, recheck, isClosed }) => {
+			const stamp = (): string => runStateStamp(user.id, workshopId);
 			const sendChange = (kind: RunChangeKind, documentId?: string): void =>
-				send('change', { kind, documentId });
+				send('change', { kind, documentId, stamp: stamp() });
 			const unsubscribeRun = onRunChange((change) => {
 				if (change.workshopId === workshopId) sendChange(change.kind, change.documentId);
 			});
@@ -126,6 +145,8 @@ export function openRunEventStream(
 					if (!isClosed() && recheck()) sendChange('access');
 				});
 			});
+			// After subscribing, so that no change falls between the stamp and the stream.
+			send('hello', { stamp: stamp() });
 			return () => {
 				unsubscribeRun();
 				unsubscribeAccess();

@@ -10,6 +10,7 @@ import type { VoteSubject } from '#lib/domain/votes.ts';
 import { authorizeWorkshop } from '../workshops/workshops.ts';
 import { workshopDocumentId } from '../documents/document-kind.ts';
 import { getRunView, type RunView } from './run-mode.ts';
+import { runStateStamp } from './run-events.ts';
 import { listVotes, templateDocumentOf, type VoteView } from './votes.ts';
 import { listComments, type CommentsView } from './comments.ts';
 import { workshopDocumentKind } from './run-documents.ts';
@@ -27,15 +28,29 @@ export type RunRoomView = {
 	documentId: string | null;
 	/** What a new vote here is about: the template's statements or the drejebog's steps. */
 	voteSubject: VoteSubject;
+	/**
+	 * The run state's stamp when this was read (run-stamps.ts): the run panel skips its reload when
+	 * the run-event stream opens at the same stamp.
+	 */
+	stamp: string;
 };
 
 /**
  * The run state of workshop `workshopId` as `actor` may see it, with the comments of
  * `documentId` (a document of the workshop), or of the day's document when none is given.
+ * `eventsAtStart` is `locals.runEventsAtStart` (the stamp's guard against rights read earlier).
  * @throws NotFoundError when the workshop is missing or invisible to the actor.
  */
-export function loadRunRoom(actor: Actor, workshopId: string, documentId?: string): RunRoomView {
+export function loadRunRoom(
+	actor: Actor,
+	workshopId: string,
+	documentId: string | undefined,
+	eventsAtStart: number
+): RunRoomView {
 	const resource = authorizeWorkshop(actor, workshopId, 'read');
+	// Read first: everything below is read synchronously after it, so no change can fall between.
+	// The actor's rights were read when the request began: an event since then makes it stale.
+	const stamp = runStateStamp(actor.id, workshopId, eventsAtStart);
 	const templateId = templateDocumentOf(workshopId);
 	const shown =
 		documentId ??
@@ -50,6 +65,7 @@ export function loadRunRoom(actor: Actor, workshopId: string, documentId?: strin
 		comments: shown && kind ? listComments(actor, workshopId, shown) : null,
 		templateId,
 		documentId: kind ? shown : null,
-		voteSubject: kind === 'drejebog' ? 'steps' : 'statements'
+		voteSubject: kind === 'drejebog' ? 'steps' : 'statements',
+		stamp
 	};
 }

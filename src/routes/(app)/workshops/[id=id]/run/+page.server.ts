@@ -11,7 +11,7 @@ export const load = (({ locals, url, params, depends }) => {
 	const workshop = loadOrError(() => getWorkshop(user, params.id));
 	return {
 		workshop: { id: workshop.id, title: workshop.title },
-		...loadRunRoom(user, workshop.id)
+		...loadRunRoom(user, workshop.id, undefined, locals.runEventsAtStart)
 	};
 }) satisfies PageServerLoad;
 

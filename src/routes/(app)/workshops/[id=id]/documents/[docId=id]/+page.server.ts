@@ -24,7 +24,7 @@ export const load = (({ locals, params, url, depends }) => {
 	const data = {
 		document,
 		commentRights: commentRights(user, params.id),
-		room: loadOrError(() => loadRunRoom(user, params.id, document.id)),
+		room: loadOrError(() => loadRunRoom(user, params.id, document.id, locals.runEventsAtStart)),
 		// The drejebog editor reads the template alongside: its links and problems refer to it.
 		templateDocumentId: document.kind === 'drejebog' ? templateDocumentFor(user, params.id) : null
 	};

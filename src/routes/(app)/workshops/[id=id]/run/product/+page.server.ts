@@ -23,7 +23,7 @@ export const load = (({ locals, url, params, depends }) => {
 		templateId,
 		// Only the facilitator may still correct the template from Dag 2 on (permissions.ts).
 		canEditTemplate: template.canWrite,
-		room: loadOrError(() => loadRunRoom(user, workshop.id, templateId))
+		room: loadOrError(() => loadRunRoom(user, workshop.id, templateId, locals.runEventsAtStart))
 	};
 }) satisfies PageServerLoad;
 
