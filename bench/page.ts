@@ -41,8 +41,8 @@ const TIMEOUT_MS = 60_000;
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLIENT_DIR = path.join(ROOT, 'build', 'client');
 
-/** What the page records for the bench (see the init script). */
-type BenchState = { saveStates: [number, string][]; shownAt: number; typedAt: number };
+/** What the page reports to the bench as it happens (see the init script). */
+type BenchEvent = { kind: 'shown' | 'typed' | 'save-state'; at: number; state?: string };
 type Script = { url: string; transferred: number; raw: number; brotli: number };
 /** Times from the navigation's start: accepted, field shown, edit made, update sent, echo back. */
 type Run = {
@@ -82,21 +82,28 @@ async function measure(browser: Browser, server: TestServer, url: string, n: num
 	// area's name field is there and editable (in the next task, after the page has drawn it):
 	// focus, select, the new name as an input event, Enter. Done from the page rather than by
 	// Playwright's keyboard, whose round trips to a 4×-throttled page took most of a second.
+	// The page reports each of these through an exposed function the moment it happens: polling
+	// the page with `page.evaluate` every 20 ms took main-thread time from the very page being
+	// measured (each evaluation is a task on its throttled main thread).
+	const events: BenchEvent[] = [];
+	await page.exposeFunction('__benchReport', (event: BenchEvent) => void events.push(event));
 	await page.addInitScript((newName: string) => {
-		const w = window as unknown as { __bench: BenchState };
-		const bench: BenchState = { saveStates: [], shownAt: 0, typedAt: 0 };
-		w.__bench = bench;
+		const report = (event: BenchEvent) =>
+			(window as unknown as { __benchReport: (e: BenchEvent) => void }).__benchReport(event);
+		let isShown = false;
 		let last: string | null = null;
 		new MutationObserver(() => {
 			const state = document.querySelector('.save-state')?.getAttribute('data-state') ?? null;
-			if (state !== last) bench.saveStates.push([Date.now(), (last = state) ?? '']);
-			if (bench.shownAt) return;
+			if (state !== last)
+				report({ kind: 'save-state', at: Date.now(), state: (last = state) ?? '' });
+			if (isShown) return;
 			const label = [...document.querySelectorAll('label')].find(
 				(l) => l.textContent?.trim() === 'Kompetenceområde 1'
 			);
 			const input = label?.control;
 			if (!(input instanceof HTMLInputElement) || input.readOnly) return;
-			bench.shownAt = Date.now();
+			isShown = true;
+			report({ kind: 'shown', at: Date.now() });
 			setTimeout(() => {
 				input.focus();
 				input.select();
@@ -105,7 +112,7 @@ async function measure(browser: Browser, server: TestServer, url: string, n: num
 				input.dispatchEvent(
 					new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })
 				);
-				bench.typedAt = Date.now();
+				report({ kind: 'typed', at: Date.now() });
 			}, 0);
 		}).observe(document, { subtree: true, childList: true, attributes: true });
 	}, `Faglige kompetencer ${n}`);
@@ -132,27 +139,24 @@ async function measure(browser: Browser, server: TestServer, url: string, n: num
 
 	const start = Date.now();
 	await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT_MS });
-	const benchState = () =>
-		page.evaluate(() => (window as unknown as { __bench: BenchState }).__bench);
-	let typedAt = 0;
+	const atOf = (kind: BenchEvent['kind']) => events.find((e) => e.kind === kind)?.at ?? 0;
+	// Accepted: the echo of our update has arrived and the save state is back at "saved" (the
+	// last state the page reported). Checked here, from what has already been reported.
 	let sent: { at: number } | undefined;
 	let echo: { at: number } | undefined;
-	while (!echo) {
-		if (Date.now() - start > TIMEOUT_MS) throw new Error('the edit was never echoed');
+	for (;;) {
+		if (Date.now() - start > TIMEOUT_MS) throw new Error('the edit was never accepted');
 		await new Promise((resolve) => setTimeout(resolve, 20));
-		typedAt ||= (await benchState()).typedAt;
+		const typedAt = atOf('typed');
 		if (!typedAt) continue;
 		const index = frames.findIndex((f) => f.isSent && f.at >= typedAt);
 		sent = frames[index];
-		echo = index < 0 ? undefined : frames.slice(index + 1).find((f) => !f.isSent);
+		echo ??= index < 0 ? undefined : frames.slice(index + 1).find((f) => !f.isSent);
+		const lastState = events.filter((e) => e.kind === 'save-state').at(-1);
+		if (echo && lastState?.state === 'saved') break;
 	}
-	await page.waitForFunction(
-		() => document.querySelector('.save-state')?.getAttribute('data-state') === 'saved',
-		undefined,
-		{ timeout: TIMEOUT_MS }
-	);
-	const { saveStates, shownAt } = await benchState();
-	const savedAt = saveStates.filter(([, state]) => state === 'saved').at(-1)?.[0] ?? echo.at;
+	const typedAt = atOf('typed');
+	const savedAt = events.filter((e) => e.kind === 'save-state' && e.state === 'saved').at(-1)!.at;
 	const ms = Math.max(echo.at, savedAt) - start;
 
 	const scripts: Script[] = [];
@@ -169,7 +173,7 @@ async function measure(browser: Browser, server: TestServer, url: string, n: num
 	await context.close();
 	return {
 		ms,
-		readyMs: shownAt - start,
+		readyMs: atOf('shown') - start,
 		typedMs: typedAt - start,
 		sentMs: (sent?.at ?? 0) - start,
 		echoMs: echo.at - start,
