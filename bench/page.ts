@@ -94,8 +94,9 @@ async function measure(browser: Browser, server: TestServer, url: string, n: num
 		let last: string | null = null;
 		new MutationObserver(() => {
 			const state = document.querySelector('.save-state')?.getAttribute('data-state') ?? null;
-			if (state !== last)
+			if (state !== last) {
 				report({ kind: 'save-state', at: Date.now(), state: (last = state) ?? '' });
+			}
 			if (isShown) return;
 			const label = [...document.querySelectorAll('label')].find(
 				(l) => l.textContent?.trim() === 'Kompetenceområde 1'
