@@ -146,6 +146,13 @@ function print(label: string, summary: TraceSummary): void {
 		const top = span.topFunctions.map((f) => `${f.name} ${Math.round(f.ms)}`).join('; ');
 		if (top) lines.push(`    by function: ${top}`);
 	}
+	const w = summary.window;
+	if (w) {
+		lines.push(
+			`  window ${w.from} ⇢ ${w.to} (${Math.round(w.ms)} ms): script self time ${Math.round(w.selfMs)} ms`
+		);
+		lines.push('    by file: ' + w.byFile.map((f) => `${f.name} ${Math.round(f.ms)}`).join('; '));
+	}
 	process.stdout.write(lines.join('\n') + '\n');
 }
 

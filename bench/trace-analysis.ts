@@ -28,7 +28,17 @@ type Span = {
 	topFunctions: { name: string; ms: number }[];
 	topFiles: { name: string; ms: number }[];
 };
-export type TraceSummary = { marks: { name: string; ms: number }[]; spans: Span[] };
+/** CPU self time between two marks that need not be neighbours, by file. */
+type Window = { from: string; to: string; ms: number; selfMs: number; byFile: Span['topFiles'] };
+export type TraceSummary = {
+	marks: { name: string; ms: number }[];
+	spans: Span[];
+	/** "session shown" → "field shown" (the template's first frame), whatever lies between. */
+	window: Window | null;
+};
+
+/** Whose self time the windows leave out: not the page's work. */
+const NOT_WORK = ['(idle)', '(program)', '(root)'];
 
 const CLIENT_DIR = path.resolve(import.meta.dirname, '..', 'build', 'client');
 
@@ -149,7 +159,7 @@ function samples(events: TraceEvent[], pid: number, tid: number): [number, strin
 
 function top(totals: Map<string, number>, n: number) {
 	return [...totals]
-		.filter(([name]) => !['(idle)', '(program)', '(root)'].includes(name))
+		.filter(([name]) => !NOT_WORK.includes(name))
 		.sort((a, b) => b[1] - a[1])
 		.slice(0, n)
 		.map(([name, us]) => ({ name, ms: us / 1000 }));
@@ -222,5 +232,30 @@ export function analyseTrace(events: TraceEvent[]): TraceSummary {
 			topFiles: top(byFile, 8)
 		});
 	}
-	return { marks: marks.map((m) => ({ name: m.name, ms: (m.ts - origin) / 1000 })), spans };
+	const windowFrom = marks.find((m) => m.name === 'session shown');
+	const windowTo = marks.find((m) => m.name === 'field shown');
+	let firstFrame: Window | null = null;
+	if (windowFrom && windowTo) {
+		const byFile = new Map<string, number>();
+		let selfUs = 0;
+		for (let s = 0; s < cpu.length - 1; s++) {
+			const [at, , file] = cpu[s];
+			if (at < windowFrom.ts || at >= windowTo.ts || NOT_WORK.includes(file)) continue;
+			const us = Math.min(cpu[s + 1][0] - at, 10_000);
+			byFile.set(file, (byFile.get(file) ?? 0) + us);
+			selfUs += us;
+		}
+		firstFrame = {
+			from: windowFrom.name,
+			to: windowTo.name,
+			ms: (windowTo.ts - windowFrom.ts) / 1000,
+			selfMs: selfUs / 1000,
+			byFile: top(byFile, 16)
+		};
+	}
+	return {
+		marks: marks.map((m) => ({ name: m.name, ms: (m.ts - origin) / 1000 })),
+		spans,
+		window: firstFrame
+	};
 }

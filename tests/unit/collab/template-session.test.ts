@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CollabSession } from '#lib/collab/collab-session.svelte.ts';
 import { TemplateSession } from '#lib/collab/template/template-session.svelte.ts';
 import { getStarter } from '#lib/domain/template/starters/index.ts';
+import { validateTemplate } from '#lib/domain/template/index.ts';
 import { addWorkshopMember, createWorkshop, getWorkshop } from '#lib/server/workshops/workshops.ts';
 import { startCollabFixture, type CollabFixture } from '../../support/collab-fixture.ts';
 import { socketWithCookie, waitFor } from '../../support/collab-client.ts';
@@ -78,6 +79,25 @@ describe('TemplateSession', () => {
 			message: 'template.input.alreadyStarted',
 			fields: {}
 		});
+	});
+
+	it('checks problems only once asked (after the first frame), then the same as at once', async () => {
+		const frida = await open('facilitator');
+		if (frida.isEmpty) expect(frida.start(getStarter('lager')!)).toBeNull();
+		// An area without statements: a problem.
+		expect(frida.run((ops) => ops.addArea({ label: 'Uden udsagn' }))).toHaveProperty('value');
+		const expected = validateTemplate(frida.template);
+		expect(expected.length).toBeGreaterThan(0);
+		// Not checked yet: no problems listed, and the page shows neither "ready" nor a count.
+		expect(frida.isChecked).toBe(false);
+		expect(frida.problems).toEqual([]);
+		frida.checkProblems();
+		expect(frida.isChecked).toBe(true);
+		expect(frida.problems).toEqual(expected);
+		// From then on they follow every change.
+		frida.undo();
+		expect(frida.problems).toEqual(validateTemplate(frida.template));
+		expect(frida.problems).not.toEqual(expected);
 	});
 
 	it('refuses bad input with a message key per field and changes nothing', async () => {

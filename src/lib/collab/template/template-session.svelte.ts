@@ -56,8 +56,15 @@ export class TemplateSession {
 	template = $state.raw<Template>(EMPTY_TEMPLATE);
 	/** True while the document holds no template yet (the starter chooser is shown). */
 	isEmpty = $state(true);
-	/** Every problem that makes the template unusable right now. */
-	problems: Problem[] = $derived(validateTemplate(this.template));
+	/**
+	 * False until `checkProblems()` is called: the page calls it after the template's first frame,
+	 * which the check (about 20 ms on a slow laptop) does not delay (npm run bench:page-trace).
+	 * Until then `problems` is empty but means "not checked yet", not "no problems": the page
+	 * shows neither a count nor "ready" meanwhile.
+	 */
+	isChecked = $state(false);
+	/** Every problem that makes the template unusable right now (none until `isChecked`). */
+	problems: Problem[] = $derived(this.isChecked ? validateTemplate(this.template) : []);
 	canUndo = $state(false);
 	canRedo = $state(false);
 	/** Field key → the other people in it. */
@@ -91,6 +98,11 @@ export class TemplateSession {
 		});
 		collab.awareness.on('change', this.#updateFieldPeers);
 		this.#updateFieldPeers();
+	}
+
+	/** Starts checking the template's problems; they follow every change from then on. */
+	checkProblems(): void {
+		this.isChecked = true;
 	}
 
 	/** True when this person may only read (staff, or a member after Dag 1). */
