@@ -250,7 +250,7 @@ export function analyseTrace(events: TraceEvent[]): TraceSummary {
 			to: windowTo.name,
 			ms: (windowTo.ts - windowFrom.ts) / 1000,
 			selfMs: selfUs / 1000,
-			byFile: top(byFile, 16)
+			byFile: top(byFile, 60).filter((f) => f.ms >= 1)
 		};
 	}
 	return {
