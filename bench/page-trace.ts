@@ -152,6 +152,8 @@ function print(label: string, summary: TraceSummary): void {
 			`  window ${w.from} ⇢ ${w.to} (${Math.round(w.ms)} ms): script self time ${Math.round(w.selfMs)} ms`
 		);
 		lines.push('    by file: ' + w.byFile.map((f) => `${f.name} ${Math.round(f.ms)}`).join('; '));
+		const fns = w.byFunction.map((f) => `${f.name} ${Math.round(f.ms)}`).join('; ');
+		lines.push('    by function: ' + fns);
 	}
 	process.stdout.write(lines.join('\n') + '\n');
 }

@@ -29,7 +29,14 @@ type Span = {
 	topFiles: { name: string; ms: number }[];
 };
 /** CPU self time between two marks that need not be neighbours, by file. */
-type Window = { from: string; to: string; ms: number; selfMs: number; byFile: Span['topFiles'] };
+type Window = {
+	from: string;
+	to: string;
+	ms: number;
+	selfMs: number;
+	byFile: Span['topFiles'];
+	byFunction: Span['topFunctions'];
+};
 export type TraceSummary = {
 	marks: { name: string; ms: number }[];
 	spans: Span[];
@@ -237,12 +244,14 @@ export function analyseTrace(events: TraceEvent[]): TraceSummary {
 	let firstFrame: Window | null = null;
 	if (windowFrom && windowTo) {
 		const byFile = new Map<string, number>();
+		const byFunction = new Map<string, number>();
 		let selfUs = 0;
 		for (let s = 0; s < cpu.length - 1; s++) {
-			const [at, , file] = cpu[s];
+			const [at, name, file] = cpu[s];
 			if (at < windowFrom.ts || at >= windowTo.ts || NOT_WORK.includes(file)) continue;
 			const us = Math.min(cpu[s + 1][0] - at, 10_000);
 			byFile.set(file, (byFile.get(file) ?? 0) + us);
+			byFunction.set(name, (byFunction.get(name) ?? 0) + us);
 			selfUs += us;
 		}
 		firstFrame = {
@@ -250,7 +259,8 @@ export function analyseTrace(events: TraceEvent[]): TraceSummary {
 			to: windowTo.name,
 			ms: (windowTo.ts - windowFrom.ts) / 1000,
 			selfMs: selfUs / 1000,
-			byFile: top(byFile, 60).filter((f) => f.ms >= 1)
+			byFile: top(byFile, 60).filter((f) => f.ms >= 1),
+			byFunction: top(byFunction, 30)
 		};
 	}
 	return {

@@ -34,6 +34,9 @@ test('Dag 2 is refused with the problems until they are fixed, then the group ca
 	const jonas = new TemplatePage(secondUser);
 	await frida.open(server);
 	await jonas.open(server);
+	// The toolbar's count comes with the problem check, just after the first frame.
+	const toolbarCount = (name: string) => loggedInPage.getByRole('link', { name, exact: true });
+	await expect(toolbarCount('Skabelonen er klar')).toBeVisible();
 
 	// An area without statements makes the template unusable.
 	const newArea = loggedInPage.getByRole('textbox', { name: 'Nyt kompetenceområde' });
@@ -41,6 +44,7 @@ test('Dag 2 is refused with the problems until they are fixed, then the group ca
 	await newArea.press('Enter');
 	const problem = `Kompetenceområdet "${EXTRA}" har ingen kompetenceudsagn. Tilføj mindst ét.`;
 	await expect(frida.problems.getByRole('link', { name: problem })).toBeVisible();
+	await expect(toolbarCount('1 ting mangler')).toBeVisible();
 	await frida.expectSaved();
 
 	const { workshopId } = demoDocuments(server);
@@ -60,6 +64,7 @@ test('Dag 2 is refused with the problems until they are fixed, then the group ca
 	await loggedInPage.keyboard.type('Kan bruge sikkerhedssko og handsker');
 	await loggedInPage.keyboard.press('Enter');
 	await expect(frida.problems).toContainText('Skabelonen er klar.');
+	await expect(toolbarCount('Skabelonen er klar')).toBeVisible();
 	await frida.expectSaved();
 
 	await loggedInPage.goto(`${server.url}/workshops/${workshopId}`);
