@@ -19,14 +19,22 @@
  * value stands for the schema everywhere (`lazySchema(...) === itself`, also as a WeakMap key).
  * Methods read through the proxy are bound to the built schema by zod itself, so `parse`,
  * `safeParse`, error messages and paths are exactly those of the built schema.
+ *
+ * Deferred only in a browser (where `window` exists): the server builds at load, as before. Its load time
+ * does not matter, and `z.toJSONSchema` (the OpenAPI document) keys what it has seen by schema
+ * object while zod's processors look themselves up by the built instance, which a proxy is not;
+ * a deferred schema there would fail. Both sides run the same `build`, so the rules, messages
+ * and paths are the same on the server and in the browser.
  */
 import type { z } from 'zod';
 
 /**
- * A schema that `build` creates the first time anything reads it; same type as `build`'s
- * result, so `z.infer<typeof schema>` and every method are unchanged.
+ * A schema that `build` creates the first time anything reads it (in a browser; on the server
+ * right away); same type as `build`'s result, so `z.infer<typeof schema>` and every method are
+ * unchanged.
  */
 export function lazySchema<T extends z.ZodType>(build: () => T): T {
+	if (typeof window === 'undefined') return build();
 	let schema: T | undefined;
 	const built = (): T => (schema ??= build());
 	// The target is an empty extensible object: the proxy then may report any property of the

@@ -1,9 +1,9 @@
 /**
- * The modules whose schemas the template page's first load evaluates build none of them when
- * imported (lazy-schema.ts): each `z.*` factory call is counted, through a mock of `zod` that
+ * In a browser, the modules whose schemas the template page's first load evaluates build none of
+ * them when imported (lazy-schema.ts, which defers where `window` exists): each `z.*` factory call is counted, through a mock of `zod` that
  * passes every call on to the real one, across a fresh import of each module.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const zodCalls = vi.hoisted(() => [] as string[]);
 
@@ -68,9 +68,11 @@ const MODULES = {
 
 describe('schemas are built when first used, not when their module loads', () => {
 	beforeEach(() => {
+		vi.stubGlobal('window', globalThis);
 		vi.resetModules();
 		zodCalls.length = 0;
 	});
+	afterAll(() => vi.unstubAllGlobals());
 
 	it.each(Object.entries(MODULES))('importing %s calls no zod factory', async (_name, load) => {
 		await load();
