@@ -143,6 +143,8 @@ function print(label: string, summary: TraceSummary): void {
 		lines.push(`  ${span.from} → ${span.to} (${Math.round(span.ms)} ms): ${kinds}`);
 		const files = span.topFiles.map((f) => `${f.name} ${Math.round(f.ms)}`).join('; ');
 		if (files) lines.push(`    by file: ${files}`);
+		const packages = span.topPackages.map((f) => `${f.name} ${Math.round(f.ms)}`).join('; ');
+		if (packages) lines.push(`    by package: ${packages}`);
 		const top = span.topFunctions.map((f) => `${f.name} ${Math.round(f.ms)}`).join('; ');
 		if (top) lines.push(`    by function: ${top}`);
 	}

@@ -27,6 +27,8 @@ type Span = {
 	busyMs: Record<string, number>;
 	topFunctions: { name: string; ms: number }[];
 	topFiles: { name: string; ms: number }[];
+	/** Self time per npm package (`~zod/…` → zod), all files of each summed. */
+	topPackages: { name: string; ms: number }[];
 };
 /** CPU self time between two marks that need not be neighbours, by file. */
 type Window = {
@@ -223,12 +225,15 @@ export function analyseTrace(events: TraceEvent[]): TraceSummary {
 		busy['idle'] = Math.max(0, (to.ts - from.ts) / 1000 - total);
 		const byFunction = new Map<string, number>();
 		const byFile = new Map<string, number>();
+		const byPackage = new Map<string, number>();
 		for (let s = 0; s < cpu.length - 1; s++) {
 			const [at, name, file] = cpu[s];
 			if (at < from.ts || at >= to.ts) continue;
 			const us = Math.min(cpu[s + 1][0] - at, 10_000);
 			byFunction.set(name, (byFunction.get(name) ?? 0) + us);
 			byFile.set(file, (byFile.get(file) ?? 0) + us);
+			const pkg = /^~((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
+			if (pkg) byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
 		}
 		spans.push({
 			from: from.name,
@@ -236,7 +241,8 @@ export function analyseTrace(events: TraceEvent[]): TraceSummary {
 			ms: (to.ts - from.ts) / 1000,
 			busyMs: busy,
 			topFunctions: top(byFunction, 8),
-			topFiles: top(byFile, 8)
+			topFiles: top(byFile, 8),
+			topPackages: top(byPackage, 8)
 		});
 	}
 	const windowFrom = marks.find((m) => m.name === 'session shown');

@@ -4,6 +4,7 @@
  * called.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 import { MAX_COMMENT_LENGTH } from './limits.ts';
 import { textSchema } from './text.ts';
 import type { Template } from './template/schemas.ts';
@@ -27,16 +28,18 @@ export type CommentableKind = (typeof COMMENTABLE_KINDS)[number];
 export type CommentableElement = { id: string; kind: CommentableKind; label: string };
 
 /** The body of `POST .../documents/{docId}/comments`: a new thread, or a reply with `parentId`. */
-export const createCommentSchema = z.object({
-	elementId: z
-		.string({ error: 'comment.error.unknownElement' })
-		.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'comment.error.unknownElement' }),
-	text: textSchema(MAX_COMMENT_LENGTH, { isMultiLine: true }),
-	parentId: z
-		.string()
-		.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'comment.error.unknownThread' })
-		.optional()
-});
+export const createCommentSchema = lazySchema(() =>
+	z.object({
+		elementId: z
+			.string({ error: 'comment.error.unknownElement' })
+			.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'comment.error.unknownElement' }),
+		text: textSchema(MAX_COMMENT_LENGTH, { isMultiLine: true }),
+		parentId: z
+			.string()
+			.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'comment.error.unknownThread' })
+			.optional()
+	})
+);
 export type CreateCommentInput = z.infer<typeof createCommentSchema>;
 
 /**

@@ -11,6 +11,7 @@
  * and its parts (`section-stages`, `section-cvPlan`, `section-reactions`).
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 import type { Template } from './template/schemas.ts';
 import type { Drejebog } from './drejebog/schemas.ts';
 
@@ -49,14 +50,16 @@ export function scaleElementId(ownerId: string): string {
 const ELEMENT_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
 /** The body of `PUT /api/v1/workshops/{id}/run/follow`. */
-export const setFollowSchema = z.object({
-	documentId: z
-		.string({ error: 'follow.error.unknownDocument' })
-		.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'follow.error.unknownDocument' }),
-	elementId: z
-		.string({ error: 'follow.error.unknownElement' })
-		.regex(ELEMENT_ID, { error: 'follow.error.unknownElement' })
-});
+export const setFollowSchema = lazySchema(() =>
+	z.object({
+		documentId: z
+			.string({ error: 'follow.error.unknownDocument' })
+			.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'follow.error.unknownDocument' }),
+		elementId: z
+			.string({ error: 'follow.error.unknownElement' })
+			.regex(ELEMENT_ID, { error: 'follow.error.unknownElement' })
+	})
+);
 export type SetFollowInput = z.infer<typeof setFollowSchema>;
 
 /** Every place of `template` one can point at, in reading order. */

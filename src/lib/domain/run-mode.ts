@@ -5,6 +5,7 @@
  * reads a clock, so tests pass `now`.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 import { ValidationError } from './errors.ts';
 import { textSchema } from './text.ts';
 import {
@@ -38,35 +39,41 @@ export type TimerAction = (typeof TIMER_ACTIONS)[number];
 const MINUTE_MS = 60_000;
 
 /** The body of `POST /api/v1/workshops/{id}/run/timer`; `add` needs `minutes`. */
-export const timerActionSchema = z
-	.object({
-		action: z.enum(TIMER_ACTIONS, { error: 'run.field.action' }),
-		minutes: z
-			.int({ error: 'run.field.minutes' })
-			.min(1, { error: 'run.field.minutes' })
-			.max(MAX_ADD_MINUTES, { error: 'run.field.minutes' })
-			.optional()
-	})
-	.refine((body) => body.action !== 'add' || body.minutes !== undefined, {
-		path: ['minutes'],
-		error: 'run.field.minutes'
-	});
+export const timerActionSchema = lazySchema(() =>
+	z
+		.object({
+			action: z.enum(TIMER_ACTIONS, { error: 'run.field.action' }),
+			minutes: z
+				.int({ error: 'run.field.minutes' })
+				.min(1, { error: 'run.field.minutes' })
+				.max(MAX_ADD_MINUTES, { error: 'run.field.minutes' })
+				.optional()
+		})
+		.refine((body) => body.action !== 'add' || body.minutes !== undefined, {
+			path: ['minutes'],
+			error: 'run.field.minutes'
+		})
+);
 export type TimerActionInput = z.infer<typeof timerActionSchema>;
 
-export const agendaItemSchema = z.object({
-	title: textSchema(MAX_TITLE_LENGTH),
-	minutes: z.coerce
-		.number({ error: 'run.field.itemMinutes' })
-		.int({ error: 'run.field.itemMinutes' })
-		.min(1, { error: 'run.field.itemMinutes' })
-		.max(MAX_AGENDA_ITEM_MINUTES, { error: 'run.field.itemMinutes' })
-});
+export const agendaItemSchema = lazySchema(() =>
+	z.object({
+		title: textSchema(MAX_TITLE_LENGTH),
+		minutes: z.coerce
+			.number({ error: 'run.field.itemMinutes' })
+			.int({ error: 'run.field.itemMinutes' })
+			.min(1, { error: 'run.field.itemMinutes' })
+			.max(MAX_AGENDA_ITEM_MINUTES, { error: 'run.field.itemMinutes' })
+	})
+);
 
 /** A whole agenda as the facilitator saves it: at least one item, at most MAX_AGENDA_ITEMS. */
-export const agendaSchema = z
-	.array(agendaItemSchema)
-	.min(1, { error: 'run.field.agendaEmpty' })
-	.max(MAX_AGENDA_ITEMS, { error: 'run.field.agendaTooLong' });
+export const agendaSchema = lazySchema(() =>
+	z
+		.array(agendaItemSchema)
+		.min(1, { error: 'run.field.agendaEmpty' })
+		.max(MAX_AGENDA_ITEMS, { error: 'run.field.agendaTooLong' })
+);
 
 /** Planned length of the current item plus added time, in ms. */
 export function totalMs(state: RunState): number {

@@ -3,6 +3,7 @@
  * derived from them. Messages are i18n keys (see messages/*.json), translated where shown.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 import {
 	MAX_EMAIL_LENGTH,
 	MAX_NAME_LENGTH,
@@ -17,87 +18,107 @@ import { textSchema } from './text.ts';
 /** A one-line text people type: trimmed, not blank, no control or bidi characters (text.ts). */
 const trimmed = (max: number) => textSchema(max);
 
-export const emailSchema = z
-	.string({ error: 'field.required' })
-	.trim()
-	.toLowerCase()
-	.min(1, { error: 'field.required' })
-	.max(MAX_EMAIL_LENGTH, { error: 'field.tooLong' })
-	.pipe(z.email({ error: 'field.email' }));
-
-export const newPasswordSchema = z
-	.string({ error: 'field.required' })
-	.min(MIN_PASSWORD_LENGTH, { error: 'field.passwordTooShort' })
-	.max(MAX_PASSWORD_LENGTH, { error: 'field.tooLong' });
-
-export const nameSchema = trimmed(MAX_NAME_LENGTH);
-export const titleSchema = trimmed(MAX_TITLE_LENGTH);
-export const workshopRoleSchema = z.enum(WORKSHOP_ROLES, { error: 'field.role' });
-export const orgRoleSchema = z.enum(ORG_ROLES, { error: 'field.role' });
-export const phaseSchema = z.enum(PHASES, { error: 'field.phase' });
-export const documentKindSchema = z.enum(DOCUMENT_KINDS);
-export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-
-export const loginSchema = z.object({
-	email: emailSchema,
-	password: z
+export const emailSchema = lazySchema(() =>
+	z
 		.string({ error: 'field.required' })
+		.trim()
+		.toLowerCase()
 		.min(1, { error: 'field.required' })
+		.max(MAX_EMAIL_LENGTH, { error: 'field.tooLong' })
+		.pipe(z.email({ error: 'field.email' }))
+);
+
+export const newPasswordSchema = lazySchema(() =>
+	z
+		.string({ error: 'field.required' })
+		.min(MIN_PASSWORD_LENGTH, { error: 'field.passwordTooShort' })
 		.max(MAX_PASSWORD_LENGTH, { error: 'field.tooLong' })
-});
+);
+
+export const nameSchema = lazySchema(() => trimmed(MAX_NAME_LENGTH));
+export const titleSchema = lazySchema(() => trimmed(MAX_TITLE_LENGTH));
+export const workshopRoleSchema = lazySchema(() => z.enum(WORKSHOP_ROLES, { error: 'field.role' }));
+export const orgRoleSchema = lazySchema(() => z.enum(ORG_ROLES, { error: 'field.role' }));
+export const phaseSchema = lazySchema(() => z.enum(PHASES, { error: 'field.phase' }));
+export const documentKindSchema = lazySchema(() => z.enum(DOCUMENT_KINDS));
+export const idSchema = lazySchema(() => z.string().regex(/^[A-Za-z0-9_-]{8,64}$/));
+
+export const loginSchema = lazySchema(() =>
+	z.object({
+		email: emailSchema,
+		password: z
+			.string({ error: 'field.required' })
+			.min(1, { error: 'field.required' })
+			.max(MAX_PASSWORD_LENGTH, { error: 'field.tooLong' })
+	})
+);
 export type LoginInput = z.infer<typeof loginSchema>;
 
-export const createWorkshopSchema = z.object({
-	title: titleSchema,
-	orgId: idSchema.optional()
-});
+export const createWorkshopSchema = lazySchema(() =>
+	z.object({
+		title: titleSchema,
+		orgId: idSchema.optional()
+	})
+);
 export type CreateWorkshopInput = z.infer<typeof createWorkshopSchema>;
 
-export const createInvitationSchema = z.object({
-	email: emailSchema,
-	role: workshopRoleSchema
-});
+export const createInvitationSchema = lazySchema(() =>
+	z.object({
+		email: emailSchema,
+		role: workshopRoleSchema
+	})
+);
 export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
 
-export const registerSchema = z.object({
-	name: nameSchema,
-	password: newPasswordSchema
-});
+export const registerSchema = lazySchema(() =>
+	z.object({
+		name: nameSchema,
+		password: newPasswordSchema
+	})
+);
 export type RegisterInput = z.infer<typeof registerSchema>;
 
-export const changePasswordSchema = z
-	.object({
-		currentPassword: z.string({ error: 'field.required' }).min(1, { error: 'field.required' }),
-		newPassword: newPasswordSchema,
-		confirmPassword: z.string({ error: 'field.required' })
-	})
-	.refine((v) => v.newPassword === v.confirmPassword, {
-		error: 'field.passwordMismatch',
-		path: ['confirmPassword']
-	});
+export const changePasswordSchema = lazySchema(() =>
+	z
+		.object({
+			currentPassword: z.string({ error: 'field.required' }).min(1, { error: 'field.required' }),
+			newPassword: newPasswordSchema,
+			confirmPassword: z.string({ error: 'field.required' })
+		})
+		.refine((v) => v.newPassword === v.confirmPassword, {
+			error: 'field.passwordMismatch',
+			path: ['confirmPassword']
+		})
+);
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
-export const createUserSchema = z.object({
-	email: emailSchema,
-	name: nameSchema,
-	role: orgRoleSchema,
-	password: newPasswordSchema
-});
+export const createUserSchema = lazySchema(() =>
+	z.object({
+		email: emailSchema,
+		name: nameSchema,
+		role: orgRoleSchema,
+		password: newPasswordSchema
+	})
+);
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-export const setOrgRoleSchema = z.object({ userId: idSchema, role: orgRoleSchema });
+export const setOrgRoleSchema = lazySchema(() =>
+	z.object({ userId: idSchema, role: orgRoleSchema })
+);
 
-export const setupSchema = z.object({
-	orgName: titleSchema,
-	name: nameSchema,
-	email: emailSchema,
-	password: newPasswordSchema
-});
+export const setupSchema = lazySchema(() =>
+	z.object({
+		orgName: titleSchema,
+		name: nameSchema,
+		email: emailSchema,
+		password: newPasswordSchema
+	})
+);
 export type SetupInput = z.infer<typeof setupSchema>;
 
-export const changePhaseSchema = z.object({ phase: phaseSchema });
+export const changePhaseSchema = lazySchema(() => z.object({ phase: phaseSchema }));
 
-export const localeSchema = z.enum(['da', 'en']);
+export const localeSchema = lazySchema(() => z.enum(['da', 'en']));
 export type Locale = z.infer<typeof localeSchema>;
 
 /** Turns a zod error into field → message key, first problem per field. */

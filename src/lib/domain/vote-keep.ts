@@ -6,29 +6,32 @@
  * rules only; the server (`#lib/server/run/vote-keep.ts`) applies them to the template.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 import { MAX_VOTE_CANDIDATES } from './limits.ts';
 
 const idSchema = (message: string) =>
 	z.string({ error: message }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: message });
 
 /** The body of `POST /api/v1/workshops/{id}/votes/{voteId}/keep`. */
-export const keepVoteSchema = z.object({
-	candidateIds: z
-		.array(idSchema('voteKeep.error.unknownCandidate'), { error: 'voteKeep.error.noneChosen' })
-		.min(1, { error: 'voteKeep.error.noneChosen' })
-		.max(MAX_VOTE_CANDIDATES, { error: 'voteKeep.error.unknownCandidate' })
-		// Choosing a candidate twice means choosing it once.
-		.transform((ids) => [...new Set(ids)]),
-	/** Where chosen free-text candidates become statements; needed only when there are some. */
-	areaId: idSchema('voteKeep.error.unknownArea').optional(),
-	/** In a vote on drejebog steps: the stage where chosen free texts become steps. */
-	stageId: idSchema('runDays.keep.unknownStage').optional(),
-	/**
-	 * Also delete the template statements that were candidates but not chosen. Off unless asked
-	 * for: a keep that deletes by default loses work nobody meant to throw away.
-	 */
-	removeOthers: z.boolean({ error: 'room.keep.error.removeOthers' }).default(false)
-});
+export const keepVoteSchema = lazySchema(() =>
+	z.object({
+		candidateIds: z
+			.array(idSchema('voteKeep.error.unknownCandidate'), { error: 'voteKeep.error.noneChosen' })
+			.min(1, { error: 'voteKeep.error.noneChosen' })
+			.max(MAX_VOTE_CANDIDATES, { error: 'voteKeep.error.unknownCandidate' })
+			// Choosing a candidate twice means choosing it once.
+			.transform((ids) => [...new Set(ids)]),
+		/** Where chosen free-text candidates become statements; needed only when there are some. */
+		areaId: idSchema('voteKeep.error.unknownArea').optional(),
+		/** In a vote on drejebog steps: the stage where chosen free texts become steps. */
+		stageId: idSchema('runDays.keep.unknownStage').optional(),
+		/**
+		 * Also delete the template statements that were candidates but not chosen. Off unless asked
+		 * for: a keep that deletes by default loses work nobody meant to throw away.
+		 */
+		removeOthers: z.boolean({ error: 'room.keep.error.removeOthers' }).default(false)
+	})
+);
 export type KeepVoteInput = z.infer<typeof keepVoteSchema>;
 
 /** A candidate as the result shows it: its total dots (null while counts are hidden). */

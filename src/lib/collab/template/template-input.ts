@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { lazySchema } from '#lib/domain/lazy-schema.ts';
 import { NotFoundError, ValidationError } from '#lib/domain/errors.ts';
 import { fieldErrors } from '#lib/domain/schemas.ts';
 import { newItemId, templateItemIdSchema } from '#lib/domain/template/ids.ts';
@@ -20,15 +21,15 @@ import { FIELD, readText, type Entry, type ItemMap } from './template-doc.ts';
 export type TemplateContext = { doc: Y.Doc; origin: unknown };
 
 /** Optional position in a list (0 = first); past the end means last. */
-export const indexSchema = z
-	.number({ error: 'template.input.invalidIndex' })
-	.int()
-	.min(0)
-	.optional();
+export const indexSchema = lazySchema(() =>
+	z.number({ error: 'template.input.invalidIndex' }).int().min(0).optional()
+);
 /** Required target position of a move. */
-export const toIndexSchema = z.number({ error: 'template.input.invalidIndex' }).int().min(0);
+export const toIndexSchema = lazySchema(() =>
+	z.number({ error: 'template.input.invalidIndex' }).int().min(0)
+);
 /** Optional id for a new item, for callers that want to focus it right away. */
-export const newIdSchema = templateItemIdSchema.optional();
+export const newIdSchema = lazySchema(() => templateItemIdSchema.optional());
 
 /**
  * Parses operation input with `schema`.

@@ -1,6 +1,7 @@
 /** Named operations on competence areas. Components call these; they never touch Yjs types. */
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { lazySchema } from '#lib/domain/lazy-schema.ts';
 import { MAX_AREAS, MAX_SCALE_LEVELS, MIN_SCALE_LEVELS } from '#lib/domain/limits.ts';
 import { DEFAULT_SCALE } from '#lib/domain/template/defaults.ts';
 import { newItemId, templateItemIdSchema } from '#lib/domain/template/ids.ts';
@@ -39,13 +40,15 @@ export function areaEntries(ctx: TemplateContext): Entry[] {
 	return entriesOf(templateRoots(ctx.doc).areas, docStarterId(ctx.doc));
 }
 
-const addAreaSchema = z.object({
-	label: labelSchema,
-	index: indexSchema,
-	id: newIdSchema,
-	/** Area whose scale the new area starts with; the first area's when left out. */
-	copyScaleFrom: templateItemIdSchema.optional()
-});
+const addAreaSchema = lazySchema(() =>
+	z.object({
+		label: labelSchema,
+		index: indexSchema,
+		id: newIdSchema,
+		/** Area whose scale the new area starts with; the first area's when left out. */
+		copyScaleFrom: templateItemIdSchema.optional()
+	})
+);
 export type AddAreaInput = z.input<typeof addAreaSchema>;
 
 function startingLevels(source: Entry | undefined, starterId: string | null): LevelDraft[] {
@@ -88,7 +91,9 @@ export function addArea(ctx: TemplateContext, input: AddAreaInput): string {
 	return areaId;
 }
 
-const renameAreaSchema = z.object({ areaId: templateItemIdSchema, label: labelSchema });
+const renameAreaSchema = lazySchema(() =>
+	z.object({ areaId: templateItemIdSchema, label: labelSchema })
+);
 export type RenameAreaInput = z.input<typeof renameAreaSchema>;
 
 /**
@@ -104,7 +109,9 @@ export function renameArea(ctx: TemplateContext, input: RenameAreaInput): void {
 	transact(ctx, () => writeText(area.map, FIELD.label, label));
 }
 
-const moveAreaSchema = z.object({ areaId: templateItemIdSchema, toIndex: toIndexSchema });
+const moveAreaSchema = lazySchema(() =>
+	z.object({ areaId: templateItemIdSchema, toIndex: toIndexSchema })
+);
 export type MoveAreaInput = z.input<typeof moveAreaSchema>;
 
 /**
@@ -116,7 +123,7 @@ export function moveArea(ctx: TemplateContext, input: MoveAreaInput): void {
 	moveEntry(ctx, areaEntries(ctx), areaId, toIndex);
 }
 
-const removeAreaSchema = z.object({ areaId: templateItemIdSchema });
+const removeAreaSchema = lazySchema(() => z.object({ areaId: templateItemIdSchema }));
 export type RemoveAreaInput = z.input<typeof removeAreaSchema>;
 
 /**

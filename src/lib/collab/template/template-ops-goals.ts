@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { lazySchema } from '#lib/domain/lazy-schema.ts';
 import { MAX_GOAL_STATUSES, MAX_SUB_GOALS, MIN_GOAL_STATUSES } from '#lib/domain/limits.ts';
 import { templateItemIdSchema } from '#lib/domain/template/ids.ts';
 import {
@@ -57,10 +58,12 @@ function linksOf(subGoal: Entry): Y.Map<unknown> {
 	return fresh;
 }
 
-const goalSchema = setGoalInputSchema.transform((input) => ({
-	...input,
-	guidance: input.guidance === undefined ? undefined : toRichText(input.guidance)
-}));
+const goalSchema = lazySchema(() =>
+	setGoalInputSchema.transform((input) => ({
+		...input,
+		guidance: input.guidance === undefined ? undefined : toRichText(input.guidance)
+	}))
+);
 
 /**
  * Turns the goal part on or off and/or sets its heading or (whole) guidance.
@@ -140,11 +143,13 @@ export function updateSubGoal(ctx: TemplateContext, input: UpdateSubGoalInput): 
 	});
 }
 
-const linkSchema = z.object({
-	subGoalId: templateItemIdSchema,
-	statementId: templateItemIdSchema,
-	isLinked: z.boolean()
-});
+const linkSchema = lazySchema(() =>
+	z.object({
+		subGoalId: templateItemIdSchema,
+		statementId: templateItemIdSchema,
+		isLinked: z.boolean()
+	})
+);
 export type SetSubGoalStatementInput = z.input<typeof linkSchema>;
 
 /**

@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { lazySchema } from '#lib/domain/lazy-schema.ts';
 import {
 	MAX_FREE_TEXT_SECTIONS,
 	MAX_HEADER_FIELDS,
@@ -55,8 +56,12 @@ function listEntries(ctx: TemplateContext, name: SimpleListName) {
 	return entriesOf(templateRoots(ctx.doc)[name], docStarterId(ctx.doc));
 }
 
-const richSchema = richTextInputSchema.transform(toRichText).pipe(boundedRichTextSchema);
-const addSchema = z.object({ label: labelSchema, index: indexSchema, id: newIdSchema });
+const richSchema = lazySchema(() =>
+	richTextInputSchema.transform(toRichText).pipe(boundedRichTextSchema)
+);
+const addSchema = lazySchema(() =>
+	z.object({ label: labelSchema, index: indexSchema, id: newIdSchema })
+);
 
 function addItem(
 	ctx: TemplateContext,
@@ -165,10 +170,12 @@ export function removeRater(ctx: TemplateContext, input: { raterId: string }): v
 	removeItem(ctx, 'raters', input.raterId);
 }
 
-const addHeaderFieldSchema = addSchema.extend({
-	kind: headerFieldKindSchema.default('shortText'),
-	isRequired: z.boolean().default(false)
-});
+const addHeaderFieldSchema = lazySchema(() =>
+	addSchema.extend({
+		kind: headerFieldKindSchema.default('shortText'),
+		isRequired: z.boolean().default(false)
+	})
+);
 export type AddHeaderFieldInput = z.input<typeof addHeaderFieldSchema>;
 
 /**
@@ -182,12 +189,14 @@ export function addHeaderField(ctx: TemplateContext, input: AddHeaderFieldInput)
 	});
 }
 
-const updateHeaderFieldSchema = z.object({
-	headerFieldId: templateItemIdSchema,
-	label: labelSchema.optional(),
-	kind: headerFieldKindSchema.optional(),
-	isRequired: z.boolean().optional()
-});
+const updateHeaderFieldSchema = lazySchema(() =>
+	z.object({
+		headerFieldId: templateItemIdSchema,
+		label: labelSchema.optional(),
+		kind: headerFieldKindSchema.optional(),
+		isRequired: z.boolean().optional()
+	})
+);
 export type UpdateHeaderFieldInput = z.input<typeof updateHeaderFieldSchema>;
 
 /** Changes a header field's label, kind and/or whether it is required. @throws ValidationError, NotFoundError */
@@ -216,7 +225,7 @@ export function removeHeaderField(ctx: TemplateContext, input: { headerFieldId: 
 	removeItem(ctx, 'headerFields', input.headerFieldId);
 }
 
-const addSectionSchema = addSchema.extend({ guidance: richSchema.optional() });
+const addSectionSchema = lazySchema(() => addSchema.extend({ guidance: richSchema.optional() }));
 export type AddFreeTextSectionInput = z.input<typeof addSectionSchema>;
 
 /**
@@ -236,7 +245,9 @@ export function renameFreeTextSection(
 	renameItem(ctx, 'freeTextSections', input.freeTextSectionId, parsed.label);
 }
 
-const guidanceSchema = z.object({ freeTextSectionId: templateItemIdSchema, guidance: richSchema });
+const guidanceSchema = lazySchema(() =>
+	z.object({ freeTextSectionId: templateItemIdSchema, guidance: richSchema })
+);
 
 /** Replaces a section's whole guidance (live editing binds the fragment instead). @throws ValidationError, NotFoundError */
 export function setFreeTextGuidance(

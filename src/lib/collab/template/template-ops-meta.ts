@@ -1,5 +1,6 @@
 /** Named operations on the template as a whole: title, signature block and starting from a starter. */
 import { z } from 'zod';
+import { lazySchema } from '#lib/domain/lazy-schema.ts';
 import { ConflictError } from '#lib/domain/errors.ts';
 import { starterToTemplate } from '#lib/domain/template/from-starter.ts';
 import { signatureTextSchema, templateTitleSchema } from '#lib/domain/template/schemas.ts';
@@ -43,7 +44,7 @@ export function initTemplate(ctx: TemplateContext, starter: StarterTemplate): vo
 	transact(ctx, () => writeTemplate(ctx.doc, template, parsed.id));
 }
 
-const titleInputSchema = z.object({ title: templateTitleSchema });
+const titleInputSchema = lazySchema(() => z.object({ title: templateTitleSchema }));
 
 /**
  * Renames the template (the title printed on the læringsbevis).
@@ -57,10 +58,12 @@ export function renameTemplate(
 	transact(ctx, () => writeText(templateRoots(ctx.doc).meta, META.title, title));
 }
 
-const signatureInputSchema = z.object({
-	isIncluded: z.boolean().optional(),
-	text: signatureTextSchema.optional()
-});
+const signatureInputSchema = lazySchema(() =>
+	z.object({
+		isIncluded: z.boolean().optional(),
+		text: signatureTextSchema.optional()
+	})
+);
 
 /**
  * Turns the signature block on or off and/or sets the text above the signatures.

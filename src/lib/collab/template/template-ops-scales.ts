@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { lazySchema } from '#lib/domain/lazy-schema.ts';
 import { NotFoundError } from '#lib/domain/errors.ts';
 import { MAX_SCALE_LEVELS, MIN_SCALE_LEVELS } from '#lib/domain/limits.ts';
 import { newItemId, templateItemIdSchema } from '#lib/domain/template/ids.ts';
@@ -38,13 +39,17 @@ import { levelEntries, levelsMapOf, readScale } from './template-read.ts';
 import { putRichText, writeLevels } from './template-write.ts';
 
 /** The area whose scale is meant, or the statement whose own (override) scale is meant. */
-export const scaleOwnerSchema = z.union([
-	z.object({ areaId: templateItemIdSchema }).strict(),
-	z.object({ statementId: templateItemIdSchema }).strict()
-]);
+export const scaleOwnerSchema = lazySchema(() =>
+	z.union([
+		z.object({ areaId: templateItemIdSchema }).strict(),
+		z.object({ statementId: templateItemIdSchema }).strict()
+	])
+);
 export type ScaleOwner = z.infer<typeof scaleOwnerSchema>;
 
-const descriptorSchema = richTextInputSchema.transform(toRichText).pipe(boundedRichTextSchema);
+const descriptorSchema = lazySchema(() =>
+	richTextInputSchema.transform(toRichText).pipe(boundedRichTextSchema)
+);
 
 function findStatement(
 	ctx: TemplateContext,
@@ -78,13 +83,15 @@ function levelsOf(ctx: TemplateContext, owner: ItemMap): Entry[] {
 	return levelEntries(owner, docStarterId(ctx.doc));
 }
 
-const addLevelSchema = z.object({
-	scale: scaleOwnerSchema,
-	label: levelLabelSchema,
-	descriptor: descriptorSchema.optional(),
-	index: indexSchema,
-	id: newIdSchema
-});
+const addLevelSchema = lazySchema(() =>
+	z.object({
+		scale: scaleOwnerSchema,
+		label: levelLabelSchema,
+		descriptor: descriptorSchema.optional(),
+		index: indexSchema,
+		id: newIdSchema
+	})
+);
 export type AddLevelInput = z.input<typeof addLevelSchema>;
 
 /**
@@ -113,11 +120,13 @@ export function addLevel(ctx: TemplateContext, input: AddLevelInput): string {
 	return levelId;
 }
 
-const updateLevelLabelSchema = z.object({
-	scale: scaleOwnerSchema,
-	levelId: templateItemIdSchema,
-	label: levelLabelSchema
-});
+const updateLevelLabelSchema = lazySchema(() =>
+	z.object({
+		scale: scaleOwnerSchema,
+		levelId: templateItemIdSchema,
+		label: levelLabelSchema
+	})
+);
 export type UpdateLevelLabelInput = z.input<typeof updateLevelLabelSchema>;
 
 /**
@@ -133,11 +142,13 @@ export function updateLevelLabel(ctx: TemplateContext, input: UpdateLevelLabelIn
 	transact(ctx, () => writeText(level.map, FIELD.label, label));
 }
 
-const setDescriptorSchema = z.object({
-	scale: scaleOwnerSchema,
-	levelId: templateItemIdSchema,
-	descriptor: descriptorSchema
-});
+const setDescriptorSchema = lazySchema(() =>
+	z.object({
+		scale: scaleOwnerSchema,
+		levelId: templateItemIdSchema,
+		descriptor: descriptorSchema
+	})
+);
 export type SetLevelDescriptorInput = z.input<typeof setDescriptorSchema>;
 
 /**
@@ -155,11 +166,13 @@ export function setLevelDescriptor(ctx: TemplateContext, input: SetLevelDescript
 	});
 }
 
-const moveLevelSchema = z.object({
-	scale: scaleOwnerSchema,
-	levelId: templateItemIdSchema,
-	toIndex: toIndexSchema
-});
+const moveLevelSchema = lazySchema(() =>
+	z.object({
+		scale: scaleOwnerSchema,
+		levelId: templateItemIdSchema,
+		toIndex: toIndexSchema
+	})
+);
 export type MoveLevelInput = z.input<typeof moveLevelSchema>;
 
 /**
@@ -171,7 +184,9 @@ export function moveLevel(ctx: TemplateContext, input: MoveLevelInput): void {
 	moveEntry(ctx, levelsOf(ctx, resolveScale(ctx, scale).owner), levelId, toIndex);
 }
 
-const removeLevelSchema = z.object({ scale: scaleOwnerSchema, levelId: templateItemIdSchema });
+const removeLevelSchema = lazySchema(() =>
+	z.object({ scale: scaleOwnerSchema, levelId: templateItemIdSchema })
+);
 export type RemoveLevelInput = z.input<typeof removeLevelSchema>;
 
 /**
@@ -188,7 +203,9 @@ export function removeLevel(ctx: TemplateContext, input: RemoveLevelInput): void
 	transact(ctx, () => resolved.levels.delete(levelId));
 }
 
-const setOverrideSchema = z.object({ statementId: templateItemIdSchema, hasOverride: z.boolean() });
+const setOverrideSchema = lazySchema(() =>
+	z.object({ statementId: templateItemIdSchema, hasOverride: z.boolean() })
+);
 export type SetScaleOverrideInput = z.input<typeof setOverrideSchema>;
 
 /**

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { lazySchema } from '#lib/domain/lazy-schema.ts';
 import { MAX_SIGNERS } from '#lib/domain/limits.ts';
 import { templateItemIdSchema } from '#lib/domain/template/ids.ts';
 import {
@@ -83,7 +84,9 @@ export function updateSigner(ctx: TemplateContext, input: UpdateSignerInput): vo
 	});
 }
 
-const moveSignerSchema = z.object({ signerId: templateItemIdSchema, toIndex: toIndexSchema });
+const moveSignerSchema = lazySchema(() =>
+	z.object({ signerId: templateItemIdSchema, toIndex: toIndexSchema })
+);
 export type MoveSignerInput = z.input<typeof moveSignerSchema>;
 
 /** Moves a signer to `toIndex` (print order). @throws NotFoundError */
@@ -92,7 +95,7 @@ export function moveSigner(ctx: TemplateContext, input: MoveSignerInput): void {
 	moveEntry(ctx, signerEntries(ctx), signerId, toIndex);
 }
 
-const removeSignerSchema = z.object({ signerId: templateItemIdSchema });
+const removeSignerSchema = lazySchema(() => z.object({ signerId: templateItemIdSchema }));
 
 /** Removes a signer. @throws NotFoundError */
 export function removeSigner(
@@ -104,7 +107,9 @@ export function removeSigner(
 	transact(ctx, () => templateRoots(ctx.doc).signerList.delete(signerId));
 }
 
-const setSignerSchema = z.object({ raterId: templateItemIdSchema, isSigner: z.boolean() });
+const setSignerSchema = lazySchema(() =>
+	z.object({ raterId: templateItemIdSchema, isSigner: z.boolean() })
+);
 
 /**
  * Says whether a rater signs: adds a signer named and linked like the rater, or removes the

@@ -1,6 +1,7 @@
 /** Named operations on competence statements, including pulling one from the library. */
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { lazySchema } from '#lib/domain/lazy-schema.ts';
 import { MAX_STATEMENTS_PER_AREA } from '#lib/domain/limits.ts';
 import { templateItemIdSchema } from '#lib/domain/template/ids.ts';
 import { richTextInputSchema, toRichText } from '#lib/domain/template/rich-text.ts';
@@ -43,7 +44,9 @@ import { putRichText } from './template-write.ts';
 import { forgetStatements } from './template-ops-links.ts';
 
 /** Rich text from a string or rich-text value, within the length limit. */
-const descriptionSchema = richTextInputSchema.transform(toRichText).pipe(boundedRichTextSchema);
+const descriptionSchema = lazySchema(() =>
+	richTextInputSchema.transform(toRichText).pipe(boundedRichTextSchema)
+);
 
 /** Every visible statement with the id of the area that shows it. */
 function locateStatement(ctx: TemplateContext, statementId: string) {
@@ -70,16 +73,18 @@ function assertRoom(statements: readonly Entry[]): void {
 	}
 }
 
-const addStatementSchema = z.object({
-	areaId: templateItemIdSchema,
-	text: statementTextSchema,
-	kind: statementKindSchema.default('formal'),
-	description: descriptionSchema.optional(),
-	/** The CV phrase; made from the text ("Jeg kan …") when left out. */
-	cvPhrase: cvPhraseSchema.optional(),
-	index: indexSchema,
-	id: newIdSchema
-});
+const addStatementSchema = lazySchema(() =>
+	z.object({
+		areaId: templateItemIdSchema,
+		text: statementTextSchema,
+		kind: statementKindSchema.default('formal'),
+		description: descriptionSchema.optional(),
+		/** The CV phrase; made from the text ("Jeg kan …") when left out. */
+		cvPhrase: cvPhraseSchema.optional(),
+		index: indexSchema,
+		id: newIdSchema
+	})
+);
 export type AddStatementInput = z.input<typeof addStatementSchema>;
 
 /**
@@ -112,13 +117,15 @@ export function addStatement(ctx: TemplateContext, input: AddStatementInput): st
 	return statementId;
 }
 
-const updateStatementSchema = z.object({
-	statementId: templateItemIdSchema,
-	text: statementTextSchema.optional(),
-	kind: statementKindSchema.optional(),
-	/** Replaces the whole description; live editing goes through the fragment instead. */
-	description: descriptionSchema.optional()
-});
+const updateStatementSchema = lazySchema(() =>
+	z.object({
+		statementId: templateItemIdSchema,
+		text: statementTextSchema.optional(),
+		kind: statementKindSchema.optional(),
+		/** Replaces the whole description; live editing goes through the fragment instead. */
+		description: descriptionSchema.optional()
+	})
+);
 export type UpdateStatementInput = z.input<typeof updateStatementSchema>;
 
 /**
@@ -150,12 +157,14 @@ export function updateStatement(ctx: TemplateContext, input: UpdateStatementInpu
 	});
 }
 
-const moveStatementSchema = z.object({
-	statementId: templateItemIdSchema,
-	/** Target area; the statement's own area when left out. */
-	toAreaId: templateItemIdSchema.optional(),
-	toIndex: toIndexSchema
-});
+const moveStatementSchema = lazySchema(() =>
+	z.object({
+		statementId: templateItemIdSchema,
+		/** Target area; the statement's own area when left out. */
+		toAreaId: templateItemIdSchema.optional(),
+		toIndex: toIndexSchema
+	})
+);
 export type MoveStatementInput = z.input<typeof moveStatementSchema>;
 
 /**
@@ -188,7 +197,7 @@ export function moveStatement(ctx: TemplateContext, input: MoveStatementInput): 
 	});
 }
 
-const removeStatementSchema = z.object({ statementId: templateItemIdSchema });
+const removeStatementSchema = lazySchema(() => z.object({ statementId: templateItemIdSchema }));
 export type RemoveStatementInput = z.input<typeof removeStatementSchema>;
 
 /**
@@ -205,12 +214,14 @@ export function removeStatement(ctx: TemplateContext, input: RemoveStatementInpu
 	});
 }
 
-const pullSchema = z.object({
-	libraryStatementId: z.string(),
-	areaId: templateItemIdSchema,
-	index: indexSchema,
-	id: newIdSchema
-});
+const pullSchema = lazySchema(() =>
+	z.object({
+		libraryStatementId: z.string(),
+		areaId: templateItemIdSchema,
+		index: indexSchema,
+		id: newIdSchema
+	})
+);
 export type PullStatementInput = z.input<typeof pullSchema>;
 
 /**

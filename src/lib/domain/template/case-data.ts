@@ -7,6 +7,7 @@
  * `describeLaeringsbevis` turn it into the two outputs.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import {
 	MAX_CASE_TEXT_LENGTH,
 	MAX_HOURS_PER_WEEK,
@@ -36,72 +37,76 @@ function caseTextSchema(max: number) {
 }
 
 /** One answer: the level a rater gave a statement at a measurement point. */
-export const caseRatingSchema = z.object({
-	statementId: templateItemIdSchema,
-	measurementPointId: templateItemIdSchema,
-	raterId: templateItemIdSchema,
-	/** The level given, or null for "ikke vurderet" (not tried yet, or not relevant here). */
-	levelId: templateItemIdSchema.nullable(),
-	/** An example or a comment from the rater. */
-	comment: caseTextSchema(MAX_RATING_COMMENT_LENGTH).optional()
-});
+export const caseRatingSchema = lazySchema(() =>
+	z.object({
+		statementId: templateItemIdSchema,
+		measurementPointId: templateItemIdSchema,
+		raterId: templateItemIdSchema,
+		/** The level given, or null for "ikke vurderet" (not tried yet, or not relevant here). */
+		levelId: templateItemIdSchema.nullable(),
+		/** An example or a comment from the rater. */
+		comment: caseTextSchema(MAX_RATING_COMMENT_LENGTH).optional()
+	})
+);
 export type CaseRating = z.infer<typeof caseRatingSchema>;
 
-export const caseDataSchema = z.object({
-	header: z.array(
-		z.object({ fieldId: templateItemIdSchema, value: caseTextSchema(MAX_CASE_TEXT_LENGTH) })
-	),
-	ratings: z.array(caseRatingSchema),
-	/** The level raters agreed on at the final point, per statement (null: "ikke vurderet"). */
-	agreedLevels: z.array(
-		z.object({ statementId: templateItemIdSchema, levelId: templateItemIdSchema.nullable() })
-	),
-	/** The goal in the young person's own words. */
-	goal: caseTextSchema(MAX_CASE_TEXT_LENGTH),
-	/** The sub-goals agreed for this young person: the template's, reworded or added to. */
-	subGoals: z.array(
-		z.object({
-			id: templateItemIdSchema,
-			text: caseTextSchema(MAX_SUB_GOAL_LENGTH),
-			statementIds: z.array(templateItemIdSchema)
-		})
-	),
-	subGoalStatuses: z.array(
-		z.object({
-			subGoalId: templateItemIdSchema,
-			measurementPointId: templateItemIdSchema,
-			statusId: templateItemIdSchema.nullable()
-		})
-	),
-	hoursPerWeek: z.array(
-		z.object({
-			measurementPointId: templateItemIdSchema,
-			hours: z
-				.number({ error: 'template.input.hoursPerWeek' })
-				.min(0, { error: 'template.input.hoursPerWeek' })
-				.max(MAX_HOURS_PER_WEEK, { error: 'template.input.hoursPerWeek' })
-				.nullable()
-		})
-	),
-	tasks: z.array(
-		z.object({
-			measurementPointId: templateItemIdSchema,
+export const caseDataSchema = lazySchema(() =>
+	z.object({
+		header: z.array(
+			z.object({ fieldId: templateItemIdSchema, value: caseTextSchema(MAX_CASE_TEXT_LENGTH) })
+		),
+		ratings: z.array(caseRatingSchema),
+		/** The level raters agreed on at the final point, per statement (null: "ikke vurderet"). */
+		agreedLevels: z.array(
+			z.object({ statementId: templateItemIdSchema, levelId: templateItemIdSchema.nullable() })
+		),
+		/** The goal in the young person's own words. */
+		goal: caseTextSchema(MAX_CASE_TEXT_LENGTH),
+		/** The sub-goals agreed for this young person: the template's, reworded or added to. */
+		subGoals: z.array(
+			z.object({
+				id: templateItemIdSchema,
+				text: caseTextSchema(MAX_SUB_GOAL_LENGTH),
+				statementIds: z.array(templateItemIdSchema)
+			})
+		),
+		subGoalStatuses: z.array(
+			z.object({
+				subGoalId: templateItemIdSchema,
+				measurementPointId: templateItemIdSchema,
+				statusId: templateItemIdSchema.nullable()
+			})
+		),
+		hoursPerWeek: z.array(
+			z.object({
+				measurementPointId: templateItemIdSchema,
+				hours: z
+					.number({ error: 'template.input.hoursPerWeek' })
+					.min(0, { error: 'template.input.hoursPerWeek' })
+					.max(MAX_HOURS_PER_WEEK, { error: 'template.input.hoursPerWeek' })
+					.nullable()
+			})
+		),
+		tasks: z.array(
+			z.object({
+				measurementPointId: templateItemIdSchema,
+				text: caseTextSchema(MAX_CASE_TEXT_LENGTH)
+			})
+		),
+		/** The young person's own words, per free-text section. */
+		freeText: z.array(
+			z.object({ sectionId: templateItemIdSchema, text: caseTextSchema(MAX_CASE_TEXT_LENGTH) })
+		),
+		nextStep: z.object({
+			kind: z.enum(NEXT_STEP_KINDS, { error: 'template.input.invalidKind' }).nullable(),
 			text: caseTextSchema(MAX_CASE_TEXT_LENGTH)
-		})
-	),
-	/** The young person's own words, per free-text section. */
-	freeText: z.array(
-		z.object({ sectionId: templateItemIdSchema, text: caseTextSchema(MAX_CASE_TEXT_LENGTH) })
-	),
-	nextStep: z.object({
-		kind: z.enum(NEXT_STEP_KINDS, { error: 'template.input.invalidKind' }).nullable(),
-		text: caseTextSchema(MAX_CASE_TEXT_LENGTH)
-	}),
-	/** The names of the people who sign, per signer of the template (printed under the lines). */
-	signerNames: z.array(
-		z.object({ signerId: templateItemIdSchema, name: caseTextSchema(MAX_NAME_LENGTH) })
-	)
-});
+		}),
+		/** The names of the people who sign, per signer of the template (printed under the lines). */
+		signerNames: z.array(
+			z.object({ signerId: templateItemIdSchema, name: caseTextSchema(MAX_NAME_LENGTH) })
+		)
+	})
+);
 export type CaseData = z.infer<typeof caseDataSchema>;
 
 /** A case for `template` with nothing filled in yet; the sub-goals start as the template's. */

@@ -1,10 +1,11 @@
 /** Identifiers of the items inside a template (areas, statements, levels, ...). */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 
 /** Item ids are short and URL/DOM-safe so the editor can use them in element ids and paths. */
-export const templateItemIdSchema = z
-	.string()
-	.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'template.input.invalidId' });
+export const templateItemIdSchema = lazySchema(() =>
+	z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'template.input.invalidId' })
+);
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 /** 16 characters of a 62-letter alphabet is about 95 bits: collisions between clients are moot. */

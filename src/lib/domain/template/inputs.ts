@@ -7,6 +7,7 @@
  * removed rater.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import { MAX_AREAS, MAX_MEASUREMENT_POINTS, MAX_RATERS } from '../limits.ts';
 import { templateItemIdSchema } from './ids.ts';
 import { missingPlanItems } from './plan.ts';
@@ -23,92 +24,122 @@ import type { Template } from './schemas.ts';
 import { labelSchema, levelLabelSchema } from './text-schemas.ts';
 
 /** Optional position in a list (0 = first) and id for a new item, as the list operations take. */
-const placement = {
+const placement = () => ({
 	index: z.number({ error: 'template.input.invalidIndex' }).int().min(0).optional(),
 	id: templateItemIdSchema.optional()
-};
-
-export const setAreaCategoryInputSchema = z.object({
-	areaId: templateItemIdSchema,
-	category: areaCategorySchema
 });
 
-export const setCvPhraseInputSchema = z.object({
-	statementId: templateItemIdSchema,
-	cvPhrase: cvPhraseSchema
-});
+export const setAreaCategoryInputSchema = lazySchema(() =>
+	z.object({
+		areaId: templateItemIdSchema,
+		category: areaCategorySchema
+	})
+);
+
+export const setCvPhraseInputSchema = lazySchema(() =>
+	z.object({
+		statementId: templateItemIdSchema,
+		cvPhrase: cvPhraseSchema
+	})
+);
 
 /** A point's timing; null clears it. */
-export const setTimingInputSchema = z.object({
-	measurementPointId: templateItemIdSchema,
-	timing: timingSchema.nullable()
-});
+export const setTimingInputSchema = lazySchema(() =>
+	z.object({
+		measurementPointId: templateItemIdSchema,
+		timing: timingSchema.nullable()
+	})
+);
 
 /** One cell of the rating plan: whether the rater rates the area at the point. */
 export const setRatingPlanCellInputSchema = ratingPlanEntrySchema;
 
 /** Several cells set alike at once: a row or column of the plan ("alle" / "ingen"). */
-export const setRatingPlanCellsInputSchema = z.object({
-	cells: z
-		.array(ratingPlanEntrySchema.omit({ rates: true }))
-		.min(1, { error: 'template.input.invalid' })
-		.max(MAX_MEASUREMENT_POINTS * MAX_RATERS * MAX_AREAS, { error: 'template.input.tooManyItems' }),
-	rates: z.boolean()
-});
+export const setRatingPlanCellsInputSchema = lazySchema(() =>
+	z.object({
+		cells: z
+			.array(ratingPlanEntrySchema.omit({ rates: true }))
+			.min(1, { error: 'template.input.invalid' })
+			.max(MAX_MEASUREMENT_POINTS * MAX_RATERS * MAX_AREAS, {
+				error: 'template.input.tooManyItems'
+			}),
+		rates: z.boolean()
+	})
+);
 
-export const addSignerInputSchema = z.object({
-	label: labelSchema,
-	/** The rater the signer is, if any. */
-	raterId: templateItemIdSchema.nullable().optional(),
-	...placement
-});
+export const addSignerInputSchema = lazySchema(() =>
+	z.object({
+		label: labelSchema,
+		/** The rater the signer is, if any. */
+		raterId: templateItemIdSchema.nullable().optional(),
+		...placement()
+	})
+);
 
-export const updateSignerInputSchema = z.object({
-	signerId: templateItemIdSchema,
-	label: labelSchema.optional(),
-	raterId: templateItemIdSchema.nullable().optional()
-});
+export const updateSignerInputSchema = lazySchema(() =>
+	z.object({
+		signerId: templateItemIdSchema,
+		label: labelSchema.optional(),
+		raterId: templateItemIdSchema.nullable().optional()
+	})
+);
 
-export const setGoalInputSchema = z.object({
-	isIncluded: z.boolean().optional(),
-	label: labelSchema.optional(),
-	guidance: richTextInputSchema.optional()
-});
+export const setGoalInputSchema = lazySchema(() =>
+	z.object({
+		isIncluded: z.boolean().optional(),
+		label: labelSchema.optional(),
+		guidance: richTextInputSchema.optional()
+	})
+);
 
-export const addSubGoalInputSchema = z.object({
-	text: subGoalTextSchema,
-	statementIds: z.array(templateItemIdSchema).optional(),
-	...placement
-});
+export const addSubGoalInputSchema = lazySchema(() =>
+	z.object({
+		text: subGoalTextSchema,
+		statementIds: z.array(templateItemIdSchema).optional(),
+		...placement()
+	})
+);
 
-export const updateSubGoalInputSchema = z.object({
-	subGoalId: templateItemIdSchema,
-	text: subGoalTextSchema.optional(),
-	statementIds: z.array(templateItemIdSchema).optional()
-});
+export const updateSubGoalInputSchema = lazySchema(() =>
+	z.object({
+		subGoalId: templateItemIdSchema,
+		text: subGoalTextSchema.optional(),
+		statementIds: z.array(templateItemIdSchema).optional()
+	})
+);
 
 /** Whether the sub-goals are followed at a measurement point. */
-export const setGoalPointInputSchema = z.object({
-	measurementPointId: templateItemIdSchema,
-	isFollowed: z.boolean()
-});
+export const setGoalPointInputSchema = lazySchema(() =>
+	z.object({
+		measurementPointId: templateItemIdSchema,
+		isFollowed: z.boolean()
+	})
+);
 
-export const addGoalStatusInputSchema = z.object({ label: levelLabelSchema, ...placement });
+export const addGoalStatusInputSchema = lazySchema(() =>
+	z.object({ label: levelLabelSchema, ...placement() })
+);
 
-export const renameGoalStatusInputSchema = z.object({
-	statusId: templateItemIdSchema,
-	label: levelLabelSchema
-});
+export const renameGoalStatusInputSchema = lazySchema(() =>
+	z.object({
+		statusId: templateItemIdSchema,
+		label: levelLabelSchema
+	})
+);
 
-export const setProgressionMeasuresInputSchema = progressionMeasuresSchema.partial();
+export const setProgressionMeasuresInputSchema = lazySchema(() =>
+	progressionMeasuresSchema.partial()
+);
 
 /** `POST …/documents/{docId}/starter`: the starter an empty template begins from. */
-export const chooseStarterInputSchema = z.object({
-	starterId: z
-		.string({ error: 'templateStarter.error.unknownStarter' })
-		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'templateStarter.error.unknownStarter' })
-		.max(40, { error: 'templateStarter.error.unknownStarter' })
-});
+export const chooseStarterInputSchema = lazySchema(() =>
+	z.object({
+		starterId: z
+			.string({ error: 'templateStarter.error.unknownStarter' })
+			.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'templateStarter.error.unknownStarter' })
+			.max(40, { error: 'templateStarter.error.unknownStarter' })
+	})
+);
 export type ChooseStarterInput = z.infer<typeof chooseStarterInputSchema>;
 
 type Ids = { ids: (template: Template) => Set<string>; key: string };

@@ -8,6 +8,7 @@
  * they share one table, one API and one client.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 import type { Template } from './schemas.ts';
 import type { DocumentKind } from '../workshop.ts';
 
@@ -46,12 +47,16 @@ export function lockKindsOf(kind: DocumentKind): readonly LockKind[] {
  */
 export type LockTarget = { kind: LockKind; targetId: string };
 
-export const lockKindSchema = z.enum(LOCK_KINDS, { error: 'locks.error.unknownKind' });
-export const lockTargetIdSchema = z
-	.string()
-	.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'locks.error.unknownTarget' });
+export const lockKindSchema = lazySchema(() =>
+	z.enum(LOCK_KINDS, { error: 'locks.error.unknownKind' })
+);
+export const lockTargetIdSchema = lazySchema(() =>
+	z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'locks.error.unknownTarget' })
+);
 /** The path parameters of `PUT|DELETE .../locks/{kind}/{targetId}`. */
-export const lockTargetSchema = z.object({ kind: lockKindSchema, targetId: lockTargetIdSchema });
+export const lockTargetSchema = lazySchema(() =>
+	z.object({ kind: lockKindSchema, targetId: lockTargetIdSchema })
+);
 
 /** A stable key for a lock target (maps, sets, element ids). */
 export function lockKey(target: LockTarget): string {
@@ -122,17 +127,19 @@ export function isPartLocked(
 }
 
 /** The answer of the locks API (`GET|PUT|DELETE .../documents/{docId}/locks…`). */
-export const locksResponseSchema = z.object({
-	locks: z.array(
-		z.object({
-			kind: z.enum(LOCK_KINDS),
-			targetId: z.string(),
-			/** Null when the facilitator's account has since been deleted. */
-			lockedByName: z.string().nullable(),
-			lockedAt: z.iso.datetime()
-		})
-	),
-	/** True for the facilitator, who may lock and unlock. */
-	canChange: z.boolean()
-});
+export const locksResponseSchema = lazySchema(() =>
+	z.object({
+		locks: z.array(
+			z.object({
+				kind: z.enum(LOCK_KINDS),
+				targetId: z.string(),
+				/** Null when the facilitator's account has since been deleted. */
+				lockedByName: z.string().nullable(),
+				lockedAt: z.iso.datetime()
+			})
+		),
+		/** True for the facilitator, who may lock and unlock. */
+		canChange: z.boolean()
+	})
+);
 export type LocksResponse = z.infer<typeof locksResponseSchema>;

@@ -5,6 +5,7 @@
  * it with tiptap's `generateHTML`; in the Yjs document the same content lives in a `Y.XmlFragment`.
  */
 import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.ts';
 
 /** Link targets we render; anything else (javascript:, data:) is dropped when read. */
 export const SAFE_HREF = /^(https?:\/\/|mailto:)[^\s]+$/i;
@@ -12,58 +13,70 @@ export const SAFE_HREF = /^(https?:\/\/|mailto:)[^\s]+$/i;
 /** Longest link target kept; longer ones are dropped rather than truncated into a wrong address. */
 const MAX_HREF_LENGTH = 2000;
 
-export const safeHrefSchema = z.string().max(MAX_HREF_LENGTH).regex(SAFE_HREF);
+export const safeHrefSchema = lazySchema(() => z.string().max(MAX_HREF_LENGTH).regex(SAFE_HREF));
 
-export const richMarkSchema = z.discriminatedUnion('type', [
-	z.object({ type: z.literal('bold') }),
-	z.object({ type: z.literal('italic') }),
-	z.object({ type: z.literal('link'), attrs: z.object({ href: safeHrefSchema }) })
-]);
+export const richMarkSchema = lazySchema(() =>
+	z.discriminatedUnion('type', [
+		z.object({ type: z.literal('bold') }),
+		z.object({ type: z.literal('italic') }),
+		z.object({ type: z.literal('link'), attrs: z.object({ href: safeHrefSchema }) })
+	])
+);
 export type RichMark = z.infer<typeof richMarkSchema>;
 
-export const richInlineSchema = z.discriminatedUnion('type', [
-	z.object({
-		type: z.literal('text'),
-		text: z.string().min(1),
-		marks: z.array(richMarkSchema).optional()
-	}),
-	z.object({ type: z.literal('hardBreak') })
-]);
+export const richInlineSchema = lazySchema(() =>
+	z.discriminatedUnion('type', [
+		z.object({
+			type: z.literal('text'),
+			text: z.string().min(1),
+			marks: z.array(richMarkSchema).optional()
+		}),
+		z.object({ type: z.literal('hardBreak') })
+	])
+);
 export type RichInline = z.infer<typeof richInlineSchema>;
 
-export const richParagraphSchema = z.object({
-	type: z.literal('paragraph'),
-	content: z.array(richInlineSchema).optional()
-});
+export const richParagraphSchema = lazySchema(() =>
+	z.object({
+		type: z.literal('paragraph'),
+		content: z.array(richInlineSchema).optional()
+	})
+);
 export type RichParagraph = z.infer<typeof richParagraphSchema>;
 
-export const richListItemSchema = z.object({
-	type: z.literal('listItem'),
-	get content(): z.ZodArray<typeof richBlockSchema> {
-		return z.array(richBlockSchema);
-	}
-});
+export const richListItemSchema = lazySchema(() =>
+	z.object({
+		type: z.literal('listItem'),
+		get content(): z.ZodArray<typeof richBlockSchema> {
+			return z.array(richBlockSchema);
+		}
+	})
+);
 export type RichListItem = z.infer<typeof richListItemSchema>;
 
-export const richListSchema = z.object({
-	type: z.enum(['bulletList', 'orderedList']),
-	content: z.array(richListItemSchema)
-});
+export const richListSchema = lazySchema(() =>
+	z.object({
+		type: z.enum(['bulletList', 'orderedList']),
+		content: z.array(richListItemSchema)
+	})
+);
 export type RichList = z.infer<typeof richListSchema>;
 
 export const richBlockSchema: z.ZodUnion<[typeof richParagraphSchema, typeof richListSchema]> =
-	z.union([richParagraphSchema, richListSchema]);
+	lazySchema(() => z.union([richParagraphSchema, richListSchema]));
 export type RichBlock = z.infer<typeof richBlockSchema>;
 
-export const richTextSchema = z.object({
-	type: z.literal('doc'),
-	content: z.array(richBlockSchema)
-});
+export const richTextSchema = lazySchema(() =>
+	z.object({
+		type: z.literal('doc'),
+		content: z.array(richBlockSchema)
+	})
+);
 /** A rich-text value as plain data. */
 export type RichText = z.infer<typeof richTextSchema>;
 
 /** Rich text where authoring is easier as a string (starter files, operation inputs). */
-export const richTextInputSchema = z.union([z.string(), richTextSchema]);
+export const richTextInputSchema = lazySchema(() => z.union([z.string(), richTextSchema]));
 export type RichTextInput = z.infer<typeof richTextInputSchema>;
 
 /** A new empty rich-text value. */

@@ -10,6 +10,7 @@ import {
 	MAX_STATEMENT_LENGTH,
 	MAX_TEMPLATE_TITLE_LENGTH
 } from '../limits.ts';
+import { lazySchema } from '../lazy-schema.ts';
 import { textSchema, type TextMessages } from '../text.ts';
 import { richTextSchema, richTextToPlainText } from './rich-text.ts';
 
@@ -25,13 +26,14 @@ export function templateTextSchema(max: number, tooLongKey = 'template.input.too
 	return textSchema(max, { messages: { ...TEMPLATE_TEXT_MESSAGES, tooLong: tooLongKey } });
 }
 
-export const templateTitleSchema = templateTextSchema(MAX_TEMPLATE_TITLE_LENGTH);
-export const labelSchema = templateTextSchema(MAX_LABEL_LENGTH);
-export const levelLabelSchema = templateTextSchema(MAX_LEVEL_LABEL_LENGTH);
-export const statementTextSchema = templateTextSchema(MAX_STATEMENT_LENGTH);
+export const templateTitleSchema = lazySchema(() => templateTextSchema(MAX_TEMPLATE_TITLE_LENGTH));
+export const labelSchema = lazySchema(() => templateTextSchema(MAX_LABEL_LENGTH));
+export const levelLabelSchema = lazySchema(() => templateTextSchema(MAX_LEVEL_LABEL_LENGTH));
+export const statementTextSchema = lazySchema(() => templateTextSchema(MAX_STATEMENT_LENGTH));
 
 /** Rich text no longer than the limit, counted as plain characters. */
-export const boundedRichTextSchema = richTextSchema.refine(
-	(value) => richTextToPlainText(value).length <= MAX_RICH_TEXT_LENGTH,
-	{ error: 'template.input.tooLong' }
+export const boundedRichTextSchema = lazySchema(() =>
+	richTextSchema.refine((value) => richTextToPlainText(value).length <= MAX_RICH_TEXT_LENGTH, {
+		error: 'template.input.tooLong'
+	})
 );
