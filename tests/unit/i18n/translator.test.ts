@@ -1,0 +1,164 @@
+/**
+ * `translator()` reads plain messages without i18next (src/lib/i18n/plain-message.ts) and creates
+ * i18next only for the texts that need it; these tests hold it to i18next's own output for every
+ * key of both message files, and check that the plain path is really taken.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import i18next, { type i18n } from 'i18next';
+import da from '#lib/i18n/messages/da.json' with { type: 'json' };
+import en from '#lib/i18n/messages/en.json' with { type: 'json' };
+import { translator } from '#lib/i18n/translate.ts';
+import type { Locale } from '#lib/domain/schemas.ts';
+
+type Messages = { [key: string]: string | Messages };
+type Vars = Record<string, string | number>;
+
+/** i18next as `locales.ts` configured it before the plain path: the reference output. */
+function reference(locale: Locale, messages: object): i18n {
+	const instance = i18next.createInstance();
+	void instance.init({
+		lng: locale,
+		fallbackLng: 'da',
+		resources: { da: { translation: da }, [locale]: { translation: messages } },
+		initAsync: false,
+		interpolation: { escapeValue: false },
+		returnNull: false
+	});
+	return instance;
+}
+
+function entries(messages: Messages, prefix = ''): [string, string][] {
+	return Object.entries(messages).flatMap(([key, value]): [string, string][] =>
+		typeof value === 'string' ? [[prefix + key, value]] : entries(value, `${prefix}${key}.`)
+	);
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const all = new Map([...entries(da as Messages), ...entries(en as Messages)]);
+const keys = [...all.keys()];
+/** Keys asked for with `count` ("template.timing.afterWeeks" of "…afterWeeks_one"). */
+const pluralBases = [
+	...new Set(keys.filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')))
+];
+
+/** Typical variables for `key`: each placeholder of either language, a number for `count`. */
+function typicalVars(key: string): Vars {
+	const vars: Vars = {};
+	for (const locale of [da, en] as Messages[]) {
+		const text = entries(locale).find(([k]) => k === key)?.[1] ?? '';
+		for (const [, name] of text.matchAll(/\{\{\s*([\w.]+)/g))
+			vars[name] = name === 'count' ? 3 : `«${name}»`;
+	}
+	return vars;
+}
+
+describe('translator() gives exactly what i18next gives', () => {
+	for (const locale of ['da', 'en'] as const) {
+		it(`for every key in ${locale}, with and without variables`, () => {
+			const expected = reference(locale, locale === 'da' ? da : en);
+			const t = translator(locale);
+			for (const key of keys) {
+				expect(t(key), key).toBe(expected.t(key));
+				expect(t(key, {}), key).toBe(expected.t(key, {}));
+				const vars = typicalVars(key);
+				expect(t(key, vars), key).toBe(expected.t(key, vars));
+			}
+		});
+
+		it(`for every plural key in ${locale} with count 0, 1 and 2 (and without)`, () => {
+			expect(pluralBases.length).toBeGreaterThan(0);
+			const expected = reference(locale, locale === 'da' ? da : en);
+			const t = translator(locale);
+			for (const base of pluralBases) {
+				const vars = { ...typicalVars(`${base}_one`), ...typicalVars(`${base}_other`) };
+				for (const count of [0, 1, 2]) {
+					expect(t(base, { ...vars, count }), base).toBe(expected.t(base, { ...vars, count }));
+				}
+				expect(t(base), base).toBe(expected.t(base));
+			}
+		});
+
+		it(`for keys that are missing, name a section or a namespace (${locale})`, () => {
+			const expected = reference(locale, locale === 'da' ? da : en);
+			const t = translator(locale);
+			for (const key of [
+				'no.such.key',
+				'nosuchkey',
+				'',
+				'template',
+				'translation:login.password',
+				'a {{x}}',
+				'constructor',
+				'toString'
+			]) {
+				expect(t(key), key).toBe(expected.t(key));
+			}
+			expect(t('no.such.key')).toBe('no.such.key');
+		});
+	}
+
+	it('no message key holds a "." itself, which i18next would try as a flat key', () => {
+		const nested = (messages: Messages): string[] =>
+			Object.entries(messages).flatMap(([k, v]) =>
+				typeof v === 'string' ? [k] : [k, ...nested(v)]
+			);
+		for (const messages of [da, en] as Messages[]) {
+			expect(nested(messages).filter((k) => k.includes('.'))).toEqual([]);
+		}
+	});
+});
+
+/** A fresh `locales.ts` with i18next's `createInstance` watched, and its instances' `t`. */
+async function freshLocales() {
+	vi.resetModules();
+	const { default: fresh } = await import('i18next');
+	const t = vi.fn();
+	const createInstance = fresh.createInstance.bind(fresh);
+	const create = vi.spyOn(fresh, 'createInstance').mockImplementation((...args) => {
+		const instance = createInstance(...args);
+		const original = instance.t.bind(instance);
+		instance.t = ((...targs: Parameters<typeof original>) => {
+			t(targs[0]);
+			return original(...targs);
+		}) as typeof instance.t;
+		return instance;
+	});
+	const locales = await import('#lib/i18n/locales.ts');
+	return { locales, create, t, restore: () => create.mockRestore() };
+}
+
+describe('the plain path', () => {
+	it('reads a plain key without creating i18next, and without calling its t() once created', async () => {
+		const { locales, create, t, restore } = await freshLocales();
+		try {
+			const tr = locales.translator('da');
+			expect(tr('login.password')).toBe(da.login.password);
+			expect(create).not.toHaveBeenCalled();
+			const [interpolated] = keys.filter((k) => all.get(k)!.includes('{{'));
+			tr(interpolated, typicalVars(interpolated));
+			expect(create).toHaveBeenCalledTimes(1);
+			expect(t).toHaveBeenCalledTimes(1);
+			const plain = keys.filter((k) => !all.get(k)!.includes('{{') && !PLURAL.test(k)).slice(0, 50);
+			for (const key of plain) tr(key);
+			expect(t).toHaveBeenCalledTimes(1);
+		} finally {
+			restore();
+		}
+	});
+
+	it('falls back to Danish for a key missing in English, without i18next, as i18next does', async () => {
+		const { locales, create, restore } = await freshLocales();
+		try {
+			const partial = structuredClone(en) as typeof en & { login: Partial<typeof en.login> };
+			delete partial.login.password;
+			locales.registerMessages('en', partial as typeof en);
+			const tr = locales.translator('en');
+			expect(tr('login.password')).toBe(da.login.password);
+			expect(tr('login.email')).toBe(en.login.email);
+			expect(create).not.toHaveBeenCalled();
+			expect(tr('login.password')).toBe(reference('en', partial).t('login.password'));
+		} finally {
+			restore();
+		}
+	});
+});
