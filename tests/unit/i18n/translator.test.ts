@@ -34,7 +34,8 @@ function entries(messages: Messages, prefix = ''): [string, string][] {
 }
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
-const all = new Map([...entries(da as Messages), ...entries(en as Messages)]);
+const texts = [new Map(entries(da)), new Map(entries(en))];
+const all = new Map([...texts[0], ...texts[1]]);
 const keys = [...all.keys()];
 /** Keys asked for with `count` ("template.timing.afterWeeks" of "…afterWeeks_one"). */
 const pluralBases = [
@@ -44,10 +45,10 @@ const pluralBases = [
 /** Typical variables for `key`: each placeholder of either language, a number for `count`. */
 function typicalVars(key: string): Vars {
 	const vars: Vars = {};
-	for (const locale of [da, en] as Messages[]) {
-		const text = entries(locale).find(([k]) => k === key)?.[1] ?? '';
-		for (const [, name] of text.matchAll(/\{\{\s*([\w.]+)/g))
+	for (const locale of texts) {
+		for (const [, name] of (locale.get(key) ?? '').matchAll(/\{\{\s*([\w.]+)/g)) {
 			vars[name] = name === 'count' ? 3 : `«${name}»`;
+		}
 	}
 	return vars;
 }
@@ -149,9 +150,9 @@ describe('the plain path', () => {
 	it('falls back to Danish for a key missing in English, without i18next, as i18next does', async () => {
 		const { locales, create, restore } = await freshLocales();
 		try {
-			const partial = structuredClone(en) as typeof en & { login: Partial<typeof en.login> };
-			delete partial.login.password;
-			locales.registerMessages('en', partial as typeof en);
+			const partial = structuredClone(en);
+			Reflect.deleteProperty(partial.login, 'password');
+			locales.registerMessages('en', partial);
 			const tr = locales.translator('en');
 			expect(tr('login.password')).toBe(da.login.password);
 			expect(tr('login.email')).toBe(en.login.email);
