@@ -1,29 +1,41 @@
 /**
- * The common case of a translation, read without i18next: a key asked for without variables whose
- * message is a plain string. i18next would give the same text (the tests compare every key), and
+ * The common cases of a translation, read without i18next: a key whose message is a plain string,
+ * asked for without variables or with exactly the variables its `{{name}}` placeholders name. The
+ * text is the one i18next gives (the tests compare every key, with and without variables);
  * everything this module cannot answer exactly it leaves to i18next by returning `undefined`.
  *
- * What i18next does for such a key (configured as in `locales.ts`): no `count` means no plural
- * suffix lookup (`_one`/`_other`), no `context` no context suffix; the key is split into a path at
- * the key separator '.' (no message key holds a '.' itself, which i18next would also try; a test
- * checks); a ':' would name a namespace; the first language in which the path leads
- * to a valid message wins (the locale, then Danish), where '' is not valid (`returnEmptyString` is
- * false) and an object is not a text (`returnObjects` is false); a key found nowhere comes back as
- * the key itself; then the text is interpolated (`{{…}}`) and nested (`$t(…)`), which changes
- * nothing in a text with neither.
+ * What i18next does for such a key (configured as in `locales.ts`, i18next 27): without `count`
+ * there is no plural suffix lookup (`_one`/`_other`), without `context` no context suffix; the key
+ * is a path split at the key separator '.' (no message key holds a '.' itself, which i18next would
+ * also try; a test checks); a ':' would name a namespace; the first language in which the path
+ * leads to a valid message wins (the locale, then Danish), where '' is not valid
+ * (`returnEmptyString` is false) and an object is not a text (`returnObjects` is false); a key
+ * found nowhere comes back as the key itself. Then each `{{name}}` is replaced by its variable
+ * (`String(value)`, not escaped: `escapeValue` is false; an inserted value is not scanned again),
+ * and `$t(…)` in the result is translated in turn (nesting), which is left to i18next.
  */
 
 type Node = string | number | boolean | null | { readonly [key: string]: unknown } | undefined;
+type Vars = Readonly<Record<string, unknown>>;
 
-/** Marks a message i18next must handle: interpolation or nesting. */
-const NOT_PLAIN = /\{\{|\$t\(/;
-/** Marks a key i18next must handle: the same, or a namespace before a ':'. */
+/** Marks a key i18next must handle: interpolation, nesting, or a namespace before a ':'. */
 const NOT_PLAIN_KEY = /\{\{|\$t\(|:/;
-
-function hasVariables(vars: Record<string, unknown> | undefined): boolean {
-	if (vars) for (const name in vars) if (Object.hasOwn(vars, name)) return true;
-	return false;
-}
+/** Nesting, which i18next applies to the interpolated text. */
+const NESTING = '$t(';
+/** A placeholder this module fills itself: a bare name, no format (`{{n, number}}`), no `-`. */
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+/**
+ * Names i18next reads from `t()`'s options, which are also its variables: a variable by one of
+ * these names changes more than its placeholder (`count` picks a plural form), so i18next gets it.
+ */
+const OPTION_NAMES = new Set(
+	(
+		'appendNamespaceToCIMode appendNamespaceToMissingKey applyPostProcessor context count ' +
+		'defaultValue formatParams ignoreJSONStructure interpolation interpolationkey joinArrays ' +
+		'keyPrefix keySeparator lng lngs missingInterpolationHandler missingKeyNoValueFallbackToKey ' +
+		'nest ns nsSeparator ordinal postProcess replace returnDetails returnObjects skipInterpolation'
+	).split(' ')
+);
 
 function lookup(messages: object, path: readonly string[]): Node {
 	let node: Node = messages as Node;
@@ -34,23 +46,53 @@ function lookup(messages: object, path: readonly string[]): Node {
 	return node;
 }
 
+/** How many variables `vars` gives: its own enumerable properties, the ones i18next copies. */
+function variableCount(vars: Vars | undefined): number {
+	return vars ? Object.keys(vars).length : 0;
+}
+
+/**
+ * `message` with its placeholders filled from `vars`, or `undefined` unless every '{' of it is in
+ * a bare `{{name}}`, every placeholder has its variable (a string or a number), and every variable
+ * is a placeholder's (`given` of them) whose name is not one of i18next's options.
+ */
+function fill(message: string, vars: Vars | undefined, given: number): string | undefined {
+	if (!message.includes('{')) return given === 0 ? message : undefined;
+	const used = new Set<string>();
+	let text = '';
+	let last = 0;
+	for (const match of message.matchAll(PLACEHOLDER)) {
+		const name = match[1];
+		if (message.slice(last, match.index).includes('{')) return undefined;
+		if (!vars || !Object.hasOwn(vars, name) || OPTION_NAMES.has(name)) return undefined;
+		const value = vars[name];
+		if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+		text += message.slice(last, match.index) + String(value);
+		last = match.index + match[0].length;
+		used.add(name);
+	}
+	const rest = message.slice(last);
+	return rest.includes('{') || used.size !== given ? undefined : text + rest;
+}
+
 /**
  * The text of `key` read straight from `sources` (the locale's messages, then its fallbacks), or
- * `undefined` when i18next has to translate it: variables given, a message or key that is more
- * than plain text, a value that is not a non-empty string.
+ * `undefined` when i18next has to translate it.
  */
 export function plainMessage(
 	sources: readonly object[],
 	key: string,
-	vars: Record<string, unknown> | undefined
+	vars: Vars | undefined
 ): string | undefined {
-	if (hasVariables(vars) || NOT_PLAIN_KEY.test(key)) return undefined;
+	if (NOT_PLAIN_KEY.test(key)) return undefined;
+	const given = variableCount(vars);
 	const path = key.split('.');
 	for (const messages of sources) {
 		const found = lookup(messages, path);
 		if (found === undefined) continue;
-		if (typeof found !== 'string' || found === '' || NOT_PLAIN.test(found)) return undefined;
-		return found;
+		if (typeof found !== 'string' || found === '' || found.includes(NESTING)) return undefined;
+		const text = fill(found, vars, given);
+		return text === undefined || text.includes(NESTING) ? undefined : text;
 	}
-	return key;
+	return given === 0 ? key : undefined;
 }

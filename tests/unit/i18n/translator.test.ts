@@ -129,18 +129,21 @@ async function freshLocales() {
 }
 
 describe('the plain path', () => {
-	it('reads a plain key without creating i18next, and without calling its t() once created', async () => {
+	it('reads plain keys, with or without variables, without creating i18next or calling its t()', async () => {
 		const { locales, create, t, restore } = await freshLocales();
 		try {
 			const tr = locales.translator('da');
 			expect(tr('login.password')).toBe(da.login.password);
+			expect(tr('login.throttled', { minutes: 5 })).toBe(
+				'For mange forsøg. Prøv igen om 5 minut(ter).'
+			);
 			expect(create).not.toHaveBeenCalled();
-			const [interpolated] = keys.filter((k) => all.get(k)!.includes('{{'));
-			tr(interpolated, typicalVars(interpolated));
+			const [plural] = pluralBases;
+			tr(plural, { ...typicalVars(`${plural}_other`), count: 2 });
 			expect(create).toHaveBeenCalledTimes(1);
 			expect(t).toHaveBeenCalledTimes(1);
-			const plain = keys.filter((k) => !all.get(k)!.includes('{{') && !PLURAL.test(k)).slice(0, 50);
-			for (const key of plain) tr(key);
+			const plain = keys.filter((k) => !PLURAL.test(k) && !/\{\{\s*count/.test(all.get(k)!));
+			for (const key of plain) tr(key, typicalVars(key));
 			expect(t).toHaveBeenCalledTimes(1);
 		} finally {
 			restore();
@@ -158,6 +161,59 @@ describe('the plain path', () => {
 			expect(tr('login.email')).toBe(en.login.email);
 			expect(create).not.toHaveBeenCalled();
 			expect(tr('login.password')).toBe(reference('en', partial).t('login.password'));
+		} finally {
+			restore();
+		}
+	});
+});
+
+describe('edge cases the plain path must leave to i18next or get right', () => {
+	const odd = {
+		braces: '{{{a}}',
+		spaced: 'x {{ a }} y',
+		format: 'x {{a, number}}',
+		unescaped: 'x {{-a}}',
+		nested: '$t(login.title) and {{a}}',
+		dollar: 'price $ {{a}}',
+		twice: '{{a}} and {{a}} and {{b}}',
+		single: '{a} and {{a}}',
+		closing: '{{a}}} and }}',
+		count: 'just {{count}}',
+		lng: 'in {{lng}}',
+		empty: '',
+		section: { inner: 'inner' }
+	};
+	const values: Vars[] = [
+		{},
+		{ a: 'A' },
+		{ a: 'A', b: 'B' },
+		{ a: 0, b: Number.NaN },
+		{ a: '{{b}}', b: 'B' },
+		{ a: '$t(login.title)' },
+		{ a: 't(login.title)' },
+		{ a: '$& $1 $$' },
+		{ a: 'A', extra: 'E' },
+		{ count: 1 },
+		{ lng: 'en' }
+	];
+
+	it('gives what i18next gives for odd messages and values', async () => {
+		const { locales, restore } = await freshLocales();
+		try {
+			const messages = { ...structuredClone(en), odd } as unknown as typeof en;
+			locales.registerMessages('en', messages);
+			const expected = reference('en', messages);
+			const tr = locales.translator('en');
+			for (const name of Object.keys(odd)) {
+				for (const vars of values) {
+					const key = `odd.${name}`;
+					expect(tr(key, vars), `${key} ${JSON.stringify(vars)}`).toBe(expected.t(key, vars));
+				}
+			}
+			for (const vars of values) {
+				expect(tr('login.throttled', vars)).toBe(expected.t('login.throttled', vars));
+				expect(tr('no.such.key', vars)).toBe(expected.t('no.such.key', vars));
+			}
 		} finally {
 			restore();
 		}
