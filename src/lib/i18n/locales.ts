@@ -81,7 +81,8 @@ function cacheKey(key: string, vars: Record<string, string | number> | undefined
  */
 export function translator(locale: Locale): Translate {
 	const texts = locales.get(locale) ?? locales.get(DEFAULT_LOCALE)!;
-	const sources = texts.locale === DEFAULT_LOCALE ? [texts.messages] : [texts.messages, da];
+	const sources: [Locale, object][] = [[texts.locale, texts.messages]];
+	if (texts.locale !== DEFAULT_LOCALE) sources.push([DEFAULT_LOCALE, da]);
 	const cache = texts.done;
 	return (key, vars) => {
 		const id = cacheKey(key, vars);

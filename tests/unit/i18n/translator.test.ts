@@ -138,12 +138,15 @@ describe('the plain path', () => {
 				'For mange forsøg. Prøv igen om 5 minut(ter).'
 			);
 			expect(create).not.toHaveBeenCalled();
-			const [plural] = pluralBases;
-			tr(plural, { ...typicalVars(`${plural}_other`), count: 2 });
+			for (const base of pluralBases) {
+				for (const count of [0, 1, 2]) tr(base, { ...typicalVars(`${base}_other`), count });
+			}
+			expect(create).not.toHaveBeenCalled();
+			// A context is i18next's to handle.
+			tr('login.title', { context: 'male' });
 			expect(create).toHaveBeenCalledTimes(1);
 			expect(t).toHaveBeenCalledTimes(1);
-			const plain = keys.filter((k) => !PLURAL.test(k) && !/\{\{\s*count/.test(all.get(k)!));
-			for (const key of plain) tr(key, typicalVars(key));
+			for (const key of keys) tr(key, typicalVars(key));
 			expect(t).toHaveBeenCalledTimes(1);
 		} finally {
 			restore();
@@ -165,6 +168,25 @@ describe('the plain path', () => {
 			restore();
 		}
 	});
+
+	it('falls back to Danish for a plural form missing in English, as i18next does', async () => {
+		const { locales, restore } = await freshLocales();
+		try {
+			const partial = structuredClone(en);
+			Reflect.deleteProperty(partial.template.timing, 'afterWeeks_other');
+			locales.registerMessages('en', partial);
+			const expected = reference('en', partial);
+			const tr = locales.translator('en');
+			for (const count of [0, 1, 2]) {
+				const vars = { ...typicalVars('template.timing.afterWeeks_other'), count };
+				expect(tr('template.timing.afterWeeks', vars)).toBe(
+					expected.t('template.timing.afterWeeks', vars)
+				);
+			}
+		} finally {
+			restore();
+		}
+	});
 });
 
 describe('edge cases the plain path must leave to i18next or get right', () => {
@@ -180,6 +202,14 @@ describe('edge cases the plain path must leave to i18next or get right', () => {
 		closing: '{{a}}} and }}',
 		count: 'just {{count}}',
 		lng: 'in {{lng}}',
+		plural_zero: 'none',
+		plural_one: '{{count}} one {{a}}',
+		plural_other: '{{count}} other {{a}}',
+		onlyOne_one: 'one {{count}}',
+		onlyOne: 'base {{count}}',
+		emptyOne_one: '',
+		emptyOne_other: 'other',
+		emptyOne: 'base',
 		empty: '',
 		section: { inner: 'inner' }
 	};
@@ -194,6 +224,13 @@ describe('edge cases the plain path must leave to i18next or get right', () => {
 		{ a: '$& $1 $$' },
 		{ a: 'A', extra: 'E' },
 		{ count: 1 },
+		{ count: 0 },
+		{ count: 2 },
+		{ count: 1.5 },
+		{ count: -1 },
+		{ count: '1' },
+		{ count: 1, a: 'A' },
+		{ count: 2, a: 'A', b: 'B' },
 		{ lng: 'en' }
 	];
 
@@ -204,7 +241,7 @@ describe('edge cases the plain path must leave to i18next or get right', () => {
 			locales.registerMessages('en', messages);
 			const expected = reference('en', messages);
 			const tr = locales.translator('en');
-			for (const name of Object.keys(odd)) {
+			for (const name of [...Object.keys(odd), 'plural', 'onlyOne', 'emptyOne']) {
 				for (const vars of values) {
 					const key = `odd.${name}`;
 					expect(tr(key, vars), `${key} ${JSON.stringify(vars)}`).toBe(expected.t(key, vars));
