@@ -38,18 +38,60 @@ const OPTION_NAMES = new Set(
 	).split(' ')
 );
 
-function lookup(messages: object, path: readonly string[]): Node {
+/**
+ * Lookups already made, per messages object: a key is asked for again and again with other
+ * variables (a count, a number), and the messages never change. Cleared when full, like the
+ * translations in `locales.ts`.
+ */
+const lookups = new WeakMap<object, Map<string, Node>>();
+const MAX_KEYS = 5000;
+
+function lookup(messages: object, key: string): Node {
+	let known = lookups.get(messages);
+	if (!known) lookups.set(messages, (known = new Map<string, Node>()));
+	if (known.has(key)) return known.get(key);
 	let node: Node = messages as Node;
-	for (const part of path) {
-		if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return undefined;
+	for (const part of key.split('.')) {
+		if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) {
+			node = undefined;
+			break;
+		}
 		node = node[part] as Node;
 	}
+	if (known.size >= MAX_KEYS) known.clear();
+	known.set(key, node);
 	return node;
 }
 
 /** How many variables `vars` gives: its own enumerable properties, the ones i18next copies. */
 function variableCount(vars: Vars | undefined): number {
 	return vars ? Object.keys(vars).length : 0;
+}
+
+/** A message cut at its placeholders: `texts` around `names`; `distinct` names but `count`. */
+interface Parsed {
+	readonly texts: readonly string[];
+	readonly names: readonly string[];
+	readonly distinct: number;
+}
+/** Messages parsed, or `null` for one this module does not fill (bounded: the messages' own texts). */
+const parsed = new Map<string, Parsed | null>();
+
+function parse(message: string): Parsed | null {
+	const texts: string[] = [];
+	const names: string[] = [];
+	let last = 0;
+	for (const match of message.matchAll(PLACEHOLDER)) {
+		const name = match[1];
+		const before = message.slice(last, match.index);
+		if (before.includes('{') || (OPTION_NAMES.has(name) && name !== 'count')) return null;
+		texts.push(before);
+		names.push(name);
+		last = match.index + match[0].length;
+	}
+	texts.push(message.slice(last));
+	if (texts.at(-1)!.includes('{')) return null;
+	return { texts, names, distinct: new Set(names.filter((n) => n !== 'count')).size };
 }
 
 /**
@@ -59,22 +101,16 @@ function variableCount(vars: Vars | undefined): number {
  */
 function fill(message: string, vars: Vars | undefined, given: number): string | undefined {
 	if (!message.includes('{')) return given === 0 ? message : undefined;
-	const used = new Set<string>();
-	let text = '';
-	let last = 0;
-	for (const match of message.matchAll(PLACEHOLDER)) {
-		const name = match[1];
-		if (message.slice(last, match.index).includes('{')) return undefined;
-		if (!vars || !Object.hasOwn(vars, name)) return undefined;
-		if (OPTION_NAMES.has(name) && name !== 'count') return undefined;
-		const value = vars[name];
+	let parts = parsed.get(message);
+	if (parts === undefined) parsed.set(message, (parts = parse(message)));
+	if (!parts || parts.distinct !== given) return undefined;
+	let text = parts.texts[0];
+	for (let i = 0; i < parts.names.length; i++) {
+		const value = vars && Object.hasOwn(vars, parts.names[i]) ? vars[parts.names[i]] : undefined;
 		if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-		text += message.slice(last, match.index) + String(value);
-		last = match.index + match[0].length;
-		if (name !== 'count') used.add(name);
+		text += String(value) + parts.texts[i + 1];
 	}
-	const rest = message.slice(last);
-	return rest.includes('{') || used.size !== given ? undefined : text + rest;
+	return text;
 }
 
 /**
@@ -91,10 +127,9 @@ export function plainMessage(
 	if (count !== undefined && typeof count !== 'number') return undefined;
 	// `count` picks the message; its placeholder is filled like any other, but it need not have one.
 	const given = variableCount(vars) - (count === undefined ? 0 : 1);
-	const path = key.split('.');
 	for (const [language, messages] of sources) {
 		const found =
-			count === undefined ? lookup(messages, path) : plural(language, messages, path, count);
+			count === undefined ? lookup(messages, key) : plural(language, messages, key, count);
 		if (found === undefined) continue;
 		if (typeof found !== 'string' || found === '' || found.includes(NESTING)) return undefined;
 		const text = fill(found, vars, given);
@@ -105,13 +140,13 @@ export function plainMessage(
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 
-/** The plural form of `path` for `count` in `language`, as i18next picks it (see above). */
-function plural(language: string, messages: object, path: string[], count: number): Node {
+/** The plural form of `key` for `count` in `language`, as i18next picks it (see above). */
+function plural(language: string, messages: object, key: string, count: number): Node {
 	let rules = pluralRules.get(language);
 	if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
-	const last = path.length - 1;
-	const form = (suffix: string) => lookup(messages, [...path.slice(0, last), path[last] + suffix]);
-	const candidates = count === 0 ? [form('_zero')] : [];
-	candidates.push(form(`_${rules.select(count)}`), lookup(messages, path));
-	return candidates.find((found) => found !== undefined && found !== '');
+	const valid = (node: Node) => node !== undefined && node !== '';
+	const zero = count === 0 ? lookup(messages, `${key}_zero`) : undefined;
+	if (valid(zero)) return zero;
+	const form = lookup(messages, `${key}_${rules.select(count)}`);
+	return valid(form) ? form : lookup(messages, key);
 }
