@@ -27,6 +27,8 @@ type Span = {
 	busyMs: Record<string, number>;
 	topFunctions: { name: string; ms: number }[];
 	topFiles: { name: string; ms: number }[];
+	/** Self time of every source file (`BENCH_TRACE_SOURCES` sums some of them). */
+	allFiles: { name: string; ms: number }[];
 };
 export type TraceSummary = { marks: { name: string; ms: number }[]; spans: Span[] };
 
@@ -219,7 +221,8 @@ export function analyseTrace(events: TraceEvent[]): TraceSummary {
 			ms: (to.ts - from.ts) / 1000,
 			busyMs: busy,
 			topFunctions: top(byFunction, 8),
-			topFiles: top(byFile, 8)
+			topFiles: top(byFile, 8),
+			allFiles: top(byFile, Infinity)
 		});
 	}
 	return { marks: marks.map((m) => ({ name: m.name, ms: (m.ts - origin) / 1000 })), spans };
