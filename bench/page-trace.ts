@@ -8,7 +8,9 @@
  * Prints, per run and as medians: the milestones from the navigation's start, the main thread's
  * busy time between them by kind (script compile and evaluation, function calls, style and
  * layout, GC, idle), and the functions with the most self time in each span. `BENCH_TRACE_DIR`
- * keeps the raw traces (open them in DevTools' Performance panel).
+ * keeps the raw traces (open them in DevTools' Performance panel). `BENCH_TRACE_SOURCES`
+ * (comma-separated parts of source paths, e.g. `i18next,src/lib/i18n/`) prints each one's self
+ * time in every span, also when it is not among the top files.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +25,7 @@ import { analyseTrace, type TraceEvent, type TraceSummary } from './trace-analys
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TRACE_DIR = process.env.BENCH_TRACE_DIR;
+const SOURCES = (process.env.BENCH_TRACE_SOURCES ?? '').split(',').filter(Boolean);
 const CPU_THROTTLE = 4;
 const TIMEOUT_MS = 60_000;
 const CATEGORIES = [
@@ -145,6 +148,11 @@ function print(label: string, summary: TraceSummary): void {
 		if (files) lines.push(`    by file: ${files}`);
 		const packages = span.topPackages.map((f) => `${f.name} ${Math.round(f.ms)}`).join('; ');
 		if (packages) lines.push(`    by package: ${packages}`);
+		const sources = SOURCES.map((source) => {
+			const ms = span.allFiles.filter((f) => f.name.includes(source)).reduce((a, f) => a + f.ms, 0);
+			return `${source} ${Math.round(ms)}`;
+		});
+		if (sources.length) lines.push(`    sources: ${sources.join('; ')}`);
 		const top = span.topFunctions.map((f) => `${f.name} ${Math.round(f.ms)}`).join('; ');
 		if (top) lines.push(`    by function: ${top}`);
 	}

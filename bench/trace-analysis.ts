@@ -29,6 +29,8 @@ type Span = {
 	topFiles: { name: string; ms: number }[];
 	/** Self time per npm package (`~zod/…` → zod), all files of each summed. */
 	topPackages: { name: string; ms: number }[];
+	/** Self time of every source file (`BENCH_TRACE_SOURCES` sums some of them). */
+	allFiles: { name: string; ms: number }[];
 };
 /** CPU self time between two marks that need not be neighbours, by file. */
 type Window = {
@@ -242,7 +244,8 @@ export function analyseTrace(events: TraceEvent[]): TraceSummary {
 			busyMs: busy,
 			topFunctions: top(byFunction, 8),
 			topFiles: top(byFile, 8),
-			topPackages: top(byPackage, 8)
+			topPackages: top(byPackage, 8),
+			allFiles: top(byFile, Infinity)
 		});
 	}
 	const windowFrom = marks.find((m) => m.name === 'session shown');

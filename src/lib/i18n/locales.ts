@@ -1,12 +1,18 @@
 /**
- * The translators pages use, one i18next instance per locale, created once with its messages and
- * never changed afterwards (so sharing them between requests leaks nothing). Danish, the default
- * and the fallback, is always there. English is registered by `translate.ts` on the server and
- * loaded on demand in the browser (`loadLocale`, awaited by the root layout's load), so the pages
- * of the many who read Danish do not download the English messages (about 16 KiB brotli).
+ * The translators pages use, one per locale, each over its messages, which never change once
+ * registered (so sharing them between requests leaks nothing). Danish, the default and the
+ * fallback, is always there. English is registered by `translate.ts` on the server and loaded on
+ * demand in the browser (`loadLocale`, awaited by the root layout's load), so the pages of the many
+ * who read Danish do not download the English messages (about 16 KiB brotli).
+ *
+ * Most texts are a plain message read without variables; `plain-message.ts` reads those straight
+ * from the messages, and only the rest (interpolation, plurals, …) goes through i18next, whose
+ * instance is created on the first such text: i18next's `init` and `t` cost 36-49 ms before the
+ * template page hydrated on a slow laptop, and 20-22 ms more in its first frame.
  */
 import i18next, { type i18n } from 'i18next';
 import da from './messages/da.json' with { type: 'json' };
+import { plainMessage } from './plain-message.ts';
 import type { Locale } from '#lib/domain/schemas.ts';
 
 export const LOCALES: readonly Locale[] = ['da', 'en'];
@@ -15,41 +21,51 @@ export const DEFAULT_LOCALE: Locale = 'da';
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 type Messages = typeof da;
 
-function createInstance(locale: Locale, messages: Messages): i18n {
+/** One locale's messages and, once a text needed it, its i18next instance. */
+interface LocaleTexts {
+	readonly locale: Locale;
+	readonly messages: Messages;
+	instance?: i18n;
+	/**
+	 * Translations already made: the messages never change, so the same key and variables always
+	 * give the same text. Cleared when full, so texts typed into variables (statement names)
+	 * cannot grow it without bound.
+	 */
+	readonly done: Map<string, string>;
+}
+const MAX_DONE = 5000;
+
+function i18nextFor(texts: LocaleTexts): i18n {
+	if (texts.instance) return texts.instance;
 	const instance = i18next.createInstance();
 	void instance.init({
-		lng: locale,
+		lng: texts.locale,
 		fallbackLng: DEFAULT_LOCALE,
-		resources: { da: { translation: da }, [locale]: { translation: messages } },
+		resources: { da: { translation: da }, [texts.locale]: { translation: texts.messages } },
 		initAsync: false,
 		interpolation: { escapeValue: false },
 		returnNull: false
 	});
-	return instance;
+	return (texts.instance = instance);
 }
 
-const instances = new Map<Locale, i18n>([[DEFAULT_LOCALE, createInstance(DEFAULT_LOCALE, da)]]);
+function localeTexts(locale: Locale, messages: Messages): LocaleTexts {
+	return { locale, messages, done: new Map() };
+}
+
+const locales = new Map<Locale, LocaleTexts>([[DEFAULT_LOCALE, localeTexts(DEFAULT_LOCALE, da)]]);
 
 /** Makes `locale`'s messages available to `translator` (once; later calls change nothing). */
 export function registerMessages(locale: Locale, messages: Messages): void {
-	if (!instances.has(locale)) instances.set(locale, createInstance(locale, messages));
+	if (!locales.has(locale)) locales.set(locale, localeTexts(locale, messages));
 }
 
 /** Loads `locale`'s messages if they are not there yet (English, in the browser). */
 export async function loadLocale(locale: Locale): Promise<void> {
-	if (instances.has(locale) || locale !== 'en') return;
+	if (locales.has(locale) || locale !== 'en') return;
 	const { default: en } = await import('./messages/en.json');
 	registerMessages('en', en);
 }
-
-/**
- * Translations already made, per instance: i18next took about a quarter of the template editor's
- * first render on a slow laptop (hundreds of labels, most without variables), and an instance
- * never changes, so the same key and variables always give the same text. Cleared when full, so
- * texts typed into variables (statement names) cannot grow it without bound.
- */
-const done = new Map<i18n, Map<string, string>>();
-const MAX_DONE = 5000;
 
 function cacheKey(key: string, vars: Record<string, string | number> | undefined): string {
 	if (!vars) return key;
@@ -60,20 +76,21 @@ function cacheKey(key: string, vars: Record<string, string | number> | undefined
 
 /**
  * A translate function for `locale`; unknown keys come back as the key itself, and a locale whose
- * messages are not loaded yet reads Danish.
+ * messages are not loaded yet reads Danish. The server and the browser take the same path, so
+ * they render the same text.
  */
 export function translator(locale: Locale): Translate {
-	const instance = instances.get(locale) ?? instances.get(DEFAULT_LOCALE)!;
-	let cache = done.get(instance);
-	if (!cache) done.set(instance, (cache = new Map<string, string>()));
-	const texts = cache;
+	const texts = locales.get(locale) ?? locales.get(DEFAULT_LOCALE)!;
+	const sources: [Locale, object][] = [[texts.locale, texts.messages]];
+	if (texts.locale !== DEFAULT_LOCALE) sources.push([DEFAULT_LOCALE, da]);
+	const cache = texts.done;
 	return (key, vars) => {
 		const id = cacheKey(key, vars);
-		let text = texts.get(id);
+		let text = cache.get(id);
 		if (text === undefined) {
-			if (texts.size >= MAX_DONE) texts.clear();
-			text = instance.t(key, vars ?? {});
-			texts.set(id, text);
+			if (cache.size >= MAX_DONE) cache.clear();
+			text = plainMessage(sources, key, vars) ?? i18nextFor(texts).t(key, vars ?? {});
+			cache.set(id, text);
 		}
 		return text;
 	};
