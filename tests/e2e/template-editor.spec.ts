@@ -95,7 +95,14 @@ test('both reorder the same list at once, by button and by dragging, and converg
 
 	await frida.expectSaved();
 	await jonas.expectSaved();
-	await expect.poll(() => frida.statements(PERSONAL)).toEqual(await jonas.statements(PERSONAL));
+	// "Gemt" says the server has each one's move, not that each has the other's yet: read both
+	// lists again on every poll until they agree.
+	await expect
+		.poll(async () => {
+			const [fridas, jonass] = [await frida.statements(PERSONAL), await jonas.statements(PERSONAL)];
+			return JSON.stringify(fridas) === JSON.stringify(jonass);
+		})
+		.toBe(true);
 	const after = await frida.statements(PERSONAL);
 	// Nothing duplicated, nothing lost.
 	expect([...after].sort()).toEqual([...before].sort());

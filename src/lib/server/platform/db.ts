@@ -83,6 +83,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseS
 }
 
 function configure(db: DatabaseSync): void {
+	// First: the pragmas below need the file's lock too, and another connection (the running
+	// server's WAL checkpoint, a write) may hold it for a moment; without a timeout they fail at once.
+	db.exec('PRAGMA busy_timeout = 5000');
 	// Personal data (issue 14): deleted rows are overwritten with zeros, and freed pages can be
 	// given back to the file system (the retention job runs an incremental vacuum). auto_vacuum
 	// takes effect at once only on a new file; an older file is converted by the first VACUUM
@@ -96,7 +99,6 @@ function configure(db: DatabaseSync): void {
 	// the collaboration engine's latency budget cannot pay. See docs/operations.md.
 	db.exec('PRAGMA synchronous = NORMAL');
 	db.exec('PRAGMA foreign_keys = ON');
-	db.exec('PRAGMA busy_timeout = 5000');
 }
 
 /** Applies every migration newer than the database's recorded version, each in a transaction. */
