@@ -60,8 +60,9 @@ export function publishRunChange(
 	kind: RunChangeKind,
 	documentId?: string
 ): void {
-	bus().stamps.noteRunChange(workshopId);
-	bus().emitter.emit('change', { workshopId, kind, documentId } satisfies RunChange);
+	const { stamps, emitter } = bus();
+	stamps.noteRunChange(workshopId);
+	emitter.emit('change', { workshopId, kind, documentId } satisfies RunChange);
 }
 
 /** Subscribes to run changes of every workshop; returns the unsubscribe function. */
@@ -115,9 +116,10 @@ function mayStillRead(user: SessionUser, workshopId: string) {
 /**
  * Opens the event stream of a workshop's run state for `user`: first an `event: hello` with the
  * current `{"stamp": …}`, then an `event: change` with `{"kind": …, "stamp": …}` whenever it
- * changes (with `"documentId"` for `comment` and `lock`), a comment line as heartbeat. The stream ends the moment the session ends (logout, expiry, a password change or
- * reset: session-watch.ts), when the user loses access (checked on every access change of the user
- * or workshop and at every heartbeat), and at server shutdown (`platform/event-stream.ts`).
+ * changes (with `"documentId"` for `comment` and `lock`), a comment line as heartbeat. The stream
+ * ends the moment the session ends (logout, expiry, a password change or reset:
+ * session-watch.ts), when the user loses access (checked on every access change of the user or
+ * workshop and at every heartbeat), and at server shutdown (`platform/event-stream.ts`).
  * @throws NotFoundError when the workshop is missing or invisible to the user.
  */
 export function openRunEventStream(
